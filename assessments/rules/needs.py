@@ -1,0 +1,101 @@
+"""The needs, kinds, periods and time types a row can have (rules.md R1, R2, R4, R6).
+
+Swedish labels live here because they are the law's own names for the needs; the order of
+`NEEDS` is the order of LSS 9 a § followed by the other personal needs.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Need(StrEnum):
+    BREATHING = "breathing"
+    PERSONAL_HYGIENE = "personal_hygiene"
+    MEALS = "meals"
+    DRESSING = "dressing"
+    COMMUNICATION = "communication"
+    INJURY_PREVENTION = "injury_prevention"
+    MEDICAL_SUPPORT = "medical_support"
+    HOUSEHOLD = "household"
+    LEISURE_AND_COMMUNITY = "leisure_and_community"
+    WORK_AND_EDUCATION = "work_and_education"
+    PARENTING = "parenting"
+    SUPERVISION = "supervision"
+    HEALTH_AND_CARE = "health_and_care"
+    OTHER = "other"
+
+
+class Kind(StrEnum):
+    """Integrity-near part of a basic need (R3), or an other personal need (R2)."""
+
+    BASIC = "basic"
+    OTHER = "other"
+
+
+class Period(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class TimeType(StrEnum):
+    """Active help, väntetid or beredskap (R6)."""
+
+    ACTIVE = "active"
+    WAITING = "waiting"
+    ON_CALL = "on_call"
+
+
+@dataclass(frozen=True)
+class NeedInfo:
+    need: Need
+    label: str
+    is_basic: bool
+    law_number: int | None  # the need's number in LSS 9 a § (R1), None for other needs
+
+
+NEEDS: tuple[NeedInfo, ...] = (
+    NeedInfo(Need.BREATHING, "Andning", True, 1),
+    NeedInfo(Need.PERSONAL_HYGIENE, "Personlig hygien", True, 2),
+    NeedInfo(Need.MEALS, "Måltider", True, 3),
+    NeedInfo(Need.DRESSING, "Av- och påklädning", True, 4),
+    NeedInfo(Need.COMMUNICATION, "Kommunikation med andra", True, 5),
+    NeedInfo(
+        Need.INJURY_PREVENTION,
+        "Förebygga skada vid psykisk funktionsnedsättning",
+        True,
+        6,
+    ),
+    NeedInfo(Need.MEDICAL_SUPPORT, "Löpande stöd vid medicinskt tillstånd", True, 7),
+    NeedInfo(Need.HOUSEHOLD, "Hushåll och matlagning", False, None),
+    NeedInfo(Need.LEISURE_AND_COMMUNITY, "Fritid och samhällsliv", False, None),
+    NeedInfo(Need.WORK_AND_EDUCATION, "Arbete, studier och daglig verksamhet", False, None),
+    NeedInfo(Need.PARENTING, "Föräldraskap", False, None),
+    NeedInfo(Need.SUPERVISION, "Tillsyn, väntetid och beredskap", False, None),
+    NeedInfo(Need.HEALTH_AND_CARE, "Egenvård, träning och hälsa", False, None),
+    NeedInfo(Need.OTHER, "Övrigt", False, None),
+)
+NEED_INFO: dict[Need, NeedInfo] = {info.need: info for info in NEEDS}
+BASIC_NEEDS: frozenset[Need] = frozenset(info.need for info in NEEDS if info.is_basic)
+
+KIND_LABELS = {Kind.BASIC: "Grundläggande behov", Kind.OTHER: "Annat personligt behov"}
+PERIOD_LABELS = {
+    Period.DAY: "per dag",
+    Period.WEEK: "per vecka",
+    Period.MONTH: "per månad",
+    Period.YEAR: "per år",
+}
+TIME_TYPE_LABELS = {
+    TimeType.ACTIVE: "Aktiv hjälp",
+    TimeType.WAITING: "Väntetid",
+    TimeType.ON_CALL: "Beredskap",
+}
+
+
+def need_label(need: Need | str) -> str:
+    return NEED_INFO[Need(need)].label
+
+
+def is_basic_need(need: Need | str) -> bool:
+    return Need(need) in BASIC_NEEDS
