@@ -26,6 +26,7 @@ def today():
 NEED_CHOICES = [(info.need.value, info.label) for info in rules.NEEDS]
 KIND_CHOICES = [(kind.value, label) for kind, label in rules.KIND_LABELS.items()]
 PERIOD_CHOICES = [(period.value, label) for period, label in rules.PERIOD_LABELS.items()]
+NEED_ORDER = {info.need.value: order for order, info in enumerate(rules.NEEDS)}
 TIME_TYPE_CHOICES = [(t.value, label) for t, label in rules.TIME_TYPE_LABELS.items()]
 
 
@@ -58,9 +59,21 @@ class Assessment(models.Model):
     def get_absolute_url(self):
         return reverse("assessments:draft", args=[self.token])
 
+    def rows(self) -> list["Activity"]:
+        """The rows in the user's order; "Rad 3" counts in this order on the page, in the file,
+        in the PDF and in the explanation."""
+        return list(self.activities.all())
+
+    def insert_position(self, need: str) -> int:
+        """Where a new row goes: after the last row of the same need or of a need before it in
+        the law's order (rules.md R1), so that a draft built here stays grouped by need."""
+        rows = self.rows()
+        after = [i for i, row in enumerate(rows) if NEED_ORDER[row.need] <= NEED_ORDER[need]]
+        return after[-1] + 1 if after else 0
+
     def to_rules_input(self, activities=None) -> rules.Assessment:
         if activities is None:
-            activities = self.activities.all()
+            activities = self.rows()
         return rules.Assessment(
             assessment_date=self.assessment_date,
             age=self.age,
@@ -72,9 +85,7 @@ class Assessment(models.Model):
 
 
 class Activity(models.Model):
-    assessment = models.ForeignKey(
-        Assessment, on_delete=models.CASCADE, related_name="activities"
-    )
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="activities")
     position = models.PositiveIntegerField(default=0)
     need = models.CharField(_("behov"), max_length=32, choices=NEED_CHOICES)
     description = models.CharField(_("beskrivning"), max_length=200)

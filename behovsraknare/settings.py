@@ -71,7 +71,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "assessments.middleware.NoReferrerCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -90,7 +90,9 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
+                "assessments.context_processors.site",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -142,6 +144,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 ASSESSMENT_FILE_MAX_BYTES = 1_000_000
 ASSESSMENT_MAX_ROWS = 500
+
+# Requests per client and window (seconds) for the costly actions (assessments.ratelimit).
+RATE_LIMITS = {
+    "create": (env_int("RATE_LIMIT_CREATE", 60), 3600),
+    "import": (env_int("RATE_LIMIT_IMPORT", 60), 3600),
+    "pdf": (env_int("RATE_LIMIT_PDF", 120), 3600),
+}
 
 # Drafts not touched for this many days are removed by `manage.py purge_drafts`.
 DRAFT_RETENTION_DAYS = env_int("DRAFT_RETENTION_DAYS", 90)

@@ -27,8 +27,8 @@ from .needs import (
 RULES_EDITION = "2026.11"
 
 
-def _parameters_hash() -> str:
-    return hashlib.sha256(repr(p.ALL_PARAMETERS).encode()).hexdigest()[:8]
+def _parameters_hash(parameters: tuple[p.Parameter, ...] = p.ALL_PARAMETERS) -> str:
+    return hashlib.sha256(repr(parameters).encode()).hexdigest()[:8]
 
 
 RULES_VERSION = f"{RULES_EDITION}+{_parameters_hash()}"

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Installs what Behovsräknare needs on this machine, and nothing twice.
+#
+#   bash scripts/setup.sh        # the app: system libraries for WeasyPrint, .venv, pip install -e .
+#   bash scripts/setup.sh test   # also what the tests need: Chromium, poppler-utils, a PostgreSQL
+#                                # server, and pip install -e ".[test]"
+#
+# System packages come from apt-get, only when missing (and `apt-get update` runs once, only then).
+# When everything is present it touches neither apt nor pip: a stamp file in .venv newer than
+# pyproject.toml means the venv is up to date, so a warm run takes well under a second.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+mode="${1:-app}"
+case "$mode" in
+    app | test) ;;
+    *)
+        echo "usage: bash scripts/setup.sh [test]" >&2
+        exit 2
+        ;;
+esac
+
+log() { echo "setup: $*" >&2; }
+die() {
+    echo "setup: ERROR: $*" >&2
+    exit 1
+}
+
+# Serialise concurrent runs (run.sh and test.sh at the same time) on this script's own file.
+if command -v flock >/dev/null 2>&1; then
+    exec 9<"${BASH_SOURCE[0]}"
+    flock 9
+fi
+
+# --- System packages ---------------------------------------------------------------------------
+
+# WeasyPrint (PDF export) needs Pango, HarfBuzz's subsetter (else it warns and is slower) and fonts
+# that have å, ä and ö.
+apt_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+if [ "$mode" = test ]; then
+    # Playwright drives Debian's Chromium (`playwright install` cannot download browsers here);
+    # pdftoppm/pdftotext check the PDFs.
+    apt_packages+=(chromium poppler-utils)
+fi
+
+is_installed() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
+# Any PostgreSQL server binaries will do (the image may have them in /usr/local/bin already).
+have_postgres_server() {
+    if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+        return 0
+    fi
+    local dir
+    for dir in /usr/lib/postgresql/*/bin; do
+        if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && [ -x "$dir/postgres" ]; then
+            return 0
+        fi
+    done
+    return 1
+}
+
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+    for pkg in "${apt_packages[@]}"; do
+        is_installed "$pkg" || missing+=("$pkg")
+    done
+    if [ "$mode" = test ] && ! have_postgres_server; then
+        missing+=(postgresql)
+    fi
+else
+    log "no dpkg-query (not Debian?): not checking system packages: ${apt_packages[*]}"
+fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
+    log "installing system packages: ${missing[*]}"
+    if [ "$(id -u)" -eq 0 ]; then
+        sudo=()
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        sudo=(sudo -n)
+    else
+        die "missing system packages (${missing[*]}) and not root: run as root or install them:
+    apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    log "system packages installed"
+fi
+
+# --- Python virtual environment ------------------------------------------------------------------
+
+# `python3` here resolves through pyenv's .python-version (3.12) when pyenv is set up.
+python_ok() {
+    "$1" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null
+}
+
+if [ -e .venv ] && ! python_ok .venv/bin/python; then
+    log ".venv is broken or older than Python 3.12: creating it again"
+    rm -rf .venv
+fi
+
+if [ ! -e .venv/bin/python ]; then
+    command -v python3 >/dev/null 2>&1 || die "python3 not found (Python 3.12 or newer is needed)"
+    if ! python_ok python3; then
+        die "python3 is $(python3 --version 2>&1), but Behovsräknare needs Python 3.12 or newer
+    (with pyenv: the .python-version file asks for 3.12; install it with 'pyenv install 3.12')"
+    fi
+    log "creating .venv with $(python3 --version 2>&1)"
+    python3 -m venv .venv
+fi
+
+if [ "$mode" = test ]; then
+    stamp=.venv/.installed-test
+    target=".[test]"
+else
+    stamp=.venv/.installed-app
+    target="."
+fi
+
+# The test stamp covers the app too (".[test]" installs everything "." does).
+if [ "$stamp" -nt pyproject.toml ] ||
+    { [ "$mode" = app ] && [ .venv/.installed-test -nt pyproject.toml ]; }; then
+    exit 0
+fi
+
+log "pip install -e \"$target\""
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --progress-bar off \
+    -e "$target"
+touch "$stamp"
+log "Python packages installed"

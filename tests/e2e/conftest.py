@@ -1,0 +1,147 @@
+"""Browser (end-to-end) tests: Playwright driving Debian's headless Chromium against live_server.
+
+Every test in this folder is marked `e2e` (`pytest -m "not e2e"` leaves them out). Each test that
+uses a Playwright page fails if the page asked for anything outside this machine.
+
+Accessibility: the `axe` fixture runs axe-core 4.14.1 (vendored in vendor/axe.min.js, from npm's
+axe-core package, MPL-2.0: vendor/axe-core-LICENSE.txt) against WCAG 2.0/2.1/2.2 A and AA rules.
+
+CSP: the app sends `script-src 'self'`, so a <script> tag added to the page (page.add_script_tag)
+is blocked. We do NOT turn CSP off with `bypass_csp=True`: tests must see the pages exactly as a
+browser does, and can check that CSP really blocks inline scripts. Instead axe's source goes in
+through page.evaluate(), which runs over the DevTools protocol and is not subject to the page's
+CSP (axe itself needs neither eval nor inline scripts). A test that really wants CSP off can
+still ask for its own context: `new_context(bypass_csp=True)`.
+"""
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+AXE_VERSION = "4.14.1"
+AXE_SOURCE_PATH = Path(__file__).parent / "vendor" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+# Schemes that never leave the browser.
+LOCAL_SCHEMES = {"data", "blob", "about", "chrome", "chrome-extension", "devtools"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test under tests/e2e as `e2e`."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # `playwright install` cannot download browsers here: use Debian's Chromium (scripts/setup.sh).
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: run `bash scripts/setup.sh test` (installs chromium)")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(autouse=True)
+def no_external_requests(request):
+    """Fail the test if its browser context asked for anything not on this machine.
+
+    Records every request of the test's Playwright context (all its pages). Tests that use no
+    browser are left alone. Yields the list of external URLs seen so far.
+    """
+    external: list[str] = []
+    if "page" not in request.fixturenames and "context" not in request.fixturenames:
+        yield external
+        return
+    context = request.getfixturevalue("context")
+
+    def record(pw_request):
+        url = pw_request.url
+        parts = urlsplit(url)
+        if parts.scheme in LOCAL_SCHEMES:
+            return
+        if (parts.hostname or "") not in LOCAL_HOSTS:
+            external.append(f"{pw_request.method} {url}")
+
+    context.on("request", record)
+    yield external
+    if external:
+        listing = "\n  ".join(external[:20])
+        pytest.fail(
+            f"the page made {len(external)} request(s) to hosts other than localhost:\n  {listing}",
+            pytrace=False,
+        )
+
+
+def _format_target(target) -> str:
+    # A target is a list of selectors; nested lists step into shadow DOM or iframes.
+    if isinstance(target, list):
+        return " >> ".join(_format_target(part) for part in target)
+    return str(target)
+
+
+def format_axe_violations(violations: list[dict], label: str) -> str:
+    lines = [f"axe-core {AXE_VERSION}: {len(violations)} accessibility violation(s) on {label}:"]
+    for violation in violations:
+        nodes = violation.get("nodes", [])
+        lines.append(
+            f"- {violation['id']} ({violation.get('impact') or 'no impact'}): "
+            f"{violation.get('help', '')} [{len(nodes)} element(s)] {violation.get('helpUrl', '')}"
+        )
+        for node in nodes[:3]:
+            lines.append(f"    at {_format_target(node.get('target', []))}")
+        if len(nodes) > 3:
+            lines.append(f"    … and {len(nodes) - 3} more")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    return AXE_SOURCE_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def axe(axe_source) -> Callable[..., list[dict]]:
+    """Returns `check(page, context_label, *, fail=True)`.
+
+    It injects axe-core into the page if it is not there yet, runs the WCAG 2.x A/AA rules on
+    the whole document and returns the list of violations; with fail=True (the default) it fails
+    the test when there is any, listing rule id, impact, help and the first targets.
+    """
+
+    def check(page, context_label: str = "", *, fail: bool = True) -> list[dict]:
+        label = context_label or page.url
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            # Not add_script_tag: the app's CSP would block it (see the module docstring).
+            page.evaluate(axe_source)
+        violations = page.evaluate(
+            """async (tags) => {
+                const results = await axe.run(document, {
+                    runOnly: {type: 'tag', values: tags},
+                    resultTypes: ['violations'],
+                });
+                return results.violations;
+            }""",
+            AXE_TAGS,
+        )
+        if fail and violations:
+            pytest.fail(format_axe_violations(violations, label), pytrace=False)
+        return violations
+
+    return check

@@ -1,0 +1,148 @@
+"""The activity catalogue (behovslista): complete, ordered, and valid as rows of the file."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from assessments import catalogue
+from assessments.catalogue import CATALOGUE, ITEMS_BY_KEY, CatalogueItem, find_item
+from assessments.rules.needs import BASIC_NEEDS, NEEDS, Kind, Need, Period, TimeType
+
+ALL_ITEMS = [item for group in CATALOGUE for item in group.items]
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SWEDISH_LETTERS = re.compile(r"[a-zåäöA-ZÅÄÖ]")
+
+
+def test_every_need_has_a_group_with_at_least_two_items():
+    groups = {group.need: group for group in CATALOGUE}
+    assert set(groups) == set(Need)
+    for need, group in groups.items():
+        assert len(group.items) >= 2, need
+
+
+def test_groups_follow_the_order_of_needs():
+    assert [group.need for group in CATALOGUE] == [info.need for info in NEEDS]
+
+
+def test_items_belong_to_their_group_need():
+    for group in CATALOGUE:
+        for item in group.items:
+            assert item.need is group.need, item.key
+
+
+def test_keys_are_unique_slugs():
+    keys = [item.key for item in ALL_ITEMS]
+    assert len(keys) == len(set(keys))
+    assert len(ITEMS_BY_KEY) == len(keys)
+    for key in keys:
+        assert key.isascii() and SLUG.fullmatch(key), key
+
+
+@pytest.mark.parametrize("item", ALL_ITEMS, ids=lambda item: item.key)
+def test_item_is_a_valid_row_of_the_assessment_file(item: CatalogueItem):
+    # spec/assessment-file.md: the validation rules of a row.
+    assert isinstance(item.need, Need)
+    assert isinstance(item.kind, Kind)
+    assert isinstance(item.per, Period)
+    assert isinstance(item.time_type, TimeType)
+    if item.kind is Kind.BASIC:
+        assert item.need in BASIC_NEEDS
+    if item.time_type is not TimeType.ACTIVE:
+        assert item.kind is Kind.OTHER
+    if item.tube_feeding:
+        assert item.need is Need.MEALS
+    for value in (item.minutes, item.times):
+        assert type(value) is int
+        assert 0 < value <= 1440
+    assert 0 < len(item.description) <= 200
+
+
+@pytest.mark.parametrize("item", ALL_ITEMS, ids=lambda item: item.key)
+def test_item_has_swedish_text(item: CatalogueItem):
+    for text in (item.description, item.help):
+        assert text == text.strip() and SWEDISH_LETTERS.search(text)
+        assert "  " not in text
+    assert item.help.endswith(".")
+    assert "behov" in item.help  # every help says which kind of need it is, and why
+
+
+@pytest.mark.parametrize(
+    ("key", "need", "kind", "time_type", "tube_feeding"),
+    [
+        ("hygiene-toilet", Need.PERSONAL_HYGIENE, Kind.BASIC, TimeType.ACTIVE, False),
+        ("hygiene-shower", Need.PERSONAL_HYGIENE, Kind.BASIC, TimeType.ACTIVE, False),
+        ("hygiene-teeth", Need.PERSONAL_HYGIENE, Kind.BASIC, TimeType.ACTIVE, False),
+        ("hygiene-hair", Need.PERSONAL_HYGIENE, Kind.BASIC, TimeType.ACTIVE, False),
+        ("hygiene-shave-makeup", Need.PERSONAL_HYGIENE, Kind.BASIC, TimeType.ACTIVE, False),
+        ("hygiene-menstruation", Need.PERSONAL_HYGIENE, Kind.BASIC, TimeType.ACTIVE, False),
+        ("hygiene-nails", Need.PERSONAL_HYGIENE, Kind.BASIC, TimeType.ACTIVE, False),
+        ("meals-eating", Need.MEALS, Kind.BASIC, TimeType.ACTIVE, False),
+        ("meals-drinking", Need.MEALS, Kind.BASIC, TimeType.ACTIVE, False),
+        ("meals-tube-feeding", Need.MEALS, Kind.BASIC, TimeType.ACTIVE, True),
+        # rules.md Corrections (R3): preparation and after-work of tube feeding is an other need.
+        ("meals-tube-feeding-preparation", Need.MEALS, Kind.OTHER, TimeType.ACTIVE, True),
+        ("meals-cooking", Need.MEALS, Kind.OTHER, TimeType.ACTIVE, False),
+        ("meals-table", Need.MEALS, Kind.OTHER, TimeType.ACTIVE, False),
+        ("breathing-suction", Need.BREATHING, Kind.BASIC, TimeType.ACTIVE, False),
+        # rules.md Corrections (R3): so is preparing and cleaning breathing equipment.
+        ("breathing-equipment", Need.BREATHING, Kind.OTHER, TimeType.ACTIVE, False),
+        ("dressing-dress", Need.DRESSING, Kind.BASIC, TimeType.ACTIVE, False),
+        ("dressing-buy-clothes", Need.DRESSING, Kind.OTHER, TimeType.ACTIVE, False),
+        ("supervision-waiting", Need.SUPERVISION, Kind.OTHER, TimeType.WAITING, False),
+        ("supervision-on-call", Need.SUPERVISION, Kind.OTHER, TimeType.ON_CALL, False),
+    ],
+)
+def test_required_activity_has_the_right_defaults(key, need, kind, time_type, tube_feeding):
+    item = find_item(key)
+    assert item is not None, key
+    assert (item.need, item.kind, item.time_type, item.tube_feeding) == (
+        need,
+        kind,
+        time_type,
+        tube_feeding,
+    )
+
+
+def test_waiting_and_on_call_help_state_their_weight():
+    # rules.md R6: väntetid counts a quarter, only during the night rest; beredskap a seventh.
+    waiting = find_item("supervision-waiting").help
+    assert "kvarts timme" in waiting and "nattvilan" in waiting
+    assert "sjundedels timme" in find_item("supervision-on-call").help
+
+
+def test_medical_support_help_states_the_condition():
+    # rules.md R1, need 7: ongoing most of the day, for a life-threatening condition.
+    for item in catalogue._MEDICAL_SUPPORT.items:
+        assert "större delen av dygnet" in item.help and "fara för livet" in item.help
+
+
+def test_work_and_education_help_mentions_special_reasons():
+    # rules.md R9: time at school or daglig verksamhet counts only with särskilda skäl.
+    for key in ("work-studies", "work-daily-activity"):
+        assert "särskilda skäl" in find_item(key).help
+
+
+def test_find_item():
+    assert find_item("hygiene-toilet") is ITEMS_BY_KEY["hygiene-toilet"]
+    assert find_item("hygiene-toilet").description == "Toalettbesök"
+    assert find_item("no-such-activity") is None
+    assert find_item("") is None
+
+
+def test_items_are_frozen():
+    item = find_item("hygiene-toilet")
+    with pytest.raises(AttributeError):
+        item.minutes = 5  # type: ignore[misc]
+
+
+def test_catalogue_does_not_import_django():
+    tree = ast.parse(Path(catalogue.__file__).read_text(encoding="utf-8"))
+    modules = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            modules.add(node.module)
+    assert not any(module.split(".")[0] == "django" for module in modules)

@@ -1,0 +1,199 @@
+"""`python manage.py calculate FILE` (spec/assessment-file.md)."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+EXAMPLE_FILES = sorted(p for p in EXAMPLES.glob("*.json") if not p.name.endswith(".expected.json"))
+CHILD = EXAMPLES / "child-3-years-2025.json"
+TOLERANCE = 0.01  # hours per week (examples/README.md)
+
+INVALID_FILE = {
+    "format": "behovsraknare.assessment",
+    "version": 1,
+    "activities": [
+        {
+            "need": "dressing",
+            "description": "Påklädning",
+            "minutes": "tjugo",
+            "times": 2,
+            "per": "day",
+            "kind": "basic",
+        }
+    ],
+}
+
+
+def calculate(*args) -> str:
+    out = io.StringIO()
+    call_command("calculate", *args, stdout=out)
+    return out.getvalue()
+
+
+def run_manage(*args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "DJANGO_SECRET_KEY": "test-secret-key",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "PYTHONIOENCODING": "utf-8",
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", "calculate", *args],
+        cwd=REPO_ROOT,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+def assert_matches_expected(result: dict, path: Path) -> None:
+    expected = json.loads(path.with_suffix(".expected.json").read_text())
+    actual = {
+        "basic": result["weekly_hours"]["basic"],
+        "other": result["weekly_hours"]["other"],
+        "total": result["weekly_hours"]["total"],
+        "deduction_basic": result["parental_deduction"]["basic"],
+        "deduction_other": result["parental_deduction"]["other"],
+    }
+    for key, value in actual.items():
+        assert value == pytest.approx(expected[key], abs=TOLERANCE), key
+    assert result["meets_threshold"] is expected["meets_threshold"]
+
+
+@pytest.fixture
+def invalid_file(tmp_path) -> Path:
+    path = tmp_path / "ogiltig.json"
+    path.write_text(json.dumps(INVALID_FILE, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_each_example_gives_its_expected_result(path):
+    result = json.loads(calculate(str(path)))
+
+    assert_matches_expected(result, path)
+
+
+def test_json_output_has_the_spec_keys():
+    result = json.loads(calculate(str(CHILD)))
+
+    assert {
+        "rules_as_of",
+        "weekly_hours",
+        "before_deduction",
+        "parental_deduction",
+        "by_need",
+        "threshold_hours",
+        "meets_threshold",
+        "hourly_amount",
+        "estimated_sek_per_year",
+        "warnings",
+    } <= set(result)
+    assert result["rules_as_of"] == "2025-02-01"
+    assert set(result["by_need"]) == {
+        "personal_hygiene",
+        "dressing",
+        "meals",
+        "breathing",
+        "leisure_and_community",
+    }
+    assert all(set(w) == {"code", "message"} for w in result["warnings"])
+
+
+def test_text_format_is_a_swedish_table_with_decimal_commas():
+    text = calculate(str(CHILD), "--format", "text")
+
+    assert "Regler per 2025-02-01" in text
+    assert "28,58" in text  # basic needs after the deduction
+    assert "8,75" in text  # parental deduction, basic
+    assert "29,83" in text  # total
+    assert "Personlig hygien" in text
+    assert "Andning" in text
+    assert "8,58 timmar över gränsen" in text  # the verdict sentence
+    assert "timbeloppet för 2025" in text  # the yearly amount is unknown
+    assert "28.58" not in text
+
+
+def test_text_format_gives_the_yearly_estimate_when_known():
+    text = calculate(str(EXAMPLES / "adult-over-threshold.json"), "--format", "text")
+
+    assert "Uppskattat belopp per år: cirka" in text
+    assert "332,6 kr" in text
+
+
+def test_text_format_says_when_the_threshold_is_not_met():
+    text = calculate(str(EXAMPLES / "waiting-time-night.json"), "--format", "text")
+
+    assert "under gränsen" in text
+    assert "20-timmarsgränsen inte är nådd" in text
+
+
+def test_dash_reads_standard_input(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(CHILD.read_bytes())))
+
+    assert_matches_expected(json.loads(calculate("-")), CHILD)
+
+
+def test_invalid_file_fails_with_status_2_and_every_error(invalid_file):
+    with pytest.raises(CommandError) as caught:
+        calculate(str(invalid_file))
+
+    assert caught.value.returncode == 2
+    message = str(caught.value)
+    assert 'Rad 1, fältet "minutes" (minuter per tillfälle)' in message
+    assert '"tjugo"' in message
+
+
+def test_missing_file_fails_with_status_2(tmp_path):
+    with pytest.raises(CommandError) as caught:
+        calculate(str(tmp_path / "finns-inte.json"))
+
+    assert caught.value.returncode == 2
+    assert "Filen finns inte" in str(caught.value)
+
+
+def test_directory_fails_with_status_2(tmp_path):
+    with pytest.raises(CommandError) as caught:
+        calculate(str(tmp_path))
+
+    assert caught.value.returncode == 2
+
+
+def test_manage_py_prints_json_and_exits_0():
+    completed = run_manage(str(CHILD))
+
+    assert completed.returncode == 0, completed.stderr.decode()
+    assert_matches_expected(json.loads(completed.stdout.decode("utf-8")), CHILD)
+
+
+def test_manage_py_reads_standard_input_in_text_format():
+    completed = run_manage("-", "--format", "text", stdin=CHILD.read_bytes())
+
+    assert completed.returncode == 0, completed.stderr.decode()
+    assert "28,58" in completed.stdout.decode("utf-8")
+
+
+def test_manage_py_exits_2_on_an_invalid_file(invalid_file):
+    completed = run_manage(str(invalid_file))
+
+    assert completed.returncode == 2
+    assert completed.stdout == b""
+    stderr = completed.stderr.decode("utf-8")
+    assert 'Rad 1, fältet "minutes" (minuter per tillfälle)' in stderr
+    assert "Traceback" not in stderr
+
+
+def test_manage_py_exits_2_on_a_missing_file(tmp_path):
+    completed = run_manage(str(tmp_path / "finns-inte.json"))
+
+    assert completed.returncode == 2
+    assert "Filen finns inte" in completed.stderr.decode("utf-8")

@@ -1,0 +1,593 @@
+"""The assessment file (behovsfil): reading, refusing, writing and the draft it becomes."""
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assessments import files
+from assessments.files import AssessmentFile, AssessmentFileError, FileActivity
+from assessments.models import Activity, Assessment
+from assessments.rules import Kind, Need, Period, TimeType, is_basic_need
+
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+EXAMPLE_FILES = sorted(p for p in EXAMPLES.glob("*.json") if not p.name.endswith(".expected.json"))
+TODAY = date(2026, 11, 22)
+DELETE = object()
+
+
+def make_row(**changes) -> dict:
+    row = {
+        "need": "personal_hygiene",
+        "description": "Dusch",
+        "minutes": 20,
+        "times": 1,
+        "per": "day",
+        "kind": "basic",
+    }
+    return _changed(row, changes)
+
+
+def make_file(*rows: dict, **changes) -> dict:
+    data = {
+        "format": files.FORMAT,
+        "version": files.VERSION,
+        "title": "Mitt behov hösten 2026",
+        "assessment_date": "2026-11-22",
+        "person": {"age": 5},
+        "activities": list(rows) if rows else [make_row()],
+    }
+    return _changed(data, changes)
+
+
+def _changed(data: dict, changes: dict) -> dict:
+    data = {**data, **changes}
+    return {key: value for key, value in data.items() if value is not DELETE}
+
+
+def read(source) -> AssessmentFile:
+    if isinstance(source, dict | list):
+        source = json.dumps(source, ensure_ascii=False)
+    return files.read(source, today=TODAY)
+
+
+def errors_of(source) -> list[str]:
+    with pytest.raises(AssessmentFileError) as caught:
+        read(source)
+    return caught.value.errors
+
+
+# --- Reading valid files ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_every_example_file_reads(path):
+    af = files.read(path.read_bytes())
+
+    data = json.loads(path.read_text())
+    assert af.title == data["title"]
+    assert af.assessment_date == date.fromisoformat(data["assessment_date"])
+    assert len(af.activities) == len(data["activities"])
+
+
+def test_examples_are_found():
+    assert len(EXAMPLE_FILES) >= 3
+
+
+def test_missing_optional_fields_take_their_defaults():
+    af = read(
+        {
+            "format": files.FORMAT,
+            "version": 1,
+            "activities": [make_row()],
+        }
+    )
+
+    assert af == AssessmentFile(
+        title="",
+        assessment_date=TODAY,
+        age=None,
+        activities=(
+            FileActivity(
+                need=Need.PERSONAL_HYGIENE,
+                description="Dusch",
+                minutes=20.0,
+                times=1.0,
+                per=Period.DAY,
+                days_per_week=7,
+                assistants=1,
+                kind=Kind.BASIC,
+                time_type=TimeType.ACTIVE,
+                tube_feeding=False,
+                note="",
+            ),
+        ),
+    )
+
+
+def test_assessment_date_defaults_to_the_local_date(time_machine):
+    time_machine.move_to("2026-03-04 23:30 +00:00")  # already 5 March in Stockholm
+
+    af = files.read(json.dumps(make_file(assessment_date=DELETE)))
+
+    assert af.assessment_date == date(2026, 3, 5)
+
+
+def test_enums_are_the_rules_enums():
+    af = read(make_file(make_row(per="week", time_type="waiting", kind="other")))
+
+    activity = af.activities[0]
+    assert activity.need is Need.PERSONAL_HYGIENE
+    assert activity.per is Period.WEEK
+    assert activity.kind is Kind.OTHER
+    assert activity.time_type is TimeType.WAITING
+
+
+@pytest.mark.parametrize("person", [{"age": None}, {}, DELETE])
+def test_age_absent_or_null_means_no_age(person):
+    assert read(make_file(person=person)).age is None
+
+
+def test_whole_float_counts_as_an_integer():
+    af = read(make_file(make_row(days_per_week=5.0, assistants=2.0), person={"age": 7.0}))
+
+    assert af.age == 7
+    assert af.activities[0].days_per_week == 5
+    assert af.activities[0].assistants == 2
+    assert isinstance(af.activities[0].days_per_week, int)
+
+
+def test_fractional_minutes_and_times_are_allowed():
+    af = read(make_file(make_row(minutes=7.5, times=0.5, per="week")))
+
+    assert (af.activities[0].minutes, af.activities[0].times) == (7.5, 0.5)
+
+
+@pytest.mark.parametrize("per", ["week", "month", "year"])
+def test_days_per_week_is_accepted_with_any_period(per):
+    # The spec gives days_per_week "with per: day" but states no rule refusing it elsewhere.
+    af = read(make_file(make_row(per=per, days_per_week=3)))
+
+    assert af.activities[0].days_per_week == 3
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        make_row(need="meals", kind="other", tube_feeding=True),
+        make_row(need="meals", kind="basic", tube_feeding=True),
+        make_row(need="breathing", kind="other", time_type="on_call"),
+        make_row(need="household", kind="other", time_type="waiting"),
+        make_row(minutes=1440, times=1440),
+        make_row(description="x" * 200, note="y" * 2000),
+    ],
+)
+def test_rows_the_rules_allow_are_read(row):
+    assert len(read(make_file(row)).activities) == 1
+
+
+def test_no_activities_is_a_valid_empty_draft():
+    assert read(make_file(activities=[])).activities == ()
+
+
+def test_utf8_byte_order_mark_is_ignored():
+    source = "\ufeff" + json.dumps(make_file(), ensure_ascii=False)
+
+    assert read(source.encode("utf-8")) == read(make_file())
+
+
+def test_max_rows_from_settings_is_allowed(settings):
+    settings.ASSESSMENT_MAX_ROWS = 3
+
+    assert len(read(make_file(*[make_row()] * 3)).activities) == 3
+
+
+# --- Refusing invalid files ---------------------------------------------------------------------
+
+BAD = {
+    # Not a behovsfil at all
+    "invalid JSON": ('{"format": "behovsraknare.assessment",', ["inte giltig JSON", "textrad 1"]),
+    "not an object": ([make_file()], ["JSON-objekt", "en lista"]),
+    "non-UTF-8 bytes": (
+        json.dumps(make_file()).encode("utf-8").replace(b"Dusch", b"D\xfcsch"),
+        ["UTF-8"],
+    ),
+    "latin-1 file": (json.dumps(make_file(), ensure_ascii=False).encode("latin-1"), ["UTF-8"]),
+    "NaN": (json.dumps(make_file(make_row(minutes=float("nan")))), ["NaN"]),
+    "Infinity": (json.dumps(make_file(make_row(times=float("inf")))), ["Infinity"]),
+    "huge integer": ('{"format": ' + "9" * 5000 + "}", ["tusentals siffror"]),
+    "deep nesting": ("[" * 100_000 + "]" * 100_000, ["nivåer"]),
+    "duplicate key": (
+        '{"format": "behovsraknare.assessment", "version": 1, "activities": [{"need": "meals",'
+        ' "need": "breathing", "description": "a", "minutes": 1, "times": 1, "per": "day",'
+        ' "kind": "basic"}]}',
+        ['Rad 1, fältet "need" (behov)', "två gånger"],
+    ),
+    # format and version
+    "format missing": (make_file(format=DELETE), ['Fältet "format" (filformat)', "saknas"]),
+    "wrong format": (make_file(format="something.else"), ['Fältet "format"', "inte en behovsfil"]),
+    "unknown version": (
+        make_file(version=2),
+        ['Fältet "version" (version)', "version 2", "kan bara läsa version 1"],
+    ),
+    "version as text": (make_file(version="1"), ['Fältet "version"', "talet 1"]),
+    "version missing": (make_file(version=DELETE), ['Fältet "version"', "saknas"]),
+    # The top level
+    "unknown top field": (make_file(titel="x"), ['Fältet "titel"', "okänt fält", '"title"']),
+    "title too long": (make_file(title="x" * 201), ['Fältet "title" (namn', "högst 200"]),
+    "title not text": (make_file(title=5), ['Fältet "title"', "en text"]),
+    "title null": (make_file(title=None), ['Fältet "title"', "null"]),
+    "bad date": (make_file(assessment_date="2026-02-30"), ['Fältet "assessment_date" (bed']),
+    "date not ISO": (make_file(assessment_date="22/11/2026"), ['"assessment_date"', "ÅÅÅÅ-MM-DD"]),
+    "date compact": (make_file(assessment_date="20261122"), ['"assessment_date"', "ÅÅÅÅ-MM-DD"]),
+    "date number": (make_file(assessment_date=20261122), ['"assessment_date"']),
+    "person not object": (make_file(person=5), ['Fältet "person"', "objekt"]),
+    "unknown person field": (make_file(person={"age": 5, "name": "A"}), ['"person.name"']),
+    "age -1": (make_file(person={"age": -1}), ['Fältet "person.age" (ålder)', "0 till 120"]),
+    "age 121": (make_file(person={"age": 121}), ['Fältet "person.age" (ålder)', "0 till 120"]),
+    "age as text": (make_file(person={"age": "5"}), ['"person.age"', '"5"']),
+    "age fractional": (make_file(person={"age": 5.5}), ['"person.age"', "5.5"]),
+    "age bool": (make_file(person={"age": True}), ['"person.age"', "sant/falskt"]),
+    "activities missing": (make_file(activities=DELETE), ['Fältet "activities"', "saknas"]),
+    "activities not a list": (make_file(activities={}), ['Fältet "activities"', "en lista"]),
+    "row not an object": (make_file(activities=[make_row(), "Dusch"]), ["Rad 2:", '"Dusch"']),
+    # Fields of a row
+    "unknown row field": (make_file(make_row(minuter=20)), ['Rad 1, fältet "minuter"', "okänt"]),
+    "minutes as text": (
+        make_file(make_row(minutes="abc")),
+        ['Rad 1, fältet "minutes" (minuter per tillfälle)', "större än 0", "1440", '"abc"'],
+    ),
+    "minutes bool": (make_file(make_row(minutes=True)), ['Rad 1, fältet "minutes"', "sant/falskt"]),
+    "minutes 0": (make_file(make_row(minutes=0)), ['Rad 1, fältet "minutes"', "större än 0"]),
+    "minutes negative": (make_file(make_row(minutes=-5)), ['Rad 1, fältet "minutes"']),
+    "minutes 1441": (make_file(make_row(minutes=1441)), ['Rad 1, fältet "minutes"', "högst 1440"]),
+    "minutes huge": (make_file(make_row(minutes=10**400)), ['Rad 1, fältet "minutes"']),
+    "minutes missing": (make_file(make_row(minutes=DELETE)), ['Rad 1, fältet "minutes"', "saknas"]),
+    "times 0": (make_file(make_row(times=0)), ['Rad 1, fältet "times" (antal gånger']),
+    "times 1441": (make_file(make_row(times=1441)), ['Rad 1, fältet "times"', "högst 1440"]),
+    "times null": (make_file(make_row(times=None)), ['Rad 1, fältet "times"', "null"]),
+    "days_per_week 0": (
+        make_file(make_row(days_per_week=0)),
+        ['Rad 1, fältet "days_per_week" (dagar i veckan)', "1 till 7"],
+    ),
+    "days_per_week 8": (make_file(make_row(days_per_week=8)), ['Rad 1, fältet "days_per_week"']),
+    "days_per_week 2.5": (make_file(make_row(days_per_week=2.5)), ['"days_per_week"', "2.5"]),
+    "days_per_week text": (make_file(make_row(days_per_week="7")), ['Rad 1, fältet "days_per_']),
+    "assistants 3": (
+        make_file(make_row(assistants=3)),
+        ['Rad 1, fältet "assistants" (antal assistenter)', "1 eller 2"],
+    ),
+    "assistants 0": (make_file(make_row(assistants=0)), ['Rad 1, fältet "assistants"']),
+    "assistants bool": (make_file(make_row(assistants=True)), ['Rad 1, fältet "assistants"']),
+    "unknown need": (make_file(make_row(need="hygiene")), ['Rad 1, fältet "need" (behov)']),
+    "need missing": (make_file(make_row(need=DELETE)), ['Rad 1, fältet "need"', "saknas"]),
+    "unknown per": (make_file(make_row(per="dag")), ['Rad 1, fältet "per" (period)', '"day"']),
+    "per missing": (make_file(make_row(per=DELETE)), ['Rad 1, fältet "per"', "saknas"]),
+    "unknown kind": (make_file(make_row(kind="basal")), ['Rad 1, fältet "kind" (slag av behov)']),
+    "kind missing": (make_file(make_row(kind=DELETE)), ['Rad 1, fältet "kind"', "saknas"]),
+    "unknown time_type": (make_file(make_row(time_type="night")), ['Rad 1, fältet "time_type"']),
+    "kind basic with household": (
+        make_file(make_row(need="household", kind="basic")),
+        ['Rad 1, fältet "kind" (slag av behov)', "sju grundläggande"],
+    ),
+    "waiting with kind basic": (
+        make_file(make_row(time_type="waiting", kind="basic")),
+        ['Rad 1, fältet "time_type" (typ av tid)', "andra personliga behov"],
+    ),
+    "on_call with kind basic": (
+        make_file(make_row(time_type="on_call", kind="basic")),
+        ['Rad 1, fältet "time_type"'],
+    ),
+    "tube_feeding with dressing": (
+        make_file(make_row(need="dressing", tube_feeding=True)),
+        ['Rad 1, fältet "tube_feeding" (sondmatning)', "Måltider"],
+    ),
+    "tube_feeding as text": (
+        make_file(make_row(need="meals", tube_feeding="yes")),
+        ['Rad 1, fältet "tube_feeding"', "true eller false"],
+    ),
+    "description empty": (
+        make_file(make_row(description="")),
+        ['Rad 1, fältet "description" (beskrivning)', "tom"],
+    ),
+    "description blank": (make_file(make_row(description="  \t")), ['"description"', "tom"]),
+    "description missing": (make_file(make_row(description=DELETE)), ['"description"', "saknas"]),
+    "description too long": (
+        make_file(make_row(description="x" * 201)),
+        ['Rad 1, fältet "description"', "201 tecken", "högst 200"],
+    ),
+    "description not text": (make_file(make_row(description=["a"])), ['"description"', "lista"]),
+    "description with NUL": (make_file(make_row(description="a\x00b")), ['"description"']),
+    "note too long": (
+        make_file(make_row(note="x" * 2001)),
+        ['Rad 1, fältet "note" (anteckning)', "högst 2000"],
+    ),
+    "note lone surrogate": (
+        '{"format": "behovsraknare.assessment", "version": 1, "activities": '
+        '[{"need": "meals", "description": "a", "minutes": 1, "times": 1, '
+        '"per": "day", "kind": "basic", "note": "\\ud800"}]}',
+        ['"note"'],
+    ),
+    "second row": (
+        make_file(make_row(), make_row(), make_row(minutes=0)),
+        ['Rad 3, fältet "minutes"'],
+    ),
+}
+
+
+@pytest.mark.parametrize(("source", "fragments"), BAD.values(), ids=BAD.keys())
+def test_invalid_file_is_refused_naming_row_and_field(source, fragments):
+    errors = errors_of(source)
+
+    message = "\n".join(errors)
+    for fragment in fragments:
+        assert fragment in message
+    # Every message is a whole Swedish sentence a user can act on.
+    assert all(error.rstrip().endswith((".", "?")) for error in errors)
+
+
+def test_too_many_rows_is_refused(settings):
+    settings.ASSESSMENT_MAX_ROWS = 3
+
+    errors = errors_of(make_file(*[make_row()] * 4))
+
+    assert errors == [
+        'Fältet "activities" (aktiviteter): har 4 rader, men en beräkning får ha högst 3. '
+        "Dela upp den på flera beräkningar."
+    ]
+
+
+def test_default_row_limit_is_500():
+    assert len(read(make_file(*[make_row()] * 500)).activities) == 500
+    assert "högst 500" in errors_of(make_file(*[make_row()] * 501))[0]
+
+
+def test_too_large_file_is_refused(settings):
+    source = json.dumps(make_file()).encode()
+    settings.ASSESSMENT_FILE_MAX_BYTES = len(source) - 1
+
+    assert "för stor" in errors_of(source)[0]
+
+
+def test_limits_fall_back_when_settings_are_missing(settings):
+    del settings.ASSESSMENT_MAX_ROWS
+    del settings.ASSESSMENT_FILE_MAX_BYTES
+
+    assert (files.max_rows(), files.max_bytes()) == (500, 1_000_000)
+
+
+def test_all_errors_are_reported_together():
+    source = make_file(
+        make_row(minutes="abc", assistants=3),
+        make_row(),
+        make_row(need="household", kind="basic", days_per_week=8),
+        title="x" * 201,
+        person={"age": 121},
+    )
+
+    errors = errors_of(source)
+
+    assert [error.split(":")[0] for error in errors] == [
+        'Fältet "title" (namn på beräkningen)',
+        'Fältet "person.age" (ålder)',
+        'Rad 1, fältet "minutes" (minuter per tillfälle)',
+        'Rad 1, fältet "assistants" (antal assistenter)',
+        'Rad 3, fältet "days_per_week" (dagar i veckan)',
+        'Rad 3, fältet "kind" (slag av behov)',
+    ]
+
+
+def test_error_text_joins_all_messages():
+    error = AssessmentFileError(["Ett.", "Två."])
+
+    assert error.errors == ["Ett.", "Två."]
+    assert str(error) == "Ett.\nTvå."
+
+
+def test_validate_takes_parsed_data():
+    data = make_file(assessment_date=DELETE)
+
+    assert files.validate(data, today=TODAY).assessment_date == TODAY
+    with pytest.raises(AssessmentFileError):
+        files.validate("not a file", today=TODAY)
+
+
+# --- The cross-field rules, shared with the web form ---------------------------------------------
+
+
+def test_row_problems_returns_nothing_for_a_valid_row():
+    assert (
+        files.row_problems(
+            need=Need.MEALS, kind=Kind.BASIC, time_type=TimeType.ACTIVE, tube_feeding=True
+        )
+        == {}
+    )
+
+
+def test_row_problems_names_each_broken_rule_by_field():
+    problems = files.row_problems(
+        need="household", kind="basic", time_type="waiting", tube_feeding=True
+    )
+
+    assert set(problems) == {"kind", "time_type", "tube_feeding"}
+    assert problems["kind"].startswith(
+        "Grundläggande behov kan bara väljas för något av de sju grundläggande behoven."
+    )
+    assert not any(message.startswith("Rad") for message in problems.values())
+
+
+def test_row_problems_skips_rules_whose_fields_are_unknown():
+    assert files.row_problems(need=None, kind="basic", time_type=None, tube_feeding=True) == {}
+    assert files.row_problems(need="nonsense", kind="basic", time_type="", tube_feeding=None) == {}
+
+
+# --- Writing ------------------------------------------------------------------------------------
+
+
+def test_write_gives_every_field_in_the_spec_order():
+    af = read(make_file(make_row(), person=DELETE))
+
+    text = files.write(af)
+
+    data = json.loads(text)
+    assert list(data) == ["format", "version", "title", "assessment_date", "person", "activities"]
+    assert data["person"] == {"age": None}
+    assert list(data["activities"][0]) == list(files.ACTIVITY_FIELDS)
+    assert data["activities"][0] == {
+        "need": "personal_hygiene",
+        "description": "Dusch",
+        "minutes": 20,
+        "times": 1,
+        "per": "day",
+        "days_per_week": 7,
+        "assistants": 1,
+        "kind": "basic",
+        "time_type": "active",
+        "tube_feeding": False,
+        "note": "",
+    }
+    assert '"minutes": 20,' in text  # whole numbers as integers, not 20.0
+    assert "hösten" in text  # ensure_ascii=False
+    assert text.startswith('{\n  "format"')  # indent 2
+
+
+def test_write_keeps_fractions():
+    af = read(make_file(make_row(minutes=0.1, times=2.5)))
+
+    assert '"minutes": 0.1,' in files.write(af)
+    assert '"times": 2.5,' in files.write(af)
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_examples_round_trip(path):
+    af = files.read(path.read_bytes())
+
+    assert files.read(files.write(af)) == af
+
+
+def test_filename_comes_from_the_date_never_the_title():
+    af = read(make_file(title='../../etc/passwd "Å"\r\n'))
+
+    name = files.filename(af)
+
+    assert name == "behovsberakning-2026-11-22.json"
+    assert name.isascii()
+
+
+NAMES = st.text(
+    alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=200
+)
+AMOUNTS = st.one_of(
+    st.integers(1, 1440).map(float),
+    st.floats(min_value=0, max_value=1440, exclude_min=True, allow_nan=False),
+)
+
+
+@st.composite
+def file_activities(draw) -> FileActivity:
+    need = draw(st.sampled_from(Need))
+    kind = draw(st.sampled_from(Kind)) if is_basic_need(need) else Kind.OTHER
+    time_type = TimeType.ACTIVE if kind == Kind.BASIC else draw(st.sampled_from(TimeType))
+    return FileActivity(
+        need=need,
+        description=draw(NAMES.filter(str.strip)),
+        minutes=draw(AMOUNTS),
+        times=draw(AMOUNTS),
+        per=draw(st.sampled_from(Period)),
+        days_per_week=draw(st.integers(1, 7)),
+        assistants=draw(st.integers(1, 2)),
+        kind=kind,
+        time_type=time_type,
+        tube_feeding=draw(st.booleans()) if need == Need.MEALS else False,
+        note=draw(st.text(max_size=2000).filter(lambda s: "\x00" not in s)),
+    )
+
+
+assessment_files = st.builds(
+    AssessmentFile,
+    title=NAMES,
+    assessment_date=st.dates(),
+    age=st.none() | st.integers(0, 120),
+    activities=st.lists(file_activities(), max_size=5).map(tuple),
+)
+
+
+@given(assessment_files)
+@settings(max_examples=200, deadline=None)
+def test_any_valid_file_round_trips_exactly(af):
+    text = files.write(af)
+
+    assert files.read(text, today=TODAY) == af
+    assert files.read(text.encode("utf-8"), today=TODAY) == af
+    af.calculate()  # any file the validator accepts can be calculated
+
+
+# --- The draft in the database ------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_example_round_trips_through_a_draft(path):
+    af = files.read(path.read_bytes())
+
+    draft = files.create_draft(af)
+
+    assert files.from_model(draft) == af
+    assert draft.calculate().to_dict() == af.calculate().to_dict()
+
+
+@pytest.mark.django_db
+def test_create_draft_stores_rows_in_order():
+    rows = [make_row(description=f"Rad {n}", note=f"Intyg {n}") for n in range(4)]
+    af = read(make_file(*rows))
+
+    draft = files.create_draft(af)
+
+    stored = list(Activity.objects.filter(assessment=draft).order_by("position"))
+    assert [row.position for row in stored] == [0, 1, 2, 3]
+    assert [row.description for row in stored] == ["Rad 0", "Rad 1", "Rad 2", "Rad 3"]
+    assert (draft.title, draft.age) == ("Mitt behov hösten 2026", 5)
+
+
+@pytest.mark.django_db
+@given(af=assessment_files)
+@settings(max_examples=30, deadline=None)
+def test_any_valid_file_round_trips_through_a_draft(af):
+    assert files.from_model(files.create_draft(af)) == af
+
+
+@pytest.mark.django_db
+def test_create_draft_is_all_or_nothing(monkeypatch):
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Activity.objects, "bulk_create", fail)
+
+    with pytest.raises(RuntimeError):
+        files.create_draft(read(make_file()))
+    assert not Assessment.objects.exists()
+
+
+def test_file_activity_accepts_string_values_and_decimals():
+    made = FileActivity(
+        need="meals",
+        description="Frukost",
+        minutes=Decimal("12.5"),
+        times=3,
+        per="day",
+        kind="basic",
+        time_type="active",
+    )
+
+    assert (
+        made
+        == read(
+            make_file(make_row(need="meals", description="Frukost", minutes=12.5, times=3))
+        ).activities[0]
+    )
+    assert made.need is Need.MEALS
+    assert isinstance(made.minutes, float)
