@@ -43,7 +43,10 @@ class DecimalCommaField(forms.FloatField):
 
 class DescribedFieldsMixin:
     """Every input points at its hint and at an error slot that is always on the page, so that
-    an error swapped in by htmx is read out with the field."""
+    an error swapped in by htmx is read out with the field. The server alone validates: no
+    browser `required`, which would stop a no-JavaScript post before our messages show."""
+
+    use_required_attribute = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -113,6 +116,17 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
             "invalid": _("Minuter per tillfälle måste vara ett tal, till exempel 15 eller 2,5."),
         },
     )
+    days_per_week = forms.TypedChoiceField(
+        label=_("Antal dagar i veckan"),
+        choices=[(n, str(n)) for n in range(1, 8)],
+        coerce=int,
+        initial=7,
+        help_text=_("Gäller när du valt per dag."),
+        error_messages={
+            "required": _("Välj mellan 1 och 7 dagar i veckan."),
+            "invalid_choice": _("Välj mellan 1 och 7 dagar i veckan."),
+        },
+    )
     times = DecimalCommaField(
         label=_("Antal gånger"),
         validators=[between_limits(_("Antal gånger"), 1440)],
@@ -139,7 +153,6 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
         labels = {
             "description": _("Beskrivning"),
             "per": _("Per"),
-            "days_per_week": _("Antal dagar i veckan"),
             "assistants": _("Antal assistenter samtidigt"),
             "kind": _("Slag av behov"),
             "time_type": _("Typ av tid"),
@@ -147,7 +160,6 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
             "note": _("Anteckning (frivillig)"),
         }
         help_texts = {
-            "days_per_week": _("Gäller när du valt per dag."),
             "assistants": _("Välj 2 om två assistenter behövs samtidigt: tiden räknas dubbelt."),
             "kind": _(
                 "Grundläggande behov är de integritetsnära delarna, till exempel att äta eller "
@@ -167,14 +179,12 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
             },
             "note": {"max_length": _("Anteckningen får vara högst 2000 tecken.")},
             "per": {"invalid_choice": _("Välj dag, vecka, månad eller år.")},
-            "days_per_week": {"invalid_choice": _("Välj mellan 1 och 7 dagar i veckan.")},
             "assistants": {"invalid_choice": _("Välj 1 eller 2 assistenter.")},
             "kind": {"invalid_choice": _("Välj grundläggande eller annat personligt behov.")},
             "time_type": {"invalid_choice": _("Välj aktiv hjälp, väntetid eller beredskap.")},
         }
         widgets = {
             "description": forms.TextInput(attrs={"autocomplete": "off"}),
-            "days_per_week": forms.Select(choices=[(n, str(n)) for n in range(1, 8)]),
             "assistants": forms.RadioSelect,
             "kind": forms.RadioSelect,
             "note": forms.Textarea(attrs={"rows": 2}),

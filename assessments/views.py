@@ -4,7 +4,8 @@ Every action is a plain form POST that works without JavaScript (post, redirect,
 posts the same forms and receives the partials of the same page template.
 """
 
-from functools import wraps
+from dataclasses import dataclass
+from functools import cached_property, wraps
 
 from django.contrib import messages
 from django.db import transaction
@@ -28,7 +29,7 @@ from .forms import (
 )
 from .models import Activity, Assessment
 from .ratelimit import rate_limited
-from .rules import BASIC_NEEDS, NEED_INFO, Need, counts_as_basic
+from .rules import BASIC_NEEDS, NEED_INFO, Need, RowResult, counts_as_basic
 
 DRAFT = "assessments/draft.html"
 
@@ -64,6 +65,26 @@ def touch(assessment: Assessment) -> None:
     )
 
 
+@dataclass
+class RowEntry:
+    """A row on the page. Its form is built only when a template shows it: the live-recompute
+    partials show one row at most, and 150 unused forms cost ~200 ms."""
+
+    activity: Activity
+    result: RowResult
+    bound_form: ActivityForm | None = None
+
+    @cached_property
+    def form(self) -> ActivityForm:
+        if self.bound_form is not None and self.bound_form.instance.pk == self.activity.pk:
+            return self.bound_form
+        return ActivityForm(instance=self.activity, auto_id=f"row-{self.activity.pk}-%s")
+
+    @property
+    def counts_as_basic(self) -> bool:
+        return counts_as_basic(self.result.activity)
+
+
 def render_draft(request, assessment, *, template=DRAFT, status=200, **forms):
     """The draft page or one of its partials, with unsaved forms kept as the user typed them."""
     details_form = forms.get("details_form") or DraftDetailsForm(
@@ -72,28 +93,18 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **forms):
     bound_row = forms.get("row_form")
     rows = assessment.rows()
     result = assessment.calculate(rows)
-    row_entries = []
-    for activity, row_result in zip(rows, result.rows, strict=True):
-        form = (
-            bound_row
-            if bound_row is not None and bound_row.instance.pk == activity.pk
-            else ActivityForm(instance=activity, auto_id=f"row-{activity.pk}-%s")
-        )
-        row_entries.append(
-            {
-                "activity": activity,
-                "form": form,
-                "result": row_result,
-                "counts_as_basic": counts_as_basic(row_result.activity),
-            }
-        )
+    row_entries = [
+        RowEntry(activity, row_result, bound_row)
+        for activity, row_result in zip(rows, result.rows, strict=True)
+    ]
     # Consecutive rows of one need form a group; a draft built here is grouped by need.
     row_groups = []
     for entry in row_entries:
-        if not row_groups or row_groups[-1]["info"].need != entry["activity"].need:
-            row_groups.append({"info": NEED_INFO[Need(entry["activity"].need)], "entries": []})
+        if not row_groups or row_groups[-1]["info"].need != entry.activity.need:
+            row_groups.append({"info": NEED_INFO[Need(entry.activity.need)], "entries": []})
         row_groups[-1]["entries"].append(entry)
-    error_forms = [f for f in (details_form, bound_row) if f is not None and f.errors]
+    add_form = forms.get("add_form") or AddActivityForm(auto_id="add-%s")
+    error_forms = [f for f in (details_form, bound_row, add_form) if f is not None and f.errors]
     context = {
         "assessment": assessment,
         "result": result,
@@ -102,7 +113,7 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **forms):
         "row_count": len(rows),
         "catalogue": catalogue.CATALOGUE,
         "basic_needs": BASIC_NEEDS,
-        "add_form": forms.get("add_form") or AddActivityForm(auto_id="add-%s"),
+        "add_form": add_form,
         "error_forms": error_forms,
         "changed_row": forms.get("changed_row"),
         "draft_url": request.build_absolute_uri(assessment.get_absolute_url()),
@@ -183,7 +194,8 @@ def activity(request, assessment, pk):
     if action.is_valid() and action.cleaned_data["remove"]:
         row.delete()
         touch(assessment)
-        messages.success(request, _("Raden är borttagen."))
+        if not request.htmx:
+            messages.success(request, _("Raden är borttagen."))
         return _rows_changed(request, assessment, focus="#rows-heading")
     if action.is_valid() and (direction := action.cleaned_data["move"]):
         _move(assessment, row, direction)
@@ -270,3 +282,7 @@ def privacy(request):
 @require_GET
 def accessibility(request):
     return TemplateResponse(request, "assessments/accessibility.html", {})
+
+
+def csrf_failure(request, reason=""):
+    return TemplateResponse(request, "403_csrf.html", {}, status=403)

@@ -168,7 +168,19 @@ SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = False
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
+
+CSRF_FAILURE_VIEW = "assessments.views.csrf_failure"
+
+SILENCED_SYSTEM_CHECKS = [
+    # assessments.middleware.NoReferrerCsrfViewMiddleware is Django's CSRF middleware, extended
+    # for the no-referrer policy; the check looks for the base class by name only
+    # (tests/test_site.py asserts that the subclass is installed).
+    "security.W003",
+    # Preloading HSTS binds the domain and its subdomains to https in browsers for a long time:
+    # the deployer opts in with DJANGO_HSTS_PRELOAD=1 when they submit the domain.
+    "security.W021",
+]
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY") else None
 )
