@@ -224,8 +224,18 @@ class AddActivityForm(DescribedFieldsMixin, forms.Form):
         label=_("Behov för den nya raden"), required=False, choices=NEED_CHOICES
     )
 
+    def __init__(self, *args, row_count: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.row_count = row_count
+
     def clean(self):
         cleaned = super().clean()
+        if self.row_count >= settings.ASSESSMENT_MAX_ROWS:
+            # The same limit as an imported file, so that every draft can be saved and reopened.
+            raise forms.ValidationError(
+                _("En beräkning kan ha högst %(max)s rader. Ta bort en rad först.")
+                % {"max": settings.ASSESSMENT_MAX_ROWS}
+            )
         if not cleaned.get("item") and not cleaned.get("need"):
             raise forms.ValidationError(_("Välj vilket behov raden gäller."))
         return cleaned

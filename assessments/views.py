@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import trigger_client_event
+from django_htmx.http import reswap, retarget, trigger_client_event
 
 from . import catalogue, files, pdf
 from .forms import (
@@ -174,8 +174,12 @@ def draft(request, assessment):
 @require_POST
 @draft_view
 def add_activity(request, assessment):
-    form = AddActivityForm(request.POST, auto_id="add-%s")
+    form = AddActivityForm(request.POST, auto_id="add-%s", row_count=assessment.activities.count())
     if not form.is_valid():
+        if request.htmx:
+            # The whole page with its error summary, in place of the page.
+            response = render_draft(request, assessment, add_form=form)
+            return reswap(retarget(response, "body"), "innerHTML")
         return render_draft(request, assessment, add_form=form, status=400)
     with transaction.atomic():
         rows = assessment.rows()

@@ -831,3 +831,19 @@ def test_removing_a_row_with_htmx_leaves_no_stale_notice_for_the_next_page(clien
     page = text(client.get(draft.get_absolute_url()))
 
     assert "Raden är borttagen." not in page
+
+
+@pytest.mark.django_db
+def test_a_draft_cannot_grow_past_the_row_limit_of_a_file(client, settings):
+    settings.ASSESSMENT_MAX_ROWS = 2
+    draft = make_draft(rows=[{}, {}])
+    url = reverse("assessments:add_activity", args=[draft.token])
+    response = client.post(url, {"item": "hygiene-shower"})
+    assert response.status_code == 400
+    assert "En beräkning kan ha högst 2 rader" in response.content.decode()
+    assert draft.activities.count() == 2
+    htmx = client.post(url, {"item": "hygiene-shower"}, headers={"HX-Request": "true"})
+    assert htmx.status_code == 200
+    assert htmx["HX-Retarget"] == "body"
+    assert "Det finns ett problem" in htmx.content.decode()
+    assert draft.activities.count() == 2
