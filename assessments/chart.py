@@ -4,7 +4,7 @@ Pure Python: the PDF embeds it and the draft page can inline it. The output is d
 (same result, same bytes), valid standalone XML and valid inline SVG in HTML, and needs no
 `style` attribute or element, so the page's CSP (`style-src 'self'`) does not block it: all
 styling is presentation attributes. Basic needs are solid, other needs hatched, so the chart
-reads in black and white; the numbers are also written out beside each bar and in the <desc>.
+reads in black and white; the figures are also written above each bar and in the <desc>.
 """
 
 from fractions import Fraction
@@ -15,7 +15,7 @@ from assessments.rules import Result, format_hours
 WIDTH = 680
 MARGIN = 8
 PLOT_LEFT = MARGIN
-PLOT_WIDTH = 500  # the rest of the width is room for the value written after each bar
+PLOT_WIDTH = 560  # the rest is room for the axis title after the last tick
 FONT_SIZE = 13
 LABEL_GAP = 4  # between a label's baseline and the bar below it
 BAR_HEIGHT = 14
@@ -25,7 +25,6 @@ AXIS_HEIGHT = 22
 INK = "#000000"
 BASIC_FILL = "#3a3a3a"
 GRID = "#b0b0b0"
-NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
 MAX_TICKS = 8
 
 
@@ -44,16 +43,27 @@ def _hours(minutes: Fraction) -> str:
 
 
 def _scale_step(max_hours: Fraction) -> int:
-    for step in NICE_STEPS:
-        if max_hours / step <= MAX_TICKS:
-            return step
-    return NICE_STEPS[-1]
+    """The smallest of 1, 2, 5, 10, 20, 50... hours that needs at most MAX_TICKS steps."""
+    magnitude = 1
+    while True:
+        for step in (magnitude, 2 * magnitude, 5 * magnitude):
+            if max_hours / step <= MAX_TICKS:
+                return step
+        magnitude *= 10
 
 
-def _value_text(basic: Fraction, other: Fraction) -> str:
+def _label(label: str, basic: Fraction, other: Fraction) -> str:
+    """ "Måltider: 35,5 h (grundläggande 28, andra 7,5)", written above the bar."""
+    text = f"{label}: {_hours(basic + other)}"
     if basic and other:
-        return f"{format_hours(basic)} + {format_hours(other)} = {_hours(basic + other)}"
-    return _hours(basic + other)
+        text += f" (grundläggande {format_hours(basic)}, andra {format_hours(other)})"
+    return text
+
+
+def _summary_label(result: Result) -> str:
+    if result.deduction_basic is not None and result.deduction_basic.applied_minutes:
+        return "Grundläggande behov efter föräldraavdrag"
+    return "Grundläggande behov, summa"
 
 
 def _description(result: Result) -> str:
@@ -70,10 +80,11 @@ def _description(result: Result) -> str:
     if not result.by_need:
         parts.append("Inga rader är ifyllda ännu.")
     margin = abs(result.margin_minutes)
+    margin_text = _hours(margin) if format_hours(margin) != "0" else "mindre än 0,01 h"
     if result.meets_threshold:
-        position = f"{_hours(margin)} över"
+        position = f"{margin_text} över"
     elif margin:
-        position = f"{_hours(margin)} under"
+        position = f"{margin_text} under"
     else:
         position = "exakt på"
     parts.append(
@@ -83,17 +94,12 @@ def _description(result: Result) -> str:
     return " ".join(parts)
 
 
-def _summary_label(result: Result) -> str:
-    if result.deduction_basic is not None and result.deduction_basic.applied_minutes:
-        return "Grundläggande behov efter föräldraavdrag"
-    return "Grundläggande behov, summa"
-
-
 def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
     """The chart as an SVG document (a string with no XML declaration, ready to inline).
 
-    `id_prefix` keeps the ids of <title>, <desc> and the hatch pattern unique on a page that
-    shows more than one chart.
+    One bar per need in the law's order (`result.by_need`, before the parental deduction),
+    then the summed basic needs against the 20-hour line. `id_prefix` keeps the ids of
+    <title>, <desc> and the hatch pattern unique on a page that shows more than one chart.
     """
     threshold = result.threshold_minutes / 60
     largest = max(
@@ -107,13 +113,14 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
     def x(hours: Fraction) -> float:
         return PLOT_LEFT + float(hours / scale_max) * PLOT_WIDTH
 
-    rows = len(result.by_need) or 1
     plot_top = LEGEND_HEIGHT
-    needs_bottom = plot_top + rows * ROW_HEIGHT
+    needs_bottom = plot_top + max(len(result.by_need), 1) * ROW_HEIGHT
     summary_top = needs_bottom + 14
     summary_bottom = summary_top + ROW_HEIGHT + 6
     axis_y = summary_bottom
     height = axis_y + AXIS_HEIGHT
+    bands = [plot_top + index * ROW_HEIGHT for index in range(len(result.by_need))]
+    bands.append(summary_top)
 
     pid = _t(id_prefix)
     title_id, desc_id, hatch_id = f"{pid}-titel", f"{pid}-beskrivning", f"{pid}-rander"
@@ -130,10 +137,7 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
         f'<path d="M-1,1 L1,-1 M0,6 L6,0 M5,7 L7,5" stroke="{INK}" stroke-width="1.2"/>',
         "</pattern>",
         "</defs>",
-    ]
-
-    # Legend.
-    out += [
+        # Legend.
         f'<rect x="{MARGIN}" y="6" width="16" height="12" fill="{BASIC_FILL}" stroke="{INK}"/>',
         f'<text x="{MARGIN + 22}" y="17">Grundläggande behov</text>',
         f'<rect x="{MARGIN + 200}" y="6" width="16" height="12" fill="url(#{hatch_id})" '
@@ -141,29 +145,34 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
         f'<text x="{MARGIN + 222}" y="17">Andra personliga behov</text>',
     ]
 
-    # Grid lines and the scale, behind the bars.
+    # Grid lines behind the bars, only where the bars are, so that they never cross a label:
+    # one path for all of them.
+    grid = " ".join(
+        f"M{_n(x(Fraction(tick * step)))},{_n(top + FONT_SIZE + 1)} v{BAR_HEIGHT + 6}"
+        for top in bands
+        for tick in range(ticks + 1)
+    )
+    out.append(f'<path d="{grid}" stroke="{GRID}" stroke-width="0.75" fill="none"/>')
     for tick in range(ticks + 1):
         hours = Fraction(tick * step)
-        tick_x = _n(x(hours))
-        out.append(
-            f'<line x1="{tick_x}" y1="{plot_top}" x2="{tick_x}" y2="{_n(axis_y)}" '
-            f'stroke="{GRID}" stroke-width="0.75"/>'
-        )
         anchor = "start" if tick == 0 else "middle"
         out.append(
-            f'<text x="{tick_x}" y="{_n(axis_y + 16)}" font-size="11" '
+            f'<text x="{_n(x(hours))}" y="{_n(axis_y + 16)}" font-size="11" '
             f'text-anchor="{anchor}">{format_hours(hours * 60)}</text>'
         )
     out.append(
-        f'<text x="{_n(PLOT_LEFT + PLOT_WIDTH + 10)}" y="{_n(axis_y + 16)}" '
-        'font-size="11">timmar i veckan</text>'
+        f'<text x="{WIDTH - MARGIN}" y="{_n(axis_y + 16)}" font-size="11" '
+        'text-anchor="end">timmar i veckan</text>'
     )
 
-    def bar(
-        top: float, label: str, basic: Fraction, other: Fraction, text_after: float = 0
-    ) -> None:
+    def bar(top: float, label: str, basic: Fraction, other: Fraction) -> None:
+        # One text per bar, above it: the label carries the figures, so no figure sits on a
+        # grid line (and every <text> costs WeasyPrint a few milliseconds).
+        out.append(
+            f'<text x="{PLOT_LEFT}" y="{_n(top + FONT_SIZE)}">{_t(_label(label, basic, other))}'
+            "</text>"
+        )
         bar_y = top + FONT_SIZE + LABEL_GAP
-        out.append(f'<text x="{PLOT_LEFT}" y="{_n(top + FONT_SIZE)}">{_t(label)}</text>')
         basic_end = x(basic / 60)
         total_end = x((basic + other) / 60)
         if basic:
@@ -176,31 +185,28 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
                 f'<rect x="{_n(basic_end)}" y="{_n(bar_y)}" width="{_n(total_end - basic_end)}" '
                 f'height="{BAR_HEIGHT}" fill="url(#{hatch_id})" stroke="{INK}"/>'
             )
-        out.append(
-            f'<text x="{_n(max(total_end, text_after) + 6)}" y="{_n(bar_y + BAR_HEIGHT - 3)}">'
-            f"{_t(_value_text(basic, other))}</text>"
-        )
 
     if not result.by_need:
         out.append(f'<text x="{PLOT_LEFT}" y="{_n(plot_top + FONT_SIZE)}">Inga rader ännu.</text>')
-    for index, total in enumerate(result.by_need):
-        bar(plot_top + index * ROW_HEIGHT, total.label, total.basic_minutes, total.other_minutes)
+    for top, total in zip(bands, result.by_need, strict=False):
+        bar(top, total.label, total.basic_minutes, total.other_minutes)
 
-    # The summed basic needs against the 20-hour line (rules.md R5): the line applies to the
+    # The summed basic needs against the 20-hour line (rules.md R5). The line applies to the
     # sum, not to any one need, so it is drawn across the summary bar only.
     out.append(
-        f'<line x1="{MARGIN}" y1="{_n(needs_bottom + 4)}" x2="{WIDTH - MARGIN}" '
-        f'y2="{_n(needs_bottom + 4)}" stroke="{INK}" stroke-width="0.75"/>'
+        f'<path d="M{MARGIN},{_n(needs_bottom + 4)} H{WIDTH - MARGIN}" stroke="{INK}" '
+        'stroke-width="0.75"/>'
     )
-    # The value is written after the dashed line, never across it.
+    bar(summary_top, _summary_label(result), result.basic_minutes, Fraction(0))
     line_x = _n(x(threshold))
-    bar(summary_top, _summary_label(result), result.basic_minutes, Fraction(0), x(threshold))
+    line = f"M{line_x},{_n(summary_top + FONT_SIZE + 1)} V{_n(summary_bottom - 12)}"
     out += [
-        f'<line x1="{line_x}" y1="{_n(summary_top + FONT_SIZE + 1)}" x2="{line_x}" '
-        f'y2="{_n(summary_bottom)}" stroke="{INK}" stroke-width="2.5" '
-        'stroke-dasharray="5 3"/>',
-        f'<text x="{_n(x(threshold) + 5)}" y="{_n(summary_bottom - 1)}" font-size="11" '
-        f'font-weight="bold">Gränsen {_t(_hours(result.threshold_minutes))}</text>',
+        # White under black, so that the line shows on the dark bar as well as on paper.
+        f'<path d="{line}" stroke="#ffffff" stroke-width="5"/>',
+        f'<path d="{line}" stroke="{INK}" stroke-width="2.5" stroke-dasharray="5 3"/>',
+        f'<text x="{_n(max(x(threshold), MARGIN + 40))}" y="{_n(summary_bottom - 1)}" '
+        'font-size="11" font-weight="bold" '
+        f'text-anchor="middle">Gränsen {_t(_hours(result.threshold_minutes))}</text>',
         "</svg>",
     ]
     return "\n".join(out)

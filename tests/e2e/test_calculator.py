@@ -1,0 +1,333 @@
+"""The calculator in a real browser with JavaScript on: live totals through htmx, rows, files.
+
+Totals update without a page load: each test sets `window.__marker` after the draft page has
+loaded and checks it is still there at the end (a full page load would clear it).
+
+The helpers at the top are shared with the other browser tests in this folder.
+"""
+
+import json
+import re
+
+from playwright.sync_api import Page, expect
+
+from assessments.models import Assessment
+
+# Helpers shared by the browser tests ------------------------------------------------------------
+
+
+def start_draft(page: Page, live_server, *, js: bool = True) -> str:
+    """Open the start page, start a new draft and return its URL."""
+    page.goto(live_server.url + "/")
+    page.get_by_role("button", name="Starta en ny beräkning").click()
+    expect(page).to_have_url(re.compile(r"/b/[^/]+/$"))
+    expect(page.get_by_role("heading", level=2, name="Resultat")).to_be_visible()
+    if js:
+        wait_for_htmx(page)
+    return page.url
+
+
+def wait_for_htmx(page: Page) -> None:
+    page.wait_for_function(
+        "() => typeof window.htmx === 'object' && document.readyState === 'complete'"
+    )
+
+
+def set_marker(page: Page) -> None:
+    page.evaluate("() => { window.__marker = 1; }")
+
+
+def assert_no_page_load(page: Page) -> None:
+    assert page.evaluate("() => window.__marker") == 1, "the page was reloaded"
+
+
+def catalogue_group(page: Page, need_label: str):
+    return page.locator("details.catalogue-group", has=page.locator("summary", has_text=need_label))
+
+
+def open_catalogue_group(page: Page, need_label: str):
+    group = catalogue_group(page, need_label)
+    if not group.evaluate("details => details.open"):
+        group.locator("summary").click()
+    expect(group).to_have_attribute("open", "")
+    return group
+
+
+def row_cards(page: Page):
+    return page.locator("#rows form.row-card")
+
+
+def row_pks(page: Page) -> list[int]:
+    ids = row_cards(page).evaluate_all("forms => forms.map(form => form.id)")
+    return [int(form_id.removeprefix("row-")) for form_id in ids]
+
+
+def wait_for_focus(page: Page, element_id: str) -> None:
+    page.wait_for_function("id => document.activeElement?.id === id", arg=element_id)
+
+
+def swapping_rows(page: Page, action) -> None:
+    """Run `action` (a click that makes htmx replace `#rows`) and wait until the swap is done."""
+    page.evaluate("() => { document.getElementById('rows').__stale = true; }")
+    action()
+    page.wait_for_function("() => !document.getElementById('rows')?.__stale")
+
+
+def add_from_catalogue(page: Page, need_label: str, item: str) -> int:
+    """Add a catalogue row with htmx; focus goes to the new row's description. Returns its pk."""
+    before = set(row_pks(page))
+    group = open_catalogue_group(page, need_label)
+    button = group.get_by_role("button", name=f"Lägg till raden {item}", exact=True)
+    swapping_rows(page, button.click)
+    expect(row_cards(page)).to_have_count(len(before) + 1)
+    (pk,) = set(row_pks(page)) - before
+    wait_for_focus(page, f"row-{pk}-description")
+    expect(page.locator(f"#row-{pk}-description")).to_have_value(item)
+    return pk
+
+
+def add_free_row(page: Page, need_label: str) -> int:
+    before = set(row_pks(page))
+    page.get_by_label("Behov för den nya raden").select_option(label=need_label)
+    swapping_rows(page, page.get_by_role("button", name="Lägg till egen rad").click)
+    expect(row_cards(page)).to_have_count(len(before) + 1)
+    (pk,) = set(row_pks(page)) - before
+    wait_for_focus(page, f"row-{pk}-description")
+    expect(page.locator(f"#row-{pk}-description")).to_have_value(f"Egen rad: {need_label}")
+    return pk
+
+
+def fill_and_wait(page: Page, selector: str, value: str) -> None:
+    """Type into a field of an htmx form and wait until the server has answered the save."""
+    with page.expect_response(lambda r: r.request.method == "POST" and r.ok):
+        page.locator(selector).fill(value)
+
+
+def figure(page: Page, label: str):
+    """The value cell of a row of the results' "Timmar per vecka" table."""
+    return (
+        page.locator("#results table.figures tr")
+        .filter(has=page.locator("th", has_text=re.compile(f"^{re.escape(label)}$")))
+        .locator("td")
+    )
+
+
+def expect_basic_hours(page: Page, hours: str) -> None:
+    expect(figure(page, "Grundläggande behov")).to_have_text(f"{hours} h/vecka")
+
+
+def verdict_text(basic: str, margin: str, side: str) -> str:
+    return f"Grundläggande behov: {basic} timmar i veckan – {margin} timmar {side} gränsen."
+
+
+def results_text(page: Page) -> str:
+    return page.locator("#results").inner_text()
+
+
+# The tests --------------------------------------------------------------------------------------
+
+
+def test_live_totals_errors_threshold_and_parental_deduction(live_server, page: Page):
+    start_draft(page, live_server)
+    expect(page.get_by_text("Inga rader ännu.")).to_be_visible()
+    expect_basic_hours(page, "0")
+    set_marker(page)
+    status = page.locator("#status")
+    expect(status).to_have_attribute("role", "status")
+
+    # A row from the catalogue: Dusch, 20 min once a day (2,33 h/vecka).
+    shower = add_from_catalogue(page, "Personlig hygien", "Dusch")
+    expect_basic_hours(page, "2,33")
+    expect(page.locator(f"#row-{shower}-summary")).to_contain_text("2,33 h/vecka")
+    expect(status).to_contain_text(verdict_text("2,33", "17,67", "under"))
+
+    # A free row, with the need chosen: 10 min once a day (1,17 h/vecka).
+    dressing = add_free_row(page, "Av- och påklädning")
+    expect_basic_hours(page, "3,5")
+    expect(page.get_by_role("heading", level=3, name="4. Av- och påklädning")).to_be_visible()
+
+    # Change minutes: the totals and the live region follow, without a page load.
+    page.locator(f"#row-{dressing}-minutes").fill("30")
+    expect_basic_hours(page, "5,83")
+    expect(status).to_have_text(re.compile("^" + re.escape(verdict_text("5,83", "14,17", "under"))))
+    page.locator(f"#row-{shower}-minutes").fill("60")
+    expect_basic_hours(page, "10,5")
+    expect(status).to_contain_text(verdict_text("10,5", "9,5", "under"))
+    expect(page.locator("#results .verdict")).to_contain_text("9,5 timmar under gränsen")
+
+    # An invalid value: a Swedish error next to the field, totals unchanged, the text kept.
+    minutes = page.locator(f"#row-{shower}-minutes")
+    minutes.fill("abc")
+    error = page.locator(f"#row-{shower}-minutes_error")
+    expect(error).to_have_text(
+        "Fel: Minuter per tillfälle måste vara ett tal, till exempel 15 eller 2,5."
+    )
+    expect(minutes).to_have_value("abc")
+    expect(minutes).to_have_attribute("aria-describedby", f"row-{shower}-minutes_error")
+    expect_basic_hours(page, "10,5")
+    expect(page.locator(f"#row-{dressing}-minutes")).to_have_value("30")
+    assert Assessment.objects.get().rows()[0].minutes == 60  # nothing half-saved
+
+    # Fixed: the error clears and the totals update. 90 min: 10,5 + 3,5 = 14 h.
+    minutes.fill("90")
+    expect(error).to_be_empty()
+    expect_basic_hours(page, "14")
+    expect(status).to_contain_text(verdict_text("14", "6", "under"))
+
+    # "Så räknade vi" opens, and stays open across recomputes.
+    explanation = page.locator("#explanation")
+    explanation.locator("summary").click()
+    expect(explanation).to_have_attribute("open", "")
+    expect(explanation).to_contain_text("Jämfört med 20-timmarsgränsen")
+
+    # Cross the 20-hour line: the shower twice a day, 21 + 3,5 = 24,5 h.
+    page.locator(f"#row-{shower}-times").fill("2")
+    expect_basic_hours(page, "24,5")
+    verdict = page.locator("#results .verdict")
+    expect(verdict).to_contain_text("4,5 timmar över gränsen")
+    expect(verdict).to_have_class(re.compile(r"\bverdict--over\b"))
+    expect(status).to_contain_text(verdict_text("24,5", "4,5", "över"))
+    expect(explanation).to_have_attribute("open", "")
+    expect(explanation).to_contain_text("4,5 h över gränsen")
+
+    # A child of 5 in 2025: 1,25 h/day × 7 = 8,75 h/vecka off the basic needs, under the line.
+    expect(figure(page, "Föräldraavdrag, grundläggande (redan avdraget)")).to_have_count(0)
+    page.get_by_label("Ålder i hela år (frivilligt)").fill("5")
+    page.get_by_label("Bedömningsdatum").fill("2025-03-01")
+    expect(figure(page, "Föräldraavdrag, grundläggande (redan avdraget)")).to_have_text(
+        "8,75 h/vecka"
+    )
+    expect_basic_hours(page, "15,75")
+    expect(verdict).to_contain_text("4,25 timmar under gränsen")
+    expect(verdict).to_have_class(re.compile(r"\bverdict--under\b"))
+    expect(status).to_contain_text(verdict_text("15,75", "4,25", "under"))
+    expect(page.locator("#results .rules-line")).to_contain_text("reglerna per 2025-03-01")
+    expect(explanation).to_have_attribute("open", "")
+    expect(explanation).to_contain_text("Föräldraavdrag, grundläggande")
+
+    assert_no_page_load(page)
+
+
+def test_move_and_remove_rows_within_a_need(live_server, page: Page):
+    start_draft(page, live_server)
+    set_marker(page)
+    shower = add_from_catalogue(page, "Personlig hygien", "Dusch")
+    toilet = add_from_catalogue(page, "Personlig hygien", "Toalettbesök")
+    eating = add_from_catalogue(page, "Måltider", "Äta")
+    # A row joins the end of its need's group, and the groups keep the law's order.
+    assert row_pks(page) == [shower, toilet, eating]
+    expect(page.locator("#rows h2")).to_contain_text("(3 rader)")
+
+    swapping_rows(page, page.locator(f"#row-{toilet}-move-up").click)
+    assert row_pks(page) == [toilet, shower, eating]
+    wait_for_focus(page, f"row-{toilet}-move-up")
+    first_legend = row_cards(page).first.locator(":scope > fieldset > legend")
+    expect(first_legend).to_have_text("Rad 1: Toalettbesök")
+
+    swapping_rows(page, page.locator(f"#row-{toilet}-move-down").click)
+    assert row_pks(page) == [shower, toilet, eating]
+    wait_for_focus(page, f"row-{toilet}-move-down")
+
+    # Moving past the end of the need does nothing: the row stays under its own heading.
+    swapping_rows(page, page.locator(f"#row-{toilet}-move-down").click)
+    wait_for_focus(page, f"row-{toilet}-move-down")
+    assert row_pks(page) == [shower, toilet, eating]
+
+    basic_before = figure(page, "Grundläggande behov").inner_text()
+    swapping_rows(page, page.get_by_role("button", name="Ta bort rad 1: Dusch").click)
+    expect(row_cards(page)).to_have_count(2)
+    assert row_pks(page) == [toilet, eating]
+    wait_for_focus(page, "rows-heading")
+    expect(page.locator("#rows h2")).to_contain_text("(2 rader)")
+    expect(figure(page, "Grundläggande behov")).not_to_have_text(basic_before)
+    expect(page.locator("#status")).to_contain_text("Grundläggande behov:")
+    assert_no_page_load(page)
+
+
+def test_download_reimport_and_delete(live_server, page: Page, tmp_path):
+    draft_url = start_draft(page, live_server)
+    add_from_catalogue(page, "Personlig hygien", "Dusch")
+    eating = add_from_catalogue(page, "Måltider", "Äta")
+    add_from_catalogue(page, "Hushåll och matlagning", "Städning")
+    fill_and_wait(page, f"#row-{eating}-minutes", "2,5")
+    fill_and_wait(page, f"#row-{eating}-note", "Enligt läkarintyget.")
+    fill_and_wait(page, "#details-age", "9")
+    expect(figure(page, "Föräldraavdrag, grundläggande (redan avdraget)")).to_be_visible()
+    expected = results_text(page)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Ladda ner som fil").click()
+    download = download_info.value
+    assert re.fullmatch(r"[\w.-]+\.json", download.suggested_filename), download.suggested_filename
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert [a["description"] for a in data["activities"]] == ["Dusch", "Äta", "Städning"]
+    assert data["person"]["age"] == 9
+
+    page.goto(live_server.url + "/")
+    page.get_by_label("Välj en sparad behovsfil (.json)").set_input_files(path)
+    page.get_by_role("button", name="Öppna filen").click()
+    expect(page.get_by_text("Filen är öppnad som en ny beräkning.")).to_be_visible()
+    assert page.url != draft_url
+    assert re.search(r"/b/[^/]+/$", page.url)
+    expect(row_cards(page)).to_have_count(3)
+    assert results_text(page) == expected
+    expect(page.get_by_label("Anteckning (frivillig)").nth(1)).to_have_value("Enligt läkarintyget.")
+    assert Assessment.objects.count() == 2
+
+    # Delete the first draft: a confirmation page, then its link is gone for good.
+    page.goto(draft_url)
+    page.get_by_role("link", name="Radera beräkningen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vill du radera beräkningen?")
+    page.get_by_role("button", name="Ja, radera beräkningen").click()
+    expect(page.get_by_text("Beräkningen och alla dess rader är raderade.")).to_be_visible()
+    assert page.url == live_server.url + "/"
+    response = page.goto(draft_url)
+    assert response is not None and response.status == 404
+    assert Assessment.objects.count() == 1
+
+
+def test_a_bad_file_is_refused_whole(live_server, page: Page, tmp_path):
+    bad = {
+        "format": "behovsraknare.assessment",
+        "version": 1,
+        "activities": [
+            {
+                "need": "meals",
+                "description": "Äta",
+                "minutes": 20,
+                "times": 3,
+                "per": "day",
+                "kind": "basic",
+            },
+            {
+                "need": "dressing",
+                "description": "Klä på",
+                "minutes": -5,
+                "times": 2,
+                "per": "day",
+                "kind": "basic",
+            },
+        ],
+    }
+    reason = (
+        'Rad 2, fältet "minutes" (minuter per tillfälle): måste vara ett tal större än 0 och '
+        "högst 1440, men är -5."
+    )
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+
+    page.goto(live_server.url + "/")
+    page.get_by_label("Välj en sparad behovsfil (.json)").set_input_files(path)
+    with page.expect_response(re.compile(r"/oppna/$")) as response_info:
+        page.get_by_role("button", name="Öppna filen").click()
+    assert response_info.value.status == 400
+    expect(page).to_have_title(re.compile("^Fel: "))
+    summary = page.locator(".error-summary")
+    expect(summary.get_by_role("heading")).to_have_text("Det finns ett problem")
+    expect(summary.get_by_role("listitem")).to_have_text([reason])
+    expect(summary.get_by_role("link", name=reason)).to_have_attribute("href", "#import-file")
+    expect(page.locator("#import-file_error")).to_have_text(f"Fel: {reason}")
+    assert Assessment.objects.count() == 0
+    assert page.url == live_server.url + "/oppna/"
