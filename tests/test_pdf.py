@@ -343,8 +343,10 @@ def test_all_fonts_are_embedded(child):
 def test_markup_in_a_row_is_printed_as_text_and_fetches_nothing():
     rows = [{"description": '<img src="file:///etc/passwd"> & <b>fet</b>', "note": "1 < 2"}]
     rendered = render(rows, title="<script>x</script>")
-    assert '<img src="file:///etc/passwd"> & <b>fet</b>' in rendered.text
-    assert "1 < 2" in rendered.text
+    # A narrow column may wrap the text anywhere: compare without white space.
+    flat = "".join(rendered.text.split())
+    assert '<imgsrc="file:///etc/passwd">&<b>fet</b>' in flat
+    assert "1<2" in flat
     assert rendered.reader.metadata.title == "Behovsberäkning: <script>x</script>"
 
 

@@ -604,7 +604,7 @@ def _steps(
             ("R5", "R9"),
             (
                 Part("Grundläggande behov", result.basic_minutes),
-                Part("Gränsen", -result.threshold_minutes),
+                Part("Minus 20-timmarsgränsen", -result.threshold_minutes),
             ),
         )
     )
@@ -632,7 +632,8 @@ def _deduction_step(
     per_day = format_number(deduction.table_minutes / 60 / 7)
     text = (
         f"Barnet är {assessment.age} år. Tabellen från "
-        f"{result.deduction_table_from.isoformat()} drar av {per_day} timmar per dag för "
+        f"{result.deduction_table_from.isoformat()} drar av {per_day} "
+        f"{'timme' if per_day == '1' else 'timmar'} per dag för "
         f"{label}, det vill säga {format_hours(deduction.table_minutes)} timmar i veckan."
     )
     parts = [Part("Enligt tabellen", deduction.table_minutes)]
