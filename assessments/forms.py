@@ -243,18 +243,7 @@ class AddActivityForm(DescribedFieldsMixin, forms.Form):
     def new_activity(self, assessment: Assessment, position: int) -> Activity:
         item = catalogue.find_item(self.cleaned_data.get("item") or "")
         if item is not None:
-            return Activity(
-                assessment=assessment,
-                position=position,
-                need=item.need,
-                description=item.description,
-                minutes=item.minutes,
-                times=item.times,
-                per=item.per,
-                kind=item.kind,
-                time_type=item.time_type,
-                tube_feeding=item.tube_feeding,
-            )
+            return Activity.from_catalogue(item, assessment=assessment, position=position)
         need = Need(self.cleaned_data["need"])
         return Activity(
             assessment=assessment,

@@ -119,6 +119,22 @@ class Activity(models.Model):
     def __str__(self):
         return self.description
 
+    @classmethod
+    def from_catalogue(cls, item, *, assessment, position: int) -> "Activity":
+        """A new, unsaved row with a catalogue item's need, kind and suggested values."""
+        return cls(
+            assessment=assessment,
+            position=position,
+            need=item.need,
+            description=item.description,
+            minutes=item.minutes,
+            times=item.times,
+            per=item.per,
+            kind=item.kind,
+            time_type=item.time_type,
+            tube_feeding=item.tube_feeding,
+        )
+
     def to_rules_input(self) -> rules.Activity:
         return rules.Activity(
             need=Need(self.need),

@@ -42,19 +42,8 @@ ITEMS = [item for group in catalogue.CATALOGUE for item in group.items]
 def make_draft(rows: int) -> Assessment:
     draft = Assessment.objects.create(title=f"Benchmark {rows}", age=9)
     Activity.objects.bulk_create(
-        Activity(
-            assessment=draft,
-            position=i,
-            need=item.need,
-            description=f"{item.description} {i}",
-            minutes=item.minutes,
-            times=item.times,
-            per=item.per,
-            kind=item.kind,
-            time_type=item.time_type,
-            tube_feeding=item.tube_feeding,
-        )
-        for i, item in enumerate(ITEMS[i % len(ITEMS)] for i in range(rows))
+        Activity.from_catalogue(ITEMS[i % len(ITEMS)], assessment=draft, position=i)
+        for i in range(rows)
     )
     return draft
 

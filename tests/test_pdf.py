@@ -17,8 +17,9 @@ from django.template.loader import render_to_string
 from pypdf import PdfReader
 
 from assessments import rules
-from assessments.models import Activity, Assessment
+from assessments.models import Assessment
 from assessments.pdf import NO_NETWORK_FETCHER, filename, render_summary_pdf
+from tests import factories
 
 PRINTED_ON = date(2026, 11, 22)
 FREQUENCY = re.compile(r"\d+ (ggr|gång) per (dag|vecka|månad|år)")
@@ -26,28 +27,12 @@ FREQUENCY = re.compile(r"\d+ (ggr|gång) per (dag|vecka|månad|år)")
 
 # --- factories ----------------------------------------------------------------------------------
 
-ROW = {
-    "need": "personal_hygiene",
-    "kind": "basic",
-    "description": "Dusch",
-    "minutes": 20,
-    "times": 1,
-    "per": "day",
-    "days_per_week": 7,
-    "assistants": 1,
-    "time_type": "active",
-    "tube_feeding": False,
-    "note": "",
-}
+ROW = factories.ROW_DEFAULTS
 
 
 def make_draft(rows=(), **fields) -> Assessment:
-    draft = Assessment.objects.create(**{"assessment_date": date(2024, 11, 22), **fields})
-    Activity.objects.bulk_create(
-        Activity(assessment=draft, position=position, **{**ROW, **row})
-        for position, row in enumerate(rows)
-    )
-    return draft
+    # 2024: a year with a known hourly amount, so that the yearly estimate is printed.
+    return factories.make_draft(rows, **{"assessment_date": date(2024, 11, 22), **fields})
 
 
 # A child's draft touching every kind of row: two assistants, waiting time, tube feeding,

@@ -16,7 +16,7 @@ from assessments import files
 from assessments.models import Activity, Assessment
 from tests.factories import form_data, make_draft, row_values
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "examples"
+EXAMPLES = Path(__file__).resolve().parent / "examples"
 CHILD = EXAMPLES / "child-3-years-2025.json"
 HTMX = {"HX-Request": "true"}
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{43,}$")
