@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import cached_property, wraps
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -181,12 +180,11 @@ def add_activity(request, assessment):
             response = render_draft(request, assessment, add_form=form)
             return reswap(retarget(response, "body"), "innerHTML")
         return render_draft(request, assessment, add_form=form, status=400)
-    with transaction.atomic():
-        rows = assessment.rows()
-        activity = form.new_activity(assessment, 0)
-        rows.insert(assessment.insert_position(activity.need), activity)
-        _renumber(rows)
-        touch(assessment)
+    rows = assessment.rows()
+    activity = form.new_activity(assessment, 0)
+    rows.insert(assessment.insert_position(activity.need), activity)
+    _renumber(rows)
+    touch(assessment)
     return _rows_changed(request, assessment, focus=f"#row-{activity.pk}-description")
 
 
@@ -226,9 +224,8 @@ def _move(assessment, row, direction):
     if not 0 <= other < len(rows) or rows[other].need != row.need:
         return
     rows[index], rows[other] = rows[other], rows[index]
-    with transaction.atomic():
-        _renumber(rows)
-        touch(assessment)
+    _renumber(rows)
+    touch(assessment)
 
 
 def _renumber(rows):

@@ -2,6 +2,7 @@
 settings that refuse to start unsafely, the purge of old drafts, and the admin."""
 
 import io
+import json
 import os
 import re
 import secrets
@@ -70,21 +71,31 @@ def test_deploy_check_is_clean_with_production_settings():
     assert "ERRORS" not in output
 
 
-def test_settings_refuse_to_start_without_a_secret_key():
-    env = production_env()
+def test_the_app_refuses_to_start_without_a_secret_key():
+    env = {**production_env(), "DJANGO_SETTINGS_MODULE": "behovsraknare.settings"}
 
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+    served = subprocess.run(
+        [sys.executable, "-c", "import behovsraknare.wsgi"],
         cwd=REPO_ROOT,
-        env={**env, "DJANGO_SETTINGS_MODULE": "behovsraknare.settings"},
+        env=env,
         capture_output=True,
         text=True,
         timeout=60,
     )
+    checked = manage("check", env=env)
 
-    assert result.returncode != 0
-    assert "ImproperlyConfigured" in result.stderr
-    assert "DJANGO_SECRET_KEY" in result.stderr
+    assert served.returncode != 0
+    assert "ImproperlyConfigured" in served.stderr
+    assert "DJANGO_SECRET_KEY" in served.stderr
+    assert checked.returncode != 0
+    assert "DJANGO_SECRET_KEY" in checked.stderr
+
+
+def test_calculate_needs_no_secret_key():
+    result = manage("calculate", "tests/examples/child-3-years-2025.json", env=production_env())
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["parental_deduction"] == {"basic": 8.75, "other": 1.75}
 
 
 def test_settings_refuse_a_boolean_they_cannot_read():
