@@ -847,3 +847,13 @@ def test_a_draft_cannot_grow_past_the_row_limit_of_a_file(client, settings):
     assert htmx["HX-Retarget"] == "body"
     assert "Det finns ett problem" in htmx.content.decode()
     assert draft.activities.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_new_title_reaches_the_page_heading_with_htmx(client):
+    draft = make_draft()
+    url = reverse("assessments:draft", args=[draft.token])
+    data = {"title": "Inför mötet i december", "assessment_date": "2026-11-22", "age": ""}
+    response = client.post(url, data, headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert '<h1 id="draft-heading" hx-swap-oob="true">Inför mötet i december</h1>' in body
