@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from . import rules
 from .chart import bar_chart_svg
 from .models import Activity, Assessment
-from .rules.parameters import ADULT_AGE, Parameter
+from .rules.parameters import Parameter
 
 TEMPLATE = "assessments/summary_pdf.html"
 # PDF/UA-1 (ISO 14289-1): WeasyPrint 70 tags headings, lists, tables with their header cells,
@@ -117,8 +117,9 @@ def need_sections(activities: list[Activity], result: rules.Result) -> tuple[Nee
 
 
 def summary_context(assessment: Assessment, *, printed_on: date) -> dict:
-    activities = list(assessment.activities.all())
-    result = assessment.calculate(activities)
+    activities = assessment.rows()
+    rules_input = assessment.to_rules_input(activities)
+    result = rules.calculate(rules_input)
     return {
         "assessment": assessment,
         "result": result,
@@ -128,7 +129,7 @@ def summary_context(assessment: Assessment, *, printed_on: date) -> dict:
         "chart_svg": mark_safe(bar_chart_svg(result, id_prefix="diagram")),
         "before_deduction_total": result.before_deduction_basic + result.before_deduction_other,
         "applied": tuple(AppliedRule(parameter) for parameter in result.applied),
-        "is_child": assessment.age is not None and assessment.age < ADULT_AGE,
+        "is_child": rules_input.is_child,
     }
 
 

@@ -78,6 +78,11 @@ class Assessment:
     activities: tuple[Activity, ...] = ()
     age: int | None = None
 
+    @property
+    def is_child(self) -> bool:
+        """rules.md R7: the parental deduction concerns children under 18."""
+        return self.age is not None and self.age < p.ADULT_AGE
+
 
 @dataclass(frozen=True)
 class Part:
@@ -334,8 +339,7 @@ def calculate(assessment: Assessment) -> Result:
 
     table = None
     deduction_basic = deduction_other = None
-    is_child = assessment.age is not None and assessment.age < p.ADULT_AGE
-    if is_child:
+    if assessment.is_child:
         table = p.in_force(p.PARENTAL_DEDUCTION, on)
     if table is not None:
         per_day_basic, per_day_other = table.value.hours_per_day(assessment.age)
@@ -370,8 +374,10 @@ def calculate(assessment: Assessment) -> Result:
         steps=(),
     )
     age_limit = p.in_force(p.AGE_LIMIT, on)
-    if assessment.age is not None and age_limit and assessment.age >= age_limit.value:
+    if age_limit and assessment.age is not None and assessment.age >= age_limit.value:
         applied.append(age_limit)
+    else:
+        age_limit = None  # in force, but not reached
     warnings = _warnings(assessment, result, applied, age_limit)
     return Result(
         **{
@@ -397,7 +403,7 @@ def _warnings(
     assessment: Assessment,
     result: Result,
     applied: list[p.Parameter],
-    age_limit: p.Parameter | None,
+    reached_age_limit: p.Parameter | None,
 ) -> tuple[Warning, ...]:
     on = assessment.assessment_date
     age = assessment.age
@@ -413,7 +419,7 @@ def _warnings(
             f"Verktygets regler gäller från {p.THRESHOLD_HOURS.effective.isoformat()}. "
             "För ett tidigare datum är resultatet osäkert.",
         )
-    if age is not None and age < p.ADULT_AGE:
+    if assessment.is_child:
         if result.deduction_basic is None:
             warn(
                 "no_fixed_parental_deduction",
@@ -428,18 +434,14 @@ def _warnings(
                 "Föräldraavdraget ersätter den bedömningen och dras av här, så samma hjälp ska "
                 "inte räknas bort två gånger (Kammarrätten i Sundsvall, mål 2106-23).",
             )
-    if age is not None and age_limit is not None and age >= age_limit.value:
+    if reached_age_limit is not None:
         warn(
             "age_limit",
-            f"Från {age_limit.value} års ålder beviljas inte ny assistansersättning och inte "
-            "fler timmar. Timmar som beviljats tidigare kan finnas kvar.",
+            f"Från {reached_age_limit.value} års ålder beviljas inte ny assistansersättning och "
+            "inte fler timmar. Timmar som beviljats tidigare kan finnas kvar.",
         )
-    if (
-        age is not None
-        and age_limit is None
-        and age >= p.AGE_LIMIT[0].value
-        and on < p.AGE_LIMIT[0].effective
-    ):
+    # Before the first known limit no limit is in force here, so none can have been reached.
+    if age is not None and on < p.AGE_LIMIT[0].effective and age >= p.AGE_LIMIT[0].value:
         warn(
             "age_limit",
             "Det finns en övre åldersgräns för ny assistansersättning. Verktyget saknar gränsen "
