@@ -8,7 +8,6 @@ row typed in and a row imported are judged alike.
 import re
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from . import catalogue, files, rules
@@ -110,7 +109,7 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
 
     minutes = DecimalCommaField(
         label=_("Minuter per tillfälle"),
-        validators=[between_limits(_("Minuter per tillfälle"), 1440)],
+        validators=[between_limits(_("Minuter per tillfälle"), files.MAX_AMOUNT)],
         error_messages={
             "required": _("Ange minuter per tillfälle."),
             "invalid": _("Minuter per tillfälle måste vara ett tal, till exempel 15 eller 2,5."),
@@ -129,7 +128,7 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
     )
     times = DecimalCommaField(
         label=_("Antal gånger"),
-        validators=[between_limits(_("Antal gånger"), 1440)],
+        validators=[between_limits(_("Antal gånger"), files.MAX_AMOUNT)],
         error_messages={
             "required": _("Ange antal gånger."),
             "invalid": _("Antal gånger måste vara ett tal, till exempel 3."),
@@ -230,11 +229,10 @@ class AddActivityForm(DescribedFieldsMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if self.row_count >= settings.ASSESSMENT_MAX_ROWS:
+        if self.row_count >= (limit := files.max_rows()):
             # The same limit as an imported file, so that every draft can be saved and reopened.
             raise forms.ValidationError(
-                _("En beräkning kan ha högst %(max)s rader. Ta bort en rad först.")
-                % {"max": settings.ASSESSMENT_MAX_ROWS}
+                _("En beräkning kan ha högst %(max)s rader. Ta bort en rad först.") % {"max": limit}
             )
         if not cleaned.get("item") and not cleaned.get("need"):
             raise forms.ValidationError(_("Välj vilket behov raden gäller."))
@@ -274,10 +272,9 @@ class ImportFileForm(DescribedFieldsMixin, forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > settings.ASSESSMENT_FILE_MAX_BYTES:
+        if upload.size > (limit := files.max_bytes()):
             raise forms.ValidationError(
-                _("Filen är för stor. En behovsfil är högst %(kb)s kB.")
-                % {"kb": settings.ASSESSMENT_FILE_MAX_BYTES // 1000}
+                _("Filen är för stor. En behovsfil är högst %(kb)s kB.") % {"kb": limit // 1000}
             )
         try:
             self.assessment_file = files.read(upload.read())
