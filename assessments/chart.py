@@ -1,4 +1,4 @@
-"""A horizontal bar chart of hours per week per need, drawn as SVG by the app (issue 4).
+"""A horizontal bar chart of hours per week per need, drawn as SVG by the app.
 
 Pure Python: the PDF embeds it and the draft page can inline it. The output is deterministic
 (same result, same bytes), valid standalone XML and valid inline SVG in HTML, and needs no
@@ -10,7 +10,7 @@ reads in black and white; the figures are also written above each bar and in the
 from fractions import Fraction
 from html import escape
 
-from assessments.rules import Result, format_hours
+from assessments.rules import Result, format_hours, margin_text
 
 WIDTH = 680
 MARGIN = 8
@@ -79,18 +79,8 @@ def _description(result: Result) -> str:
         )
     if not result.by_need:
         parts.append("Inga rader är ifyllda ännu.")
-    margin = abs(result.margin_minutes)
-    margin_text = _hours(margin) if format_hours(margin) != "0" else "mindre än 0,01 h"
-    if result.meets_threshold:
-        position = f"{margin_text} över"
-    elif margin:
-        position = f"{margin_text} under"
-    else:
-        position = "exakt på"
-    parts.append(
-        f"{_summary_label(result)}: {_hours(result.basic_minutes)}, {position} gränsen "
-        f"{_hours(result.threshold_minutes)}."
-    )
+    margin = margin_text(result, unit="h", line=f" {_hours(result.threshold_minutes)}")
+    parts.append(f"{_summary_label(result)}: {_hours(result.basic_minutes)}, {margin}.")
     return " ".join(parts)
 
 

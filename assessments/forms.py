@@ -1,8 +1,8 @@
 """Validation of what a user types: the draft's details, a row, a new row, an imported file.
 
-Messages reuse the label's words and say how to put it right. Limits mirror the assessment
-file (spec/assessment-file.md); the cross-field rules come from `files.row_problems` so that a
-row typed in and a row imported are judged alike.
+The form fields are built from the tables of fields in `rules` (label, bounds, help, messages),
+and the rules between a row's fields are `rules.row_problems`, so that a row typed in and a row
+imported are judged alike. Messages reuse the label's words and say how to put it right.
 """
 
 import re
@@ -12,7 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from . import catalogue, files, rules
 from .models import NEED_CHOICES, Activity, Assessment
-from .rules import Kind, Need, TimeType
+from .rules import Kind, Need
+from .rules import activity as row_table
+from .rules import assessment as draft_table
+from .rules.fields import Field, Type
 
 NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 
@@ -40,6 +43,70 @@ class DecimalCommaField(forms.FloatField):
         return {}
 
 
+def _range_check(field: Field):
+    message = field.messages.get(
+        "range", f"{field.label} måste vara större än {field.low} och högst {field.high}."
+    )
+
+    def check(value):
+        if value is not None and not (field.low < value <= field.high):
+            raise forms.ValidationError(message, code="range")
+
+    return check
+
+
+def form_field(field: Field, **overrides) -> forms.Field:
+    """A form field from a declared field: its label, help, bounds and Swedish messages."""
+    messages = dict(field.messages)
+    kwargs = {
+        "label": field.label,
+        "help_text": field.help,
+        "required": field.required and field.type != Type.BOOLEAN,
+        "error_messages": messages,
+    }
+    kwargs.update(overrides)
+    match field.type:
+        case Type.NUMBER:
+            return DecimalCommaField(validators=[_range_check(field)], **kwargs)
+        case Type.INTEGER if field.nullable:
+            return forms.IntegerField(
+                min_value=field.low,
+                max_value=field.high,
+                widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+                **kwargs,
+            )
+        case Type.INTEGER:
+            messages.setdefault("required", messages.get("invalid_choice"))
+            return forms.TypedChoiceField(
+                choices=[(n, str(n)) for n in range(field.low, field.high + 1)],
+                coerce=int,
+                initial=field.default,
+                **kwargs,
+            )
+        case Type.CHOICE:
+            labels = rules.CHOICE_LABELS[field.choices]
+            return forms.ChoiceField(
+                choices=[(member.value, labels[member]) for member in field.choices], **kwargs
+            )
+        case Type.BOOLEAN:
+            return forms.BooleanField(**kwargs)
+        case Type.DATE:
+            return forms.DateField(
+                input_formats=["%Y-%m-%d"],
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                **kwargs,
+            )
+        case Type.TEXT:
+            return forms.CharField(
+                max_length=field.max_length,
+                widget=forms.Textarea(attrs={"rows": 2})
+                if field.max_length > 200
+                else forms.TextInput(attrs={"autocomplete": "off"}),
+                **kwargs,
+            )
+    raise AssertionError(field.type)
+
+
 class DescribedFieldsMixin:
     """Every input points at its hint and at an error slot that is always on the page, so that
     an error swapped in by htmx is read out with the field. The server alone validates: no
@@ -55,85 +122,29 @@ class DescribedFieldsMixin:
             field.widget.attrs["aria-describedby"] = " ".join([*ids, f"{auto_id}_error"])
 
 
-def between_limits(label: str, high: int):
-    def check(value):
-        if value is not None and not 0 < value <= high:
-            raise forms.ValidationError(
-                _("%(label)s måste vara större än 0 och högst %(high)s.")
-                % {"label": label, "high": high},
-                code="range",
-            )
+def _from_table(fields: dict[str, Field]):
+    """A ModelForm `formfield_callback` that builds each declared field from its table."""
 
-    return check
+    def callback(db_field, **kwargs):
+        if db_field.name in fields:
+            widget = {"widget": kwargs["widget"]} if "widget" in kwargs else {}
+            return form_field(fields[db_field.name], **widget)
+        return db_field.formfield(**kwargs)
+
+    return callback
 
 
 class DraftDetailsForm(DescribedFieldsMixin, forms.ModelForm):
-    age = forms.IntegerField(
-        label=_("Ålder i hela år (frivilligt)"),
-        required=False,
-        min_value=0,
-        max_value=120,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        error_messages={
-            "invalid": _("Ålder måste vara ett helt antal år, till exempel 7."),
-            "min_value": _("Ålder kan inte vara lägre än 0."),
-            "max_value": _("Ålder kan inte vara högre än 120."),
-        },
-        help_text=_(
-            "Fyll i för ett barn, så dras föräldraavdraget av. Fyller barnet år under "
-            "bedömningsmånaden räknas hela månaden till den nya åldern: ange då den nya åldern."
-        ),
-    )
-    assessment_date = forms.DateField(
-        label=_("Bedömningsdatum"),
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "required": _("Ange bedömningsdatum, till exempel 2026-11-22."),
-            "invalid": _("Bedömningsdatum måste vara ett riktigt datum, till exempel 2026-11-22."),
-        },
-        help_text=_("Reglerna räknas som de gällde detta datum. Skriv som ÅÅÅÅ-MM-DD."),
-    )
+    age = form_field(draft_table.PERSON_FIELDS["age"])
 
     class Meta:
         model = Assessment
         fields = ["title", "assessment_date", "age"]
-        labels = {"title": _("Namn på beräkningen (frivilligt)")}
-        help_texts = {"title": _("Skriv inte namn, personnummer eller adress.")}
-        error_messages = {"title": {"max_length": _("Namnet får vara högst 200 tecken.")}}
-        widgets = {"title": forms.TextInput(attrs={"autocomplete": "off"})}
+        formfield_callback = _from_table(draft_table.FIELDS)
 
 
 class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
     """One row. Its need is chosen when it is added and is not changed here."""
-
-    minutes = DecimalCommaField(
-        label=_("Minuter per tillfälle"),
-        validators=[between_limits(_("Minuter per tillfälle"), files.MAX_AMOUNT)],
-        error_messages={
-            "required": _("Ange minuter per tillfälle."),
-            "invalid": _("Minuter per tillfälle måste vara ett tal, till exempel 15 eller 2,5."),
-        },
-    )
-    days_per_week = forms.TypedChoiceField(
-        label=_("Antal dagar i veckan"),
-        choices=[(n, str(n)) for n in range(1, 8)],
-        coerce=int,
-        initial=7,
-        help_text=_("Gäller när du valt per dag."),
-        error_messages={
-            "required": _("Välj mellan 1 och 7 dagar i veckan."),
-            "invalid_choice": _("Välj mellan 1 och 7 dagar i veckan."),
-        },
-    )
-    times = DecimalCommaField(
-        label=_("Antal gånger"),
-        validators=[between_limits(_("Antal gånger"), files.MAX_AMOUNT)],
-        error_messages={
-            "required": _("Ange antal gånger."),
-            "invalid": _("Antal gånger måste vara ett tal, till exempel 3."),
-        },
-    )
 
     class Meta:
         model = Activity
@@ -149,45 +160,8 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
             "tube_feeding",
             "note",
         ]
-        labels = {
-            "description": _("Beskrivning"),
-            "per": _("Per"),
-            "assistants": _("Antal assistenter samtidigt"),
-            "kind": _("Slag av behov"),
-            "time_type": _("Typ av tid"),
-            "tube_feeding": _("Måltiden ges som sondmatning"),
-            "note": _("Anteckning (frivillig)"),
-        }
-        help_texts = {
-            "assistants": _("Välj 2 om två assistenter behövs samtidigt: tiden räknas dubbelt."),
-            "kind": _(
-                "Grundläggande behov är de integritetsnära delarna, till exempel att äta eller "
-                "gå på toaletten. Annat, som att laga mat, är andra personliga behov."
-            ),
-            "time_type": _(
-                "Väntetid under nattvilan räknas med en fjärdedel, beredskap med en sjundedel."
-            ),
-            "note": _(
-                "Till exempel vilket intyg som visar behovet. Skriv inte namn eller personnummer."
-            ),
-        }
-        error_messages = {
-            "description": {
-                "required": _("Ange en beskrivning, till exempel Dusch."),
-                "max_length": _("Beskrivningen får vara högst 200 tecken."),
-            },
-            "note": {"max_length": _("Anteckningen får vara högst 2000 tecken.")},
-            "per": {"invalid_choice": _("Välj dag, vecka, månad eller år.")},
-            "assistants": {"invalid_choice": _("Välj 1 eller 2 assistenter.")},
-            "kind": {"invalid_choice": _("Välj grundläggande eller annat personligt behov.")},
-            "time_type": {"invalid_choice": _("Välj aktiv hjälp, väntetid eller beredskap.")},
-        }
-        widgets = {
-            "description": forms.TextInput(attrs={"autocomplete": "off"}),
-            "assistants": forms.RadioSelect,
-            "kind": forms.RadioSelect,
-            "note": forms.Textarea(attrs={"rows": 2}),
-        }
+        formfield_callback = _from_table(row_table.FIELDS)
+        widgets = {"assistants": forms.RadioSelect, "kind": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -201,15 +175,9 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if {"kind", "time_type"} <= cleaned.keys():
-            problems = files.row_problems(
-                need=self.need,
-                kind=Kind(cleaned["kind"]),
-                time_type=TimeType(cleaned["time_type"]),
-                tube_feeding=cleaned.get("tube_feeding", False),
-            )
-            for field, message in problems.items():
-                self.add_error(field if field in self.fields else None, message)
+        problems = rules.row_problems(need=self.need, **cleaned)
+        for field, message in problems.items():
+            self.add_error(field if field in self.fields else None, message)
         return cleaned
 
 
@@ -238,14 +206,12 @@ class AddActivityForm(DescribedFieldsMixin, forms.Form):
             raise forms.ValidationError(_("Välj vilket behov raden gäller."))
         return cleaned
 
-    def new_activity(self, assessment: Assessment, position: int) -> Activity:
+    def new_row(self) -> rules.Activity:
         item = catalogue.find_item(self.cleaned_data.get("item") or "")
         if item is not None:
-            return Activity.from_catalogue(item, assessment=assessment, position=position)
+            return item.row
         need = Need(self.cleaned_data["need"])
-        return Activity(
-            assessment=assessment,
-            position=position,
+        return rules.Activity(
             need=need,
             description=str(_("Egen rad: %(need)s") % {"need": rules.need_label(need)}),
             minutes=10,
@@ -277,7 +243,7 @@ class ImportFileForm(DescribedFieldsMixin, forms.Form):
                 _("Filen är för stor. En behovsfil är högst %(kb)s kB.") % {"kb": limit // 1000}
             )
         try:
-            self.assessment_file = files.read(upload.read())
+            self.assessment = files.read(upload.read())
         except files.AssessmentFileError as error:
-            raise forms.ValidationError(error.errors) from error
+            raise forms.ValidationError(error.errors) from None
         return upload

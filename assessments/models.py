@@ -1,18 +1,28 @@
-"""A draft (Assessment) and its activity rows, stored under an unguessable token."""
+"""A draft (Assessment) and its activity rows, stored under an unguessable token.
+
+The stored row converts to and from the one row type, `rules.Activity`, through the names of
+its table of fields (`rules.activity.FIELDS`); the draft to and from `rules.Assessment`. Row
+order is the draft's: adding, moving and numbering rows are its methods.
+"""
 
 import secrets
 from datetime import timedelta
+from enum import StrEnum
+from fractions import Fraction
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import rules
-from .rules import Kind, Need, Period, TimeType
+from .rules import activity as row_table
+from .rules import assessment as draft_table
 
 TOKEN_BYTES = 32  # 256 bits; a UUID4 would give only 122 random bits
+ROW_FIELDS = tuple(row_table.FIELDS)
+DRAFT_FIELDS = tuple(draft_table.FIELDS)
 
 
 def new_token() -> str:
@@ -30,9 +40,35 @@ NEED_ORDER = {info.need.value: order for order, info in enumerate(rules.NEEDS)}
 TIME_TYPE_CHOICES = [(t.value, label) for t, label in rules.TIME_TYPE_LABELS.items()]
 
 
+def _bounds(name: str) -> list:
+    field = row_table.FIELDS[name]
+    return [MinValueValidator(field.low), MaxValueValidator(field.high)]
+
+
+def db_value(value):
+    """A row value as the database holds it: enums by value, exact numbers as floats."""
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, Fraction):
+        return float(value)
+    return value
+
+
 class AssessmentQuerySet(models.QuerySet):
     def inactive_since(self, days: int):
         return self.filter(updated_at__lt=timezone.now() - timedelta(days=days))
+
+    def create_from(self, draft: rules.Assessment) -> "Assessment":
+        """A new draft from a file's assessment, rows at positions 0..n-1, all or nothing."""
+        with transaction.atomic():
+            assessment = self.create(
+                **{name: getattr(draft, name) for name in DRAFT_FIELDS}, age=draft.age
+            )
+            Activity.objects.bulk_create(
+                Activity.from_row(row, assessment=assessment, position=position)
+                for position, row in enumerate(draft.activities)
+            )
+        return assessment
 
 
 class Assessment(models.Model):
@@ -42,7 +78,7 @@ class Assessment(models.Model):
     age = models.PositiveSmallIntegerField(
         _("ålder"), null=True, blank=True, validators=[MaxValueValidator(120)]
     )
-    # Bumped on every change, so that an edit based on an old page is detected.
+    # Bumped on every change; the stale-edit check (an edit based on an old page) reads it.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -64,24 +100,63 @@ class Assessment(models.Model):
         in the PDF and in the explanation."""
         return list(self.activities.all())
 
-    def insert_position(self, need: str) -> int:
-        """Where a new row goes: after the last row of the same need or of a need before it in
-        the law's order (rules.md R1), so that a draft built here stays grouped by need."""
-        rows = self.rows()
-        after = [i for i, row in enumerate(rows) if NEED_ORDER[row.need] <= NEED_ORDER[need]]
-        return after[-1] + 1 if after else 0
-
-    def to_rules_input(self, activities=None) -> rules.Assessment:
-        if activities is None:
-            activities = self.rows()
+    def to_rules(self, rows: list["Activity"] | None = None) -> rules.Assessment:
+        """The draft as the rules (and the file) see it."""
+        if rows is None:
+            rows = self.rows()
         return rules.Assessment(
-            assessment_date=self.assessment_date,
+            **{name: getattr(self, name) for name in DRAFT_FIELDS},
             age=self.age,
-            activities=tuple(activity.to_rules_input() for activity in activities),
+            activities=tuple(row.to_row() for row in rows),
         )
 
-    def calculate(self, activities=None) -> rules.Result:
-        return rules.calculate(self.to_rules_input(activities))
+    def calculate(self, rows: list["Activity"] | None = None) -> rules.Result:
+        return rules.calculate(self.to_rules(rows))
+
+    def touch(self) -> None:
+        """Record a change: a new version, and the retention clock starts again."""
+        Assessment.objects.filter(pk=self.pk).update(
+            version=models.F("version") + 1, updated_at=timezone.now()
+        )
+
+    def add_row(self, row: rules.Activity) -> "Activity":
+        """Insert a row after the last row of the same need or of a need before it in the law's
+        order (rules.md R1), so that a draft built here stays grouped by need."""
+        rows = self.rows()
+        before = [i for i, r in enumerate(rows) if NEED_ORDER[r.need] <= NEED_ORDER[row.need]]
+        activity = Activity.from_row(row, assessment=self)
+        rows.insert(before[-1] + 1 if before else 0, activity)
+        self.renumber(rows)
+        self.touch()
+        return activity
+
+    def move_row(self, activity: "Activity", direction: str) -> bool:
+        """Swap a row with the nearest row of the same need above or below it; False when
+        there is none (the row is first or last of its need)."""
+        rows = self.rows()
+        index = next(i for i, row in enumerate(rows) if row.pk == activity.pk)
+        step = -1 if direction == "up" else 1
+        other = index + step
+        while 0 <= other < len(rows) and rows[other].need != activity.need:
+            other += step
+        if not 0 <= other < len(rows):
+            return False
+        rows[index], rows[other] = rows[other], rows[index]
+        self.renumber(rows)
+        self.touch()
+        return True
+
+    def remove_row(self, activity: "Activity") -> None:
+        activity.delete()
+        self.touch()
+
+    @staticmethod
+    def renumber(rows: list["Activity"]) -> None:
+        """Store positions 0..n-1 in the order given, saving only rows that changed."""
+        for position, activity in enumerate(rows):
+            if activity.pk is None or activity.position != position:
+                activity.position = position
+                activity.save()
 
 
 class Activity(models.Model):
@@ -90,23 +165,19 @@ class Activity(models.Model):
     need = models.CharField(_("behov"), max_length=32, choices=NEED_CHOICES)
     description = models.CharField(_("beskrivning"), max_length=200)
     # Floats so that any number a file holds round-trips exactly; the rules read them as
-    # their decimal text (rules.engine.to_fraction).
-    minutes = models.FloatField(
-        _("minuter per tillfälle"), validators=[MinValueValidator(0), MaxValueValidator(1440)]
-    )
-    times = models.FloatField(
-        _("antal gånger"), validators=[MinValueValidator(0), MaxValueValidator(1440)]
-    )
-    per = models.CharField(_("per"), max_length=8, choices=PERIOD_CHOICES, default=Period.DAY)
+    # their decimal text (rules.fields.to_number).
+    minutes = models.FloatField(_("minuter per tillfälle"), validators=_bounds("minutes"))
+    times = models.FloatField(_("antal gånger"), validators=_bounds("times"))
+    per = models.CharField(_("per"), max_length=8, choices=PERIOD_CHOICES, default="day")
     days_per_week = models.PositiveSmallIntegerField(
-        _("dagar i veckan"), default=7, validators=[MinValueValidator(1), MaxValueValidator(7)]
+        _("dagar i veckan"), default=7, validators=_bounds("days_per_week")
     )
     assistants = models.PositiveSmallIntegerField(
         _("antal assistenter"), default=1, choices=[(1, "1"), (2, "2")]
     )
     kind = models.CharField(_("slag av behov"), max_length=8, choices=KIND_CHOICES)
     time_type = models.CharField(
-        _("typ av tid"), max_length=8, choices=TIME_TYPE_CHOICES, default=TimeType.ACTIVE
+        _("typ av tid"), max_length=8, choices=TIME_TYPE_CHOICES, default="active"
     )
     tube_feeding = models.BooleanField(_("sondmatning"), default=False)
     note = models.TextField(_("anteckning"), max_length=2000, blank=True)
@@ -120,31 +191,9 @@ class Activity(models.Model):
         return self.description
 
     @classmethod
-    def from_catalogue(cls, item, *, assessment, position: int) -> "Activity":
-        """A new, unsaved row with a catalogue item's need, kind and suggested values."""
-        return cls(
-            assessment=assessment,
-            position=position,
-            need=item.need,
-            description=item.description,
-            minutes=item.minutes,
-            times=item.times,
-            per=item.per,
-            kind=item.kind,
-            time_type=item.time_type,
-            tube_feeding=item.tube_feeding,
-        )
+    def from_row(cls, row: rules.Activity, **fields) -> "Activity":
+        """A new, unsaved stored row with the values of a row of the rules."""
+        return cls(**{name: db_value(value) for name, value in row.values().items()}, **fields)
 
-    def to_rules_input(self) -> rules.Activity:
-        return rules.Activity(
-            need=Need(self.need),
-            kind=Kind(self.kind),
-            minutes=self.minutes,
-            times=self.times,
-            per=Period(self.per),
-            days_per_week=self.days_per_week,
-            assistants=self.assistants,
-            time_type=TimeType(self.time_type),
-            tube_feeding=self.tube_feeding,
-            description=self.description,
-        )
+    def to_row(self) -> rules.Activity:
+        return rules.Activity(**{name: getattr(self, name) for name in ROW_FIELDS})

@@ -1,4 +1,4 @@
-"""The printable summary (issue 4): an A4 PDF rendered by WeasyPrint from the rules result.
+"""The printable summary: an A4 PDF rendered by WeasyPrint from the rules result.
 
 One source, two renderings: the figures come from `assessment.calculate()` like the draft page's,
 and the PDF shares "Så räknade vi" (`_explanation.html`) with it. The PDF is tagged PDF/UA-1,
@@ -16,8 +16,11 @@ from django.utils.safestring import mark_safe
 
 from . import rules
 from .chart import bar_chart_svg
-from .models import Activity, Assessment
-from .rules.parameters import Parameter
+from .models import Assessment
+from .rows import need_groups
+from .rules import explain
+from .rules.formatting import share_text
+from .rules.parameters import ON_CALL_FACTOR, WAITING_FACTOR, WEEKS_PER_YEAR, Parameter
 
 TEMPLATE = "assessments/summary_pdf.html"
 # PDF/UA-1 (ISO 14289-1): WeasyPrint 70 tags headings, lists, tables with their header cells,
@@ -26,110 +29,40 @@ PDF_VARIANT = "pdf/ua-1"
 
 
 @dataclass(frozen=True)
-class SummaryRow:
-    """One activity row as printed: the stored row beside what the rules made of it."""
+class AppliedValue:
+    """A value the calculation used, as the list of sources prints it."""
 
-    activity: Activity
-    result: rules.RowResult
-
-    @property
-    def number(self) -> int:
-        # 1-based, the same number "Så räknade vi" uses ("Rad 3: Dusch").
-        return self.result.index + 1
-
-    @property
-    def frequency(self) -> str:
-        """ "3 ggr per dag, 7 dagar/vecka", "1 gång per månad" (rules.md R4)."""
-        row = self.result.activity
-        times = rules.format_number(row.times)
-        text = f"{times} {'gång' if row.times == 1 else 'ggr'} {rules.PERIOD_LABELS[row.per]}"
-        if row.per == rules.Period.DAY:
-            text += f", {row.days_per_week} dagar/vecka"
-        return text
-
-    @property
-    def counts_as_basic(self) -> bool:
-        return rules.counts_as_basic(self.result.activity)
-
-    @property
-    def time_type_note(self) -> str:
-        """rules.md R6: väntetid counts a quarter, beredskap a seventh."""
-        match self.result.activity.time_type:
-            case rules.TimeType.WAITING:
-                return "väntetid, räknas 1/4"
-            case rules.TimeType.ON_CALL:
-                return "beredskap, räknas 1/7"
-        return ""
-
-
-# What each dated or uncertain parameter is, in the words the PDF's source table uses.
-PARAMETER_LABELS = {
-    "threshold_hours": "Gränsen för grundläggande behov, timmar i veckan",
-    "waiting_factor": "Väntetid räknas med en fjärdedel",
-    "on_call_factor": "Beredskap räknas med en sjundedel",
-    "waiting_not_basic": "Väntetid och beredskap räknas aldrig mot gränsen",
-    "parental_deduction": "Tabellen för föräldraavdrag",
-    "deduction_no_transfer": "Oanvänt föräldraavdrag flyttas inte till det andra slaget",
-    "age_limit": "Åldersgräns för ny assistansersättning",
-    "hourly_amount": "Timbelopp",
-}
-CONFIDENCE_LABELS = {"high": "hög", "medium": "medel", "derived": "härledd"}
-
-
-@dataclass(frozen=True)
-class AppliedRule:
     parameter: Parameter
 
     @property
-    def label(self) -> str:
-        label = PARAMETER_LABELS.get(self.parameter.key, self.parameter.key)
-        if self.parameter.key == "hourly_amount":
-            label += f" {self.parameter.value:.2f} kr".replace(".", ",")
-        elif self.parameter.key == "age_limit":
-            label += f": {self.parameter.value} år"
-        return label
+    def value(self) -> str:
+        return explain.parameter_value_text(self.parameter)
 
     @property
     def confidence(self) -> str:
-        return CONFIDENCE_LABELS.get(self.parameter.confidence, self.parameter.confidence)
-
-
-@dataclass(frozen=True)
-class NeedSection:
-    total: rules.NeedTotal
-    law_number: int | None  # LSS 9 a § number of a basic need (rules.md R1)
-    rows: tuple[SummaryRow, ...]
-
-
-def need_sections(activities: list[Activity], result: rules.Result) -> tuple[NeedSection, ...]:
-    """The rows grouped by need, in the order of the law (`result.by_need`'s order)."""
-    rows = [
-        SummaryRow(activity, row) for activity, row in zip(activities, result.rows, strict=True)
-    ]
-    return tuple(
-        NeedSection(
-            total,
-            rules.NEED_INFO[total.need].law_number,
-            tuple(row for row in rows if row.result.activity.need == total.need),
-        )
-        for total in result.by_need
-    )
+        return explain.CONFIDENCE_LABELS[self.parameter.confidence]
 
 
 def summary_context(assessment: Assessment, *, printed_on: date) -> dict:
-    activities = assessment.rows()
-    rules_input = assessment.to_rules_input(activities)
-    result = rules.calculate(rules_input)
+    rows = assessment.rows()
+    draft = assessment.to_rules(rows)
+    result = rules.calculate(draft)
     return {
         "assessment": assessment,
         "result": result,
-        "sections": need_sections(activities, result),
+        "sections": need_groups(rows, result),
         "printed_on": printed_on,
         # The chart escapes every text it writes (assessments.chart).
         "chart_svg": mark_safe(bar_chart_svg(result, id_prefix="diagram")),
         "before_deduction_total": result.before_deduction_basic + result.before_deduction_other,
-        "applied": tuple(AppliedRule(parameter) for parameter in result.applied),
-        "is_child": rules_input.is_child,
+        "applied": tuple(AppliedValue(parameter) for parameter in result.applied),
+        "is_child": draft.is_child,
+        "weeks_per_year": WEEKS_PER_YEAR.value,
+        "waiting_share": share_text(WAITING_FACTOR.value),
+        "on_call_share": share_text(ON_CALL_FACTOR.value),
+        "margin": explain.margin_text(
+            result, unit="h", line=f" på {rules.format_hours(result.threshold_minutes)} h"
+        ),
     }
 
 

@@ -4,11 +4,9 @@ Every action is a plain form POST that works without JavaScript (post, redirect,
 posts the same forms and receives the partials of the same page template.
 """
 
-from dataclasses import dataclass
 from functools import cached_property, wraps
 
 from django.contrib import messages
-from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -28,7 +26,8 @@ from .forms import (
 )
 from .models import Activity, Assessment
 from .ratelimit import rate_limited
-from .rules import BASIC_NEEDS, NEED_INFO, Need, RowResult, counts_as_basic
+from .rows import RowView, need_groups
+from .rules import BASIC_NEEDS
 
 DRAFT = "assessments/draft.html"
 
@@ -58,19 +57,10 @@ def draft_view(view):
     return wrapper
 
 
-def touch(assessment: Assessment) -> None:
-    Assessment.objects.filter(pk=assessment.pk).update(
-        version=F("version") + 1, updated_at=timezone.now()
-    )
-
-
-@dataclass
-class RowEntry:
+class RowEntry(RowView):
     """A row on the page. Its form is built only when a template shows it: the live-recompute
     partials show one row at most, and 150 unused forms cost ~200 ms."""
 
-    activity: Activity
-    result: RowResult
     bound_form: ActivityForm | None = None
 
     @cached_property
@@ -78,10 +68,6 @@ class RowEntry:
         if self.bound_form is not None and self.bound_form.instance.pk == self.activity.pk:
             return self.bound_form
         return ActivityForm(instance=self.activity, auto_id=f"row-{self.activity.pk}-%s")
-
-    @property
-    def counts_as_basic(self) -> bool:
-        return counts_as_basic(self.result.activity)
 
 
 def render_draft(request, assessment, *, template=DRAFT, status=200, **forms):
@@ -92,23 +78,17 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **forms):
     bound_row = forms.get("row_form")
     rows = assessment.rows()
     result = assessment.calculate(rows)
-    row_entries = [
-        RowEntry(activity, row_result, bound_row)
-        for activity, row_result in zip(rows, result.rows, strict=True)
-    ]
-    # Consecutive rows of one need form a group; a draft built here is grouped by need.
-    row_groups = []
-    for entry in row_entries:
-        if not row_groups or row_groups[-1]["info"].need != entry.activity.need:
-            row_groups.append({"info": NEED_INFO[Need(entry.activity.need)], "entries": []})
-        row_groups[-1]["entries"].append(entry)
+    groups = need_groups(rows, result, view=RowEntry)
+    for group in groups:
+        for entry in group.rows:
+            entry.bound_form = bound_row
     add_form = forms.get("add_form") or AddActivityForm(auto_id="add-%s")
     error_forms = [f for f in (details_form, bound_row, add_form) if f is not None and f.errors]
     context = {
         "assessment": assessment,
         "result": result,
         "details_form": details_form,
-        "row_groups": row_groups,
+        "row_groups": groups,
         "row_count": len(rows),
         "catalogue": catalogue.CATALOGUE,
         "basic_needs": BASIC_NEEDS,
@@ -148,7 +128,7 @@ def import_file(request):
             {"import_form": form, "error_forms": [form]},
             status=400,
         )
-    assessment = files.create_draft(form.assessment_file)
+    assessment = Assessment.objects.create_from(form.assessment)
     messages.success(request, _("Filen är öppnad som en ny beräkning."))
     return redirect(assessment)
 
@@ -161,7 +141,7 @@ def draft(request, assessment):
     form = DraftDetailsForm(request.POST, instance=assessment, auto_id="details-%s")
     if form.is_valid():
         form.save()
-        touch(assessment)
+        assessment.touch()
         if not request.htmx:
             messages.success(request, _("Uppgifterna är sparade."))
             return redirect(assessment)
@@ -180,11 +160,7 @@ def add_activity(request, assessment):
             response = render_draft(request, assessment, add_form=form)
             return reswap(retarget(response, "body"), "innerHTML")
         return render_draft(request, assessment, add_form=form, status=400)
-    rows = assessment.rows()
-    activity = form.new_activity(assessment, 0)
-    rows.insert(assessment.insert_position(activity.need), activity)
-    _renumber(rows)
-    touch(assessment)
+    activity = assessment.add_row(form.new_row())
     return _rows_changed(request, assessment, focus=f"#row-{activity.pk}-description")
 
 
@@ -194,18 +170,17 @@ def activity(request, assessment, pk):
     row = get_object_or_404(Activity, pk=pk, assessment=assessment)
     action = RowActionForm(request.POST)
     if action.is_valid() and action.cleaned_data["remove"]:
-        row.delete()
-        touch(assessment)
+        assessment.remove_row(row)
         if not request.htmx:
             messages.success(request, _("Raden är borttagen."))
         return _rows_changed(request, assessment, focus="#rows-heading")
     if action.is_valid() and (direction := action.cleaned_data["move"]):
-        _move(assessment, row, direction)
+        assessment.move_row(row, direction)
         return _rows_changed(request, assessment, focus=f"#row-{row.pk}-move-{direction}")
     form = ActivityForm(request.POST, instance=row, auto_id=f"row-{row.pk}-%s")
     if form.is_valid():
         form.save()
-        touch(assessment)
+        assessment.touch()
         if not request.htmx:
             messages.success(request, _("Raden är sparad."))
             return redirect(f"{assessment.get_absolute_url()}#row-{row.pk}")
@@ -214,25 +189,6 @@ def activity(request, assessment, pk):
     return render_draft(
         request, assessment, template=f"{DRAFT}#row_saved", row_form=form, changed_row=row.pk
     )
-
-
-def _move(assessment, row, direction):
-    """Swap a row with its neighbour, if that row belongs to the same need."""
-    rows = assessment.rows()
-    index = next(i for i, a in enumerate(rows) if a.pk == row.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if not 0 <= other < len(rows) or rows[other].need != row.need:
-        return
-    rows[index], rows[other] = rows[other], rows[index]
-    _renumber(rows)
-    touch(assessment)
-
-
-def _renumber(rows):
-    for position, activity in enumerate(rows):
-        if activity.pk is None or activity.position != position:
-            activity.position = position
-            activity.save()
 
 
 def _rows_changed(request, assessment, *, focus):
@@ -245,11 +201,9 @@ def _rows_changed(request, assessment, *, focus):
 @require_GET
 @draft_view
 def download(request, assessment):
-    assessment_file = files.from_model(assessment)
-    response = HttpResponse(
-        files.write(assessment_file), content_type="application/json; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{files.filename(assessment_file)}"'
+    draft = assessment.to_rules()
+    response = HttpResponse(files.write(draft), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{files.filename(draft)}"'
     return response
 
 

@@ -121,7 +121,6 @@ LANGUAGE_CODE = "sv"
 # Swedish only until a full English translation exists: a page must not claim lang="en"
 # while its text is Swedish (WCAG 3.1.1). The texts are marked for translation.
 LANGUAGES = [("sv", "Svenska")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

@@ -1,4 +1,4 @@
-"""Time the printable summary (issue 4): render a 20-row and a 150-row draft N times each.
+"""Time the printable summary: render a 20-row and a 150-row draft N times each.
 
 Not a test: prints the median and the fastest wall-clock time and the page count, e.g.
     pdf 20 rows: median 310 ms (min 290 ms), 2 pages

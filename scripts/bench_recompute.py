@@ -42,7 +42,7 @@ ITEMS = [item for group in catalogue.CATALOGUE for item in group.items]
 def make_draft(rows: int) -> Assessment:
     draft = Assessment.objects.create(title=f"Benchmark {rows}", age=9)
     Activity.objects.bulk_create(
-        Activity.from_catalogue(ITEMS[i % len(ITEMS)], assessment=draft, position=i)
+        Activity.from_row(ITEMS[i % len(ITEMS)].row, assessment=draft, position=i)
         for i in range(rows)
     )
     return draft
@@ -65,7 +65,7 @@ def main() -> None:
     client = Client()
     for rows in (20, 150):
         draft = make_draft(rows)
-        rules_input = draft.to_rules_input()
+        rules_input = draft.to_rules()
         from assessments import rules
 
         samples = []

@@ -1,21 +1,23 @@
-"""Small factory functions for drafts and their rows (style.md section 8)."""
+"""Small factory functions for drafts and their rows (style.md section 8).
+
+The fields come from the row's table (`rules.activity.FIELDS`), so a new row field needs no
+change here.
+"""
 
 from datetime import date
 
-from assessments.models import Activity, Assessment
+from assessments.forms import ActivityForm
+from assessments.models import ROW_FIELDS, Activity, Assessment, db_value
+from assessments.rules import activity as row_table
 
 ROW_DEFAULTS = {
+    **{name: db_value(f.default) for name, f in row_table.FIELDS.items() if not f.required},
     "need": "personal_hygiene",
     "description": "Dusch",
     "minutes": 20,
     "times": 1,
     "per": "day",
-    "days_per_week": 7,
-    "assistants": 1,
     "kind": "basic",
-    "time_type": "active",
-    "tube_feeding": False,
-    "note": "",
 }
 
 DRAFT_DEFAULTS = {"assessment_date": date(2026, 11, 22)}
@@ -39,23 +41,19 @@ def make_row(assessment: Assessment, **fields) -> Activity:
 def row_values(activity: Activity) -> dict:
     """The editable fields of a row as stored, to compare before and after a request."""
     activity.refresh_from_db()
-    return {name: getattr(activity, name) for name in [*ROW_DEFAULTS, "position"]}
+    return {name: getattr(activity, name) for name in [*ROW_FIELDS, "position"]}
 
 
 def form_data(activity: Activity, **changes) -> dict:
     """The row's form as the browser would post it, with `changes` typed over it."""
-    data = {
-        "description": activity.description,
-        "minutes": str(activity.minutes).replace(".", ","),
-        "times": str(activity.times).replace(".", ","),
-        "per": activity.per,
-        "days_per_week": str(activity.days_per_week),
-        "assistants": str(activity.assistants),
-        "kind": activity.kind,
-        "time_type": activity.time_type,
-        "note": activity.note,
-    }
-    if activity.need == "meals" and activity.tube_feeding:
-        data["tube_feeding"] = "on"
+    form = ActivityForm(instance=activity)
+    data = {}
+    for name, field in form.fields.items():
+        value = field.prepare_value(form[name].initial)
+        if isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif value is not None:
+            data[name] = str(value)
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}

@@ -117,10 +117,14 @@ def test_no_style_attribute_or_element_so_the_csp_allows_it_inline():
     assert "<script" not in svg
 
 
+class HostileTotal(rules.NeedTotal):
+    label = 'Mat & <dryck> "x"'
+
+
 def test_text_is_escaped():
     hostile = dataclasses.replace(
         MIXED,
-        by_need=(rules.NeedTotal(rules.Need.OTHER, 'Mat & <dryck> "x"', Fraction(60), 0),),
+        by_need=(HostileTotal(rules.Need.OTHER, Fraction(60), 0),),
     )
     svg = bar_chart_svg(hostile, id_prefix='a"b')
     root = parse(svg)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from assessments import files
+from assessments import rules
 from assessments.forms import ActivityForm, AddActivityForm, DraftDetailsForm, ImportFileForm
 from assessments.models import Activity, Assessment
 from assessments.rules import is_basic_need
@@ -157,7 +157,7 @@ def test_tube_feeding_posted_to_another_row_is_ignored():
 def test_waiting_or_on_call_time_cannot_be_basic(time_type):
     form = row_form(need="personal_hygiene", kind="basic", time_type=time_type)
 
-    expected = files.row_problems(
+    expected = rules.row_problems(
         need="personal_hygiene", kind="basic", time_type=time_type, tube_feeding=False
     )["time_type"]
     assert errors(form, "time_type") == [expected]
@@ -225,12 +225,11 @@ def test_adding_from_the_catalogue_needs_no_need():
     form = AddActivityForm({"item": "hygiene-shower"})
 
     assert form.is_valid(), form.errors
-    activity = form.new_activity(Assessment(), 3)
-    assert (activity.need, activity.description, activity.kind, activity.position) == (
+    activity = form.new_row()
+    assert (activity.need, activity.description, activity.kind) == (
         "personal_hygiene",
         "Dusch",
         "basic",
-        3,
     )
 
 
@@ -239,8 +238,8 @@ def test_a_free_row_takes_the_chosen_need_and_a_matching_kind():
     other = AddActivityForm({"item": "", "need": "household"})
 
     assert basic.is_valid() and other.is_valid()
-    assert basic.new_activity(Assessment(), 0).kind == "basic"
-    assert other.new_activity(Assessment(), 0).kind == "other"
+    assert basic.new_row().kind == "basic"
+    assert other.new_row().kind == "other"
 
 
 def test_an_unknown_catalogue_item_is_refused():

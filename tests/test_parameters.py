@@ -13,7 +13,7 @@ import pytest
 from assessments.rules import engine
 from assessments.rules import parameters as p
 
-CONFIDENCES = {p.HIGH, p.MEDIUM, p.DERIVED}
+CONFIDENCES = {p.HIGH, p.MEDIUM, p.LOW, p.DERIVED}
 DAY = timedelta(days=1)
 
 
@@ -36,6 +36,24 @@ def test_parameter_has_a_source(parameter):
     assert parameter.source.title.strip()
     assert parameter.unit is not None
     assert parameter.key
+
+
+@pytest.mark.parametrize("parameter", p.ALL_PARAMETERS, ids=param_id)
+def test_parameter_has_a_label_and_an_address_for_its_source(parameter):
+    assert parameter.label.strip() and parameter.label[0].isupper()
+    assert parameter.source.url.startswith("https://")
+
+
+@pytest.mark.parametrize("parameter", p.ALL_PARAMETERS, ids=param_id)
+def test_what_is_not_high_confidence_says_why(parameter):
+    assert bool(parameter.caveat) is (parameter.confidence != p.HIGH)
+
+
+def test_every_parameter_the_module_declares_is_hashed():
+    # A Parameter outside ALL_PARAMETERS would change the figures without changing RULES_VERSION.
+    declared = [value for value in vars(p).values() if isinstance(value, p.Parameter)]
+    declared += [entry for series in p.ALL_DATED for entry in series]
+    assert set(declared) <= set(p.ALL_PARAMETERS)
 
 
 @pytest.mark.parametrize("parameter", p.ALL_PARAMETERS, ids=param_id)
@@ -149,8 +167,8 @@ def test_fixed_values():
     assert p.THRESHOLD_HOURS.value == 20 and p.THRESHOLD_HOURS.rule == "R5"
     assert p.WAITING_FACTOR.value == Fraction(1, 4) and p.WAITING_FACTOR.rule == "R6"
     assert p.ON_CALL_FACTOR.value == Fraction(1, 7) and p.ON_CALL_FACTOR.rule == "R6"
-    assert p.WEEKS_PER_YEAR == 52
-    assert p.WAITING_ALLOWED_FROM.isoformat() == "2018-04-01"
+    assert p.WEEKS_PER_YEAR.value == 52
+    assert p.WAITING_ALLOWED_FROM.value.isoformat() == "2018-04-01"
 
 
 def test_rules_version_names_the_edition_and_a_parameter_hash():

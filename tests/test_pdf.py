@@ -212,7 +212,8 @@ def test_the_explanation_and_the_chart_with_its_table_are_included(child):
     assert "Så räknade vi" in text
     for step in child.result.steps:
         assert step.title in text
-    assert "Regel R5" in text
+    assert "socialförsäkringsbalken 51 kap. 3 §" in text
+    assert not re.search(r"\bR\d+\b", text)  # no internal rule ids on paper
     assert "Diagrammets uppgifter" in text
     assert "Gränsen 20 h" in text  # drawn in the chart's SVG, kept as text
 
@@ -377,7 +378,9 @@ def test_the_explanation_shows_each_step_with_hours_parts_and_rules():
     assert "17,5 h/vecka" in html  # (90 + 60) × 7 / 60
     assert "Rad 1: Dusch: 10,5 h" in html
     assert "Rad 2: Toalett: 7 h" in html
-    assert "Regel R1, Regel R3, Regel R4" in html
+    # The sources a person can look up (LSS, a ruling, FK's guidance), never rules.md's ids.
+    assert "Källa: LSS 9 a §; HFD 2009 ref. 57; Försäkringskassans vägledning 2003:6" in html
+    assert "R1" not in html and "rules.md" not in html
     assert "2,5 h under gränsen" in html
 
 

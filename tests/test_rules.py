@@ -3,6 +3,7 @@ number formatting and the verdict sentence. Pure Python: no database."""
 
 import json
 import random
+import re
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from assessments import rules
-from assessments.rules import Kind, Need, Period, TimeType
+from assessments.rules import Kind, Need, Period, TimeType, engine, explain
 
 REPO = Path(__file__).resolve().parents[1]
 # A copy of ../shared/examples travels with the repository (tests/examples/README.md).
@@ -134,7 +135,7 @@ def test_examples_are_found():
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_example_gives_its_expected_result(path):
     result, expected = load_example(path)
-    out = result.to_dict()
+    out = rules.result_data(result)
     assert out["weekly_hours"]["basic"] == pytest.approx(expected["basic"], abs=TOLERANCE_HOURS)
     assert out["weekly_hours"]["other"] == pytest.approx(expected["other"], abs=TOLERANCE_HOURS)
     assert out["weekly_hours"]["total"] == pytest.approx(expected["total"], abs=TOLERANCE_HOURS)
@@ -263,7 +264,7 @@ def test_threshold_is_strictly_more_than_20_hours(basic_minutes, meets):
     result = calc(row(minutes=basic_minutes, per="week"))
     assert result.basic_minutes == basic_minutes
     assert result.meets_threshold is meets
-    assert result.to_dict()["meets_threshold"] is meets
+    assert rules.result_data(result)["meets_threshold"] is meets
     assert result.margin_minutes == Fraction(basic_minutes) - 1200
 
 
@@ -336,7 +337,7 @@ def test_parental_deduction_by_age_and_date(age, on, basic_per_day, other_per_da
         assert after == before - per_day * 60 * 7
     assert result.deduction_table_from == (NEW_TABLE if on >= NEW_TABLE else OLD_TABLE)
     assert "enter_whole_need" in codes(result)
-    assert result.to_dict()["parental_deduction"] == {
+    assert rules.result_data(result)["parental_deduction"] == {
         "basic": float(basic_per_day * 7),
         "other": float(other_per_day * 7),
     }
@@ -366,7 +367,7 @@ def test_no_automatic_parental_deduction_before_2023(on, age):
     assert result.deduction_basic is None and result.deduction_other is None
     assert result.basic_minutes == 6000 and result.other_minutes == 6000
     assert "no_fixed_parental_deduction" in codes(result)
-    assert result.to_dict()["parental_deduction"] == {"basic": 0.0, "other": 0.0}
+    assert rules.result_data(result)["parental_deduction"] == {"basic": 0.0, "other": 0.0}
 
 
 @pytest.mark.parametrize("on", [date(2022, 6, 1), date(2024, 6, 1), date(2025, 6, 1)])
@@ -391,7 +392,7 @@ def test_deduction_larger_than_the_need_is_capped_and_not_moved():
     # The unused 750 basic minutes are not taken from the other needs.
     assert result.deduction_other.applied_minutes == 210
     assert result.other_minutes == 790
-    assert result.to_dict()["parental_deduction"] == {"basic": 5.0, "other": 3.5}
+    assert rules.result_data(result)["parental_deduction"] == {"basic": 5.0, "other": 3.5}
     step = result.step("parental_deduction.basic")
     assert step.minutes == 300
     assert sum(part.minutes for part in step.parts) == 300
@@ -424,7 +425,7 @@ EXEMPT_ROWS = (
 
 @pytest.mark.parametrize("exempt", EXEMPT_ROWS, ids=lambda a: f"{a.need}-{a.kind}")
 def test_exempt_needs_are_not_deducted(exempt):
-    assert exempt.deduction_exempt
+    assert engine.deduction_exempt(exempt)
     result = calc(exempt, on=date(2025, 6, 1), age=3)
     assert result.deduction_basic.applied_minutes == 0
     assert result.deduction_other.applied_minutes == 0
@@ -485,7 +486,7 @@ def test_hourly_amount_by_year(year, amount, day):
     assert result.hourly_amount == Decimal(amount)
     # 30 h a week × 52 weeks × the year's amount.
     assert result.estimated_sek_per_year == 30 * 52 * Fraction(Decimal(amount))
-    out = result.to_dict()
+    out = rules.result_data(result)
     assert out["hourly_amount"] == float(amount)
     assert out["estimated_sek_per_year"] == pytest.approx(30 * 52 * float(amount))
     assert "hourly_amount_unknown" not in codes(result)
@@ -498,8 +499,8 @@ def test_hourly_amount_unknown_from_2025(on):
     assert result.meets_threshold
     assert result.hourly_amount is None
     assert result.estimated_sek_per_year is None
-    assert result.to_dict()["hourly_amount"] is None
-    assert result.to_dict()["estimated_sek_per_year"] is None
+    assert rules.result_data(result)["hourly_amount"] is None
+    assert rules.result_data(result)["estimated_sek_per_year"] is None
     assert "hourly_amount_unknown" in codes(result)
     assert result.step("estimated_sek_per_year") is None
 
@@ -510,7 +511,7 @@ def test_no_amount_and_no_unknown_warning_under_the_threshold(on):
     assert not result.meets_threshold
     assert result.hourly_amount == (Decimal("332.60") if on.year == 2024 else None)
     assert result.estimated_sek_per_year is None
-    assert result.to_dict()["estimated_sek_per_year"] is None
+    assert rules.result_data(result)["estimated_sek_per_year"] is None
     assert "hourly_amount_unknown" not in codes(result)
 
 
@@ -596,7 +597,7 @@ def test_derived_hourly_amount_2022_is_flagged_unverified():
     result = calc(row(), on=date(2022, 6, 1))
     unverified = [w for w in result.warnings if w.code == "unverified_rule"]
     assert len(unverified) == 1
-    assert "R8" in unverified[0].message
+    assert "Socialförsäkringsbalken 51 kap. 11 §" in unverified[0].message  # the law, not R8
     assert "319,7" in unverified[0].message
 
 
@@ -620,6 +621,15 @@ def test_medium_confidence_rules_are_flagged_unverified(activities, age, on):
     assert "unverified_rule" in codes(calc(*activities, age=age, on=on))
 
 
+def test_what_a_person_reads_names_no_internal_rule_ids():
+    # A person sees the law, FK's guidance or a ruling, never rules.md's ids.
+    for result in RANDOM_RESULTS + example_results():
+        texts = [w.message for w in result.warnings] + [result.verdict]
+        texts += [text for step in result.steps for text in (step.title, step.text, *step.sources)]
+        for text in texts:
+            assert not re.search(r"\bR\d+\b|rules\.md|domänstudien", text), text
+
+
 def test_warnings_have_a_code_and_a_swedish_message():
     for result in RANDOM_RESULTS:
         for warning in result.warnings:
@@ -640,7 +650,7 @@ def assert_explanation_adds_up(result: rules.Result) -> None:
     assert result.step("before_deduction.basic").minutes == result.before_deduction_basic
     assert result.step("before_deduction.other").minutes == result.before_deduction_other
     assert result.step("margin").minutes == result.margin_minutes
-    out = result.to_dict()["weekly_hours"]
+    out = rules.result_data(result)["weekly_hours"]
     assert out["basic"] == result.step("weekly_hours.basic").hours
     assert out["other"] == result.step("weekly_hours.other").hours
     assert out["total"] == result.step("weekly_hours.total").hours
@@ -680,7 +690,7 @@ def assert_by_need_adds_up(result: rules.Result) -> None:
 
 
 def assert_to_dict_has_the_spec_keys(result: rules.Result) -> None:
-    out = result.to_dict()
+    out = rules.result_data(result)
     assert set(out) == RESULT_KEYS
     assert set(out["weekly_hours"]) == {"basic", "other", "total"}
     assert set(out["before_deduction"]) == {"basic", "other"}
@@ -737,7 +747,7 @@ def test_rows_keep_their_input_order_and_formula():
     result = calc(*activities)
     assert [r.activity for r in result.rows] == list(activities)
     assert result.rows[0].weekly_minutes == 140
-    assert result.rows[1].formula.endswith("= 12 min i veckan")
+    assert explain.row_formula(result.rows[1]).endswith("= 12 min i veckan")
 
 
 # --- (d) number formatting ------------------------------------------------------------------------

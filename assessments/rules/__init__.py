@@ -1,28 +1,26 @@
 """The rules of a needs estimate (rules.md), pure Python with no Django import.
 
-`calculate(Assessment(...))` is the one entry point; the web views, the PDF and the
-`calculate` command all call it.
+`calculate(Assessment(...))` is the one entry point; the web views, the PDF and the commands
+all call it. The figures come from `engine`, their words from `explain`, in the same pass.
 """
 
+from .activity import Activity, parse_activity, row_problems
+from .assessment import Assessment
 from .engine import (
     RULES_VERSION,
-    Activity,
-    Assessment,
     Deduction,
     NeedTotal,
-    Part,
     Result,
     RowResult,
-    Step,
-    Warning,
-    calculate,
+    compute,
     counts_as_basic,
-    verdict_sentence,
     weekly_minutes,
 )
+from .explain import Notice, Part, Step, margin_text, verdict_sentence, with_explanation
 from .formatting import format_hours, format_kronor, format_number
 from .needs import (
     BASIC_NEEDS,
+    CHOICE_LABELS,
     KIND_LABELS,
     NEED_INFO,
     NEEDS,
@@ -36,9 +34,16 @@ from .needs import (
     is_basic_need,
     need_label,
 )
+from .output import result_data
+
+
+def calculate(assessment: Assessment) -> Result:
+    return with_explanation(assessment, compute(assessment))
+
 
 __all__ = [
     "BASIC_NEEDS",
+    "CHOICE_LABELS",
     "KIND_LABELS",
     "NEEDS",
     "NEED_INFO",
@@ -52,20 +57,24 @@ __all__ = [
     "Need",
     "NeedInfo",
     "NeedTotal",
+    "Notice",
     "Part",
     "Period",
     "Result",
     "RowResult",
     "Step",
     "TimeType",
-    "Warning",
     "calculate",
     "counts_as_basic",
     "format_hours",
     "format_kronor",
     "format_number",
     "is_basic_need",
+    "margin_text",
     "need_label",
+    "parse_activity",
+    "result_data",
+    "row_problems",
     "verdict_sentence",
     "weekly_minutes",
 ]

@@ -93,6 +93,15 @@ TIME_TYPE_LABELS = {
 }
 
 
+# The label of every value of every enum a field can hold, for forms and printouts.
+CHOICE_LABELS = {
+    Need: {info.need: info.label for info in NEEDS},
+    Kind: KIND_LABELS,
+    Period: PERIOD_LABELS,
+    TimeType: TIME_TYPE_LABELS,
+}
+
+
 def need_label(need: Need | str) -> str:
     return NEED_INFO[Need(need)].label
 

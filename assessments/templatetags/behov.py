@@ -24,5 +24,11 @@ def kronor(value) -> str:
 
 
 @register.filter
+def amount(value) -> str:
+    """An hourly amount, öre kept: "332,60 kr"."""
+    return rules.format_kronor(value, places=2)
+
+
+@register.filter
 def need_label(need) -> str:
     return rules.need_label(need)

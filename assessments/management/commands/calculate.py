@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from assessments import files, rules
+from assessments.rules import parameters as p
 
 INVALID = 2  # exit status for a file that cannot be used (spec)
 
@@ -35,7 +36,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         source = read_source(options["file"])
         try:
-            af = files.read(source)
+            assessment = files.read(source)
         except files.AssessmentFileError as error:
             count = len(error.errors)
             heading = "Behovsfilen är ogiltig" + (f" ({count} fel):" if count > 1 else ":")
@@ -43,11 +44,11 @@ class Command(BaseCommand):
                 "\n".join([heading, *(f"- {message}" for message in error.errors)]),
                 returncode=INVALID,
             ) from None
-        result = af.calculate()
+        result = rules.calculate(assessment)
         if options["format"] == "text":
-            self.stdout.write(text_table(af, result))
+            self.stdout.write(text_table(assessment, result))
         else:
-            self.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+            self.stdout.write(json.dumps(rules.result_data(result), ensure_ascii=False, indent=2))
 
 
 def read_source(name: str) -> bytes:
@@ -68,7 +69,7 @@ def read_source(name: str) -> bytes:
         ) from None
 
 
-def text_table(af: files.AssessmentFile, result: rules.Result) -> str:
+def text_table(af: rules.Assessment, result: rules.Result) -> str:
     """The result as a table in Swedish, figures with decimal comma (rules.format_hours)."""
 
     def hours(minutes) -> str:
@@ -118,9 +119,9 @@ def amount_text(result: rules.Result) -> str:
     if sek is not None:
         return (
             f"cirka {rules.format_kronor(sek)} ({rules.format_hours(result.total_minutes)} "
-            f"timmar × 52 veckor × {rules.format_number(result.hourly_amount)} kr, "
-            f"timbeloppet {year})"
+            f"timmar × {p.WEEKS_PER_YEAR.value} veckor × "
+            f"{rules.format_kronor(result.hourly_amount, 2)}, timbeloppet {year})"
         )
     if not result.meets_threshold:
-        return "inget, eftersom 20-timmarsgränsen inte är nådd."
+        return f"inget, eftersom {p.THRESHOLD_HOURS.value}-timmarsgränsen inte är nådd."
     return f"okänt, eftersom timbeloppet för {year} inte finns i verktygets regeldata."

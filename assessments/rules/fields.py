@@ -1,0 +1,273 @@
+"""Declared fields: what an object of the assessment holds, declared once as a table.
+
+Each object (a row, the draft, the person) has a table of `Field`s: its name in the file, its
+Swedish label and meaning, its type, bounds and default. The file reader checks plain values
+(from JSON, or the catalogue's TOML) against the table with `check_object`; the forms build their
+fields from the same table; the model converts through its names. The checks are written by
+hand, the way healthchecks checks its declared API schema, so that every message is plain
+Swedish that says what is wrong and how to put it right.
+"""
+
+import difflib
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from fractions import Fraction
+from typing import Any
+
+
+class Type(StrEnum):
+    TEXT = "text"
+    NUMBER = "number"  # any real number, held as an exact Fraction
+    INTEGER = "integer"
+    CHOICE = "choice"  # one value of `Field.choices`, an enum
+    BOOLEAN = "boolean"
+    DATE = "date"  # "YYYY-MM-DD"
+
+
+class _Required:
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED: Any = _Required()
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str  # as a form shows it: "Minuter per tillfälle"
+    meaning: str  # as a file error names it: 'fältet "minutes" (minuter per tillfälle)'
+    type: Type
+    default: Any = REQUIRED
+    low: int | None = None
+    high: int | None = None
+    low_open: bool = False  # a number must be greater than `low`, not equal to it
+    choices: type[StrEnum] | None = None
+    max_length: int | None = None
+    nullable: bool = False  # null is a value (the file writes it), not a wrong type
+    blank: bool = True  # text may be empty or only spaces
+    help: str = ""
+    # The form's own messages, by Django's error codes ("required", "invalid", "range", ...).
+    messages: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+
+def table(*fields: Field) -> dict[str, Field]:
+    return {f.name: f for f in fields}
+
+
+def to_number(value: Fraction | float | int | str) -> Fraction:
+    # A float from JSON or a form is read by its decimal text, so 0.1 stays exactly 1/10.
+    if isinstance(value, float):
+        return Fraction(str(value))
+    return Fraction(value)
+
+
+def show(value: object) -> str:
+    """A value as the file writes it, shortened, for an error message."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    text = printable(text)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def kind_of(value: object) -> str:
+    match value:
+        case None:
+            return "null"
+        case bool():
+            return "ett sant/falskt-värde"
+        case dict():
+            return "ett objekt { … }"
+        case list():
+            return "en lista [ … ]"
+    return show(value)
+
+
+def printable(text: str) -> str:
+    """Lone surrogates cannot be printed or stored: show them escaped."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def is_text(value: str) -> bool:
+    """Storable text: no NUL (PostgreSQL cannot hold it) and no lone UTF-16 surrogate."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def choices_text(enum: type[StrEnum]) -> str:
+    return ", ".join(f'"{member.value}"' for member in enum)
+
+
+def _number_bounds(f: Field) -> str:
+    if f.low_open and f.high is not None:
+        return f"ett tal större än {f.low} och högst {f.high}"
+    if f.low_open:
+        return f"ett tal större än {f.low}"
+    return f"ett tal från {f.low} till {f.high}"
+
+
+class Invalid(Exception):
+    """A value that does not fit its field; the message follows 'fältet "x" (...): '."""
+
+
+def check(f: Field, value: object) -> Any:
+    """A plain value (JSON or TOML) as the field holds it; raise Invalid with why not."""
+    if value is None and f.nullable:
+        return None
+    match f.type:
+        case Type.NUMBER:
+            # Compare before converting: a huge JSON integer must not overflow float().
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or (isinstance(value, float) and not math.isfinite(value))
+                or (f.low_open and not value > f.low)
+                or (not f.low_open and not value >= f.low)
+                or (f.high is not None and not value <= f.high)
+            ):
+                raise Invalid(f"måste vara {_number_bounds(f)}, men är {kind_of(value)}.")
+            return to_number(value)
+        case Type.INTEGER:
+            whole = (isinstance(value, int) and not isinstance(value, bool)) or (
+                isinstance(value, float) and math.isfinite(value) and value.is_integer()
+            )
+            if not whole or not f.low <= value <= f.high:
+                what = (
+                    f"{f.low} eller {f.high}"
+                    if f.high == f.low + 1
+                    else f"ett heltal från {f.low} till {f.high}"
+                )
+                raise Invalid(f"måste vara {what}, men är {kind_of(value)}.")
+            return int(value)
+        case Type.TEXT:
+            if not isinstance(value, str):
+                raise Invalid(f"måste vara en text, men är {kind_of(value)}.")
+            if not f.blank and not value.strip():
+                raise Invalid(
+                    f.messages.get("blank_file", "får inte vara tom.").format(limit=f.max_length)
+                )
+            if f.max_length is not None and len(value) > f.max_length:
+                raise Invalid(
+                    f"är {len(value)} tecken lång, men får vara högst {f.max_length} tecken. "
+                    "Korta texten."
+                )
+            if not is_text(value):
+                raise Invalid("innehåller tecken som inte är vanlig text. Ta bort dem.")
+            return value
+        case Type.CHOICE:
+            if isinstance(value, str):
+                try:
+                    return f.choices(value)
+                except ValueError:
+                    pass
+            raise Invalid(
+                f"måste vara något av {choices_text(f.choices)}, men är {kind_of(value)}."
+            )
+        case Type.BOOLEAN:
+            if not isinstance(value, bool):
+                raise Invalid(f"måste vara true eller false, men är {kind_of(value)}.")
+            return value
+        case Type.DATE:
+            parsed = None
+            # date.fromisoformat also takes "20261122" and week dates; the file's is YYYY-MM-DD.
+            if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+                try:
+                    parsed = date.fromisoformat(value)
+                except ValueError:
+                    parsed = None
+            if parsed is None:
+                raise Invalid(
+                    "måste vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (till exempel "
+                    f'"2026-11-22"), men är {kind_of(value)}.'
+                )
+            return parsed
+    raise AssertionError(f"unknown field type {f.type}")
+
+
+def missing_message(f: Field) -> str:
+    match f.type:
+        case Type.CHOICE:
+            return f"saknas. Ange något av {choices_text(f.choices)}."
+        case Type.TEXT:
+            return f"saknas. Ange en text på högst {f.max_length} tecken."
+    return f"saknas. Ange {f.messages.get('what', f.meaning)}."
+
+
+def check_object(
+    obj: Mapping,
+    fields: Mapping[str, Field],
+    *,
+    allowed: tuple[str, ...] | None = None,
+    duplicates: tuple[str, ...] = (),
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """Every field of `obj` checked against its table: (values, [(field name, message)]).
+
+    Missing optional fields take their defaults; a field with a problem is left out of the
+    values. Names outside `allowed` (the table's names, unless the object holds more, such as
+    the rows of a file, that the caller checks itself) and repeated names are problems too: the
+    file would show one thing and mean another.
+    """
+    allowed = tuple(fields) if allowed is None else allowed
+    values: dict[str, Any] = {}
+    problems: list[tuple[str, str]] = []
+    for name in duplicates:
+        problems.append(
+            (
+                name,
+                "finns två gånger. Ta bort det ena så att det är entydigt vilket värde som gäller.",
+            )
+        )
+    unknown = [name for name in obj if name not in allowed]
+    for position, name in enumerate(unknown):
+        # A hint costs a fuzzy match: a file of thousands of unknown names gets a few.
+        close = difflib.get_close_matches(str(name), allowed, n=1) if position < 10 else []
+        hint = f' Menade du "{close[0]}"?' if close else ""
+        problems.append(
+            (
+                name,
+                f"okänt fält i en behovsfil.{hint} Ta bort det eller rätta namnet; tillåtna "
+                f"fält är {', '.join(allowed)}.",
+            )
+        )
+    for name, f in fields.items():
+        if name not in obj:
+            if f.required:
+                problems.append((name, missing_message(f)))
+            else:
+                values[name] = f.default
+            continue
+        try:
+            values[name] = check(f, obj[name])
+        except Invalid as error:
+            problems.append((name, str(error)))
+    return values, problems
+
+
+def to_plain(value: Any) -> Any:
+    """A field's value as the file writes it: numbers as int when whole, enums by value."""
+    match value:
+        case StrEnum():
+            return value.value
+        case bool() | None | str():
+            return value
+        case Fraction() | float() | int():
+            number = float(value)
+            return int(number) if number.is_integer() else number
+        case date():
+            return value.isoformat()
+    return value
