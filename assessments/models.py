@@ -181,6 +181,8 @@ class Activity(models.Model):
     )
     tube_feeding = models.BooleanField(_("sondmatning"), default=False)
     note = models.TextField(_("anteckning"), max_length=2000, blank=True)
+    # Bumped on every save of the row, so that a save based on an older page is refused.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["position", "id"]

@@ -592,3 +592,13 @@ def test_a_row_accepts_string_values_and_decimals():
     )
     assert made.need is Need.MEALS
     assert isinstance(made.minutes, Fraction)
+
+
+def test_a_file_with_thousands_of_problems_lists_the_first_50_and_counts_the_rest():
+    row = make_row(**{f"x{n}": 0 for n in range(60_000)})
+
+    errors = errors_of(make_file(row))
+
+    assert len(errors) == files.MAX_ERRORS + 1
+    assert errors[-1].startswith(f"… och {60_000 - files.MAX_ERRORS} fel till.")
+    assert all(error.startswith('Rad 1, fältet "x') for error in errors[:-1])
