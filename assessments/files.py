@@ -107,8 +107,35 @@ def _refuse_constant(name: str):
     )
 
 
+# Files people pick by mistake, by their first bytes, so that the message can say what it is.
+_NOT_A_BEHOVSFIL = (
+    (b"%PDF", "Det här är en PDF, inte en sparad beräkning."),
+    (b"PK\x03\x04", "Det här är ett Word-, Excel- eller zip-dokument, inte en sparad beräkning."),
+    (b"\xd0\xcf\x11\xe0", "Det här är ett Word- eller Excel-dokument, inte en sparad beräkning."),
+    (b"{\\rtf", "Det här är ett textdokument (RTF), inte en sparad beräkning."),
+    (b"\x89PNG", "Det här är en bild, inte en sparad beräkning."),
+    (b"\xff\xd8\xff", "Det här är en bild, inte en sparad beräkning."),
+    (b"GIF8", "Det här är en bild, inte en sparad beräkning."),
+)
+
+
+def _what_it_is(source: bytes) -> str | None:
+    head = source[:16].lstrip()
+    for magic, message in _NOT_A_BEHOVSFIL:
+        if head.startswith(magic):
+            return message
+    if head[:1] == b"<":
+        return "Det här är en webbsida eller XML, inte en sparad beräkning."
+    return None
+
+
 def read(source: bytes | str, *, today: date | None = None) -> rules.Assessment:
     """Parse and validate a file; raise AssessmentFileError with every problem found."""
+    if isinstance(source, bytes) and (what := _what_it_is(source)) is not None:
+        raise AssessmentFileError(
+            f"{what} Välj den fil som slutar på .json och som du laddade ned med "
+            '"Ladda ner som fil".'
+        )
     limit = max_bytes()
     size = len(source) if isinstance(source, bytes) else len(source.encode("utf-8", "replace"))
     if size > limit:

@@ -602,3 +602,19 @@ def test_a_file_with_thousands_of_problems_lists_the_first_50_and_counts_the_res
     assert len(errors) == files.MAX_ERRORS + 1
     assert errors[-1].startswith(f"… och {60_000 - files.MAX_ERRORS} fel till.")
     assert all(error.startswith('Rad 1, fältet "x') for error in errors[:-1])
+
+
+@pytest.mark.parametrize(
+    ("source", "named"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "Det här är en PDF, inte en sparad beräkning."),
+        (b"PK\x03\x04\x14\x00\x06\x00", "Word-, Excel- eller zip-dokument"),
+        (b"\x89PNG\r\n\x1a\n", "en bild"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "en bild"),
+        (b"<!DOCTYPE html><html>", "en webbsida"),
+    ],
+)
+def test_a_file_that_is_something_else_is_named_for_what_it_is(source, named):
+    (error,) = errors_of(source)
+    assert named in error
+    assert ".json" in error
