@@ -24,6 +24,7 @@ Choices where the spec is silent:
 import json
 from dataclasses import replace
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 from django.conf import settings
@@ -32,28 +33,63 @@ from django.utils import timezone
 from . import rules
 from .rules import activity as row_table
 from .rules import assessment as draft_table
-from .rules.fields import check_object, kind_of, printable, show, to_plain
+from .rules.assessment import DEFAULT_WEEK_TYPE
+from .rules.fields import check_object, kind_of, plain, printable, show, to_plain
+from .rules.formatting import format_number
 
 FORMAT = "behovsraknare.assessment"
-VERSION = 1
+VERSION = 2  # what the tool writes
+VERSIONS = (1, 2)  # what it reads: version 1 files are read forever (spec)
 
 DEFAULT_MAX_BYTES = 1_000_000
 DEFAULT_MAX_ROWS = 500
 MAX_ERRORS = 50
 
-# The names at the top of a file, in the order `write` uses, and what the messages call the
-# ones that are not the draft's own fields.
-TOP_NAMES = ("format", "version", *draft_table.FIELDS, "person", "activities")
+# The names of each object of a file, by version, in the order `write` uses. A version 1 file
+# is a version 2 file with one week type of 52 weeks, no period, no night and no decision.
+TOP_NAMES = {
+    1: ("format", "version", "title", "assessment_date", "person", "activities"),
+    2: (
+        "format",
+        "version",
+        "title",
+        "assessment_date",
+        "person",
+        "period",
+        "hourly_amount",
+        "week_types",
+        "night",
+        "decision",
+        "activities",
+    ),
+}
+PERSON_NAMES = {1: ("age",), 2: ("birth_month", "age")}
+ROW_NAMES = {
+    1: tuple(n for n in row_table.FIELDS if n not in row_table.VERSION_2_FIELDS),
+    2: tuple(row_table.FIELDS),
+}
+ACTIVITY_FIELDS = row_table.FIELDS
+
+
+def _meanings(fields) -> dict[str, str]:
+    return {name: f.meaning for name, f in fields.items()}
+
+
 TOP_MEANINGS = {
     "format": "filformat",
     "version": "version",
-    **{name: f.meaning for name, f in draft_table.FIELDS.items()},
+    **_meanings(draft_table.FIELDS),
     "person": "personen",
+    "period": "beviljandeperiod",
+    "week_types": "veckotyper",
+    "night": "nattvila",
+    "decision": "beslut",
     "activities": "aktiviteter",
 }
-ACTIVITY_FIELDS = row_table.FIELDS
-ROW_MEANINGS = {name: f.meaning for name, f in ACTIVITY_FIELDS.items()}
-PERSON_MEANINGS = {name: f.meaning for name, f in draft_table.PERSON_FIELDS.items()}
+ROW_MEANINGS = {
+    **_meanings(ACTIVITY_FIELDS),
+    **{f"decided.{name}": f.meaning for name, f in row_table.DECIDED_FIELDS.items()},
+}
 
 
 class AssessmentFileError(Exception):
@@ -183,17 +219,62 @@ def _short(name: object) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _where(name: object, meanings, *, path: str = "", row: int | None = None) -> str:
+def _where(name: object, meanings, *, path: str = "", place: str | None = None) -> str:
     label = f'fältet "{_short(f"{path}{name}")}"'
     if name in meanings:
         label += f" ({meanings[name]})"
-    if row is not None:
-        return f"Rad {row}, {label}"
+    if place is not None:
+        return f"{place}, {label}"
     return label[0].upper() + label[1:]
 
 
-def _messages(problems, meanings, *, path: str = "", row: int | None = None) -> list[str]:
-    return [f"{_where(name, meanings, path=path, row=row)}: {text}" for name, text in problems]
+class _Errors(list):
+    """The problems found so far, as messages that name the object and the field."""
+
+    def add(self, problems, meanings, *, path: str = "", place: str | None = None) -> None:
+        self.extend(
+            f"{_where(name, meanings, path=path, place=place)}: {text}" for name, text in problems
+        )
+
+
+def _check(errors, obj, fields, names, version, meanings, *, path="", place=None):
+    """An object checked against the fields its version has; names that only version 2 has
+    get a message of their own in a version 1 file."""
+    later = [n for n in obj if version == 1 and n not in names and n in fields]
+    errors.add(
+        [
+            (
+                n,
+                'finns bara i version 2 av behovsfilen. Ändra "version" till 2 eller ta bort '
+                "fältet.",
+            )
+            for n in later
+        ],
+        meanings,
+        path=path,
+        place=place,
+    )
+    values, problems = check_object(
+        {k: v for k, v in obj.items() if k not in later},
+        {n: fields[n] for n in names if n in fields},
+        allowed=names,
+        duplicates=getattr(obj, "duplicates", ()),
+    )
+    errors.add(problems, meanings, path=path, place=place)
+    return values
+
+
+def _object(errors, data, name, example) -> dict | None:
+    """A nested object of the file, or None when it is absent or not an object."""
+    if name not in data:
+        return None
+    value = data[name]
+    if isinstance(value, dict):
+        return value
+    errors.add(
+        [(name, f"måste vara ett objekt som {example}, men är {kind_of(value)}.")], TOP_MEANINGS
+    )
+    return None
 
 
 def validate(data: object, *, today: date) -> rules.Assessment:
@@ -201,46 +282,70 @@ def validate(data: object, *, today: date) -> rules.Assessment:
     if not isinstance(data, dict):
         raise AssessmentFileError(
             "Filen måste innehålla ett JSON-objekt { … } med fälten "
-            f"{', '.join(TOP_NAMES)}, men innehåller {kind_of(data)}. Välj den fil du laddade "
-            "ned från Behovsräknaren."
+            f"{', '.join(TOP_NAMES[1])}, men innehåller {kind_of(data)}. Välj den fil du "
+            "laddade ned från Behovsräknaren."
         )
-    _check_format(data)
-
+    version = _check_format(data)
+    errors = _Errors()
     fields = {
         **draft_table.FIELDS,
         "assessment_date": replace(draft_table.FIELDS["assessment_date"], default=today),
     }
-    top, problems = check_object(
-        data, fields, allowed=TOP_NAMES, duplicates=getattr(data, "duplicates", ())
-    )
-    errors = _messages(problems, TOP_MEANINGS)
-    age = None
-    if "person" in data:
-        person = data["person"]
-        if isinstance(person, dict):
-            values, problems = check_object(
-                person, draft_table.PERSON_FIELDS, duplicates=getattr(person, "duplicates", ())
-            )
-            errors += _messages(problems, PERSON_MEANINGS, path="person.")
-            age = values.get("age")
-        else:
-            errors.append(
-                f"{_where('person', TOP_MEANINGS)}: måste vara ett objekt som "
-                f'{{"age": 5}}, men är {kind_of(person)}.'
-            )
+    top = _check(errors, data, fields, TOP_NAMES[version], version, TOP_MEANINGS)
 
-    activities = _activities(errors, data)
+    person = {}
+    if (obj := _object(errors, data, "person", '{"birth_month": "2019-03"}')) is not None:
+        person = _check(
+            errors,
+            obj,
+            draft_table.PERSON_FIELDS,
+            PERSON_NAMES[version],
+            version,
+            _meanings(draft_table.PERSON_FIELDS),
+            path="person.",
+        )
+    period = _period(errors, data)
+    week_types = _week_types(errors, data)
+    night = _night(errors, data)
+    decision = None
+    if (obj := _object(errors, data, "decision", '{"by": "fk"}')) is not None:
+        values = _check(
+            errors,
+            obj,
+            draft_table.DECISION_FIELDS,
+            tuple(draft_table.DECISION_FIELDS),
+            2,
+            _meanings(draft_table.DECISION_FIELDS),
+            path="decision.",
+        )
+        if "by" in values:
+            decision = rules.Decision(**values)
+    activities = _activities(errors, data, version)
+
+    _check_birth_month(errors, person, top, period)
+    keys = tuple(w.key for w in week_types) if week_types else (DEFAULT_WEEK_TYPE.key,)
+    for number, activity in activities:
+        problems = row_table.context_problems(
+            activity, week_types=keys, night=night is not None, decision=decision is not None
+        )
+        errors.add(problems.items(), ROW_MEANINGS, place=f"Rad {number}")
     if errors:
         raise AssessmentFileError(errors)
     return rules.Assessment(
         title=top["title"],
         assessment_date=top["assessment_date"],
-        age=age,
-        activities=tuple(activities),
+        hourly_amount=top.get("hourly_amount"),
+        age=person.get("age"),
+        birth_month=person.get("birth_month"),
+        period=period,
+        week_types=week_types or (DEFAULT_WEEK_TYPE,),
+        night=night,
+        decision=decision,
+        activities=tuple(activity for _, activity in activities),
     )
 
 
-def _check_format(data: dict) -> None:
+def _check_format(data: dict) -> int:
     """An unknown format or version: the other fields cannot be judged, so stop here."""
     if "format" not in data:
         raise AssessmentFileError(
@@ -260,17 +365,135 @@ def _check_format(data: dict) -> None:
     version = data["version"]
     if isinstance(version, bool) or not isinstance(version, int | float):
         raise AssessmentFileError(
-            f'Fältet "version" (version): måste vara talet {VERSION}, men är {kind_of(version)}.'
+            f'Fältet "version" (version): måste vara talet {" eller ".join(map(str, VERSIONS))}, '
+            f"men är {kind_of(version)}."
         )
-    if version != VERSION:
+    if version not in VERSIONS:
         raise AssessmentFileError(
             f'Fältet "version" (version): filen har version {show(version)}, men det här '
-            f"verktyget kan bara läsa version {VERSION}. Filen kommer från en annan version av "
-            "Behovsräknaren: öppna den där, eller gör beräkningen på nytt här."
+            f"verktyget kan bara läsa version {' och '.join(map(str, VERSIONS))}. Filen kommer "
+            "från en annan version av Behovsräknaren: öppna den där, eller gör beräkningen på "
+            "nytt här."
+        )
+    return int(version)
+
+
+def _period(errors: _Errors, data: dict) -> rules.GrantPeriod | None:
+    obj = _object(errors, data, "period", '{"start": "2027-01-01", "end": "2027-06-30"}')
+    if obj is None:
+        return None
+    fields = draft_table.PERIOD_FIELDS
+    values = _check(errors, obj, fields, tuple(fields), 2, _meanings(fields), path="period.")
+    if len(values) < 2:
+        return None
+    period = rules.GrantPeriod(values["start"], values["end"])
+    if period.end < period.start:
+        errors.add(
+            [("end", "ligger före periodens början. Byt plats på datumen.")],
+            _meanings(fields),
+            path="period.",
+        )
+        return None
+    if period.days > draft_table.MAX_PERIOD_DAYS:
+        errors.add(
+            [
+                (
+                    "end",
+                    f"perioden är {period.days} dagar, men får vara högst "
+                    f"{draft_table.MAX_PERIOD_DAYS} dagar (Försäkringskassan prövar genomsnittet "
+                    "över högst ett år). Dela upp den.",
+                )
+            ],
+            _meanings(fields),
+            path="period.",
+        )
+        return None
+    return period
+
+
+def _week_types(errors: _Errors, data: dict) -> tuple[rules.WeekType, ...]:
+    if "week_types" not in data:
+        return ()
+    value = data["week_types"]
+    limit = draft_table.MAX_WEEK_TYPES
+    if not isinstance(value, list) or not 1 <= len(value) <= limit:
+        errors.add(
+            [
+                (
+                    "week_types",
+                    f"måste vara en lista med 1–{limit} veckotyper, men är {kind_of(value)}.",
+                )
+            ],
+            TOP_MEANINGS,
+        )
+        return ()
+    fields = draft_table.WEEK_TYPE_FIELDS
+    found = []
+    for number, obj in enumerate(value, start=1):
+        place = f"Veckotyp {number}"
+        if not isinstance(obj, dict):
+            errors.append(
+                f'{place}: måste vara ett objekt som {{"key": "skola", "name": '
+                f'"Skolvecka", "weeks": 40}}, men är {kind_of(obj)}.'
+            )
+            continue
+        values = _check(errors, obj, fields, tuple(fields), 2, _meanings(fields), place=place)
+        if values.keys() >= {"key", "name", "weeks"}:
+            if any(w.key == values["key"] for w in found):
+                errors.add(
+                    [
+                        (
+                            "key",
+                            f'"{values["key"]}" används redan av en annan veckotyp. '
+                            "Varje veckotyp behöver en egen nyckel.",
+                        )
+                    ],
+                    _meanings(fields),
+                    place=place,
+                )
+            found.append(rules.WeekType(**values))
+    return tuple(found)
+
+
+def _night(errors: _Errors, data: dict) -> rules.Night | None:
+    obj = _object(errors, data, "night", '{"start": "22:00", "end": "07:00"}')
+    if obj is None:
+        return None
+    fields = draft_table.NIGHT_FIELDS
+    values = _check(errors, obj, fields, tuple(fields), 2, _meanings(fields), path="night.")
+    if values.keys() < {"start", "end", "cover"}:
+        return None
+    night = rules.Night(**values)
+    low, high = draft_table.MIN_NIGHT_HOURS, draft_table.MAX_NIGHT_HOURS
+    if night.start == night.end or not low * 60 <= night.minutes <= high * 60:
+        errors.add(
+            [
+                (
+                    "end",
+                    f"nattvilan måste vara från {low} till {high} timmar lång, men är "
+                    f"{format_number(Fraction(night.minutes, 60))} timmar.",
+                )
+            ],
+            _meanings(fields),
+            path="night.",
+        )
+        return None
+    return night
+
+
+def _check_birth_month(errors: _Errors, person: dict, top: dict, period) -> None:
+    born = person.get("birth_month")
+    last = period.end if period else top.get("assessment_date")
+    if born is not None and last is not None and born > last:
+        against = "periodens slut" if period else "bedömningsdatumet"
+        errors.add(
+            [("birth_month", f"ligger efter {against} ({last.isoformat()}). Kontrollera året.")],
+            _meanings(draft_table.PERSON_FIELDS),
+            path="person.",
         )
 
 
-def _activities(errors: list[str], data: dict) -> list[rules.Activity]:
+def _activities(errors: _Errors, data: dict, version: int) -> list[tuple[int, rules.Activity]]:
     where = _where("activities", TOP_MEANINGS)
     if "activities" not in data:
         errors.append(
@@ -290,17 +513,23 @@ def _activities(errors: list[str], data: dict) -> list[rules.Activity]:
         )
         return []
     activities = []
+    names = ROW_NAMES[version]
     for number, row in enumerate(rows, start=1):
+        place = f"Rad {number}"
         if not isinstance(row, dict):
             errors.append(
-                f"Rad {number}: måste vara ett objekt {{ … }} med fälten need, description, "
+                f"{place}: måste vara ett objekt {{ … }} med fälten need, description, "
                 f"minutes, times, per och kind, men är {kind_of(row)}."
             )
             continue
+        later = {n: row[n] for n in row if n not in names and n in ACTIVITY_FIELDS}
+        if later:
+            _check(errors, later, ACTIVITY_FIELDS, (), version, ROW_MEANINGS, place=place)
+            row = _Object((k, v) for k, v in row.items() if k not in later)
         activity, problems = rules.parse_activity(row, duplicates=getattr(row, "duplicates", ()))
-        errors += _messages(problems, ROW_MEANINGS, row=number)
+        errors.add(problems, ROW_MEANINGS, place=place)
         if activity is not None:
-            activities.append(activity)
+            activities.append((number, activity))
     return activities
 
 
@@ -308,17 +537,36 @@ def _activities(errors: list[str], data: dict) -> list[rules.Activity]:
 
 
 def to_data(assessment: rules.Assessment) -> dict:
-    """The file as a dict, every field written, keys in the spec's order."""
-    return {
+    """The file as a dict, keys in the spec's order; optional parts only when present."""
+    person_fields = draft_table.PERSON_FIELDS
+    data = {
         "format": FORMAT,
         "version": VERSION,
-        **{name: to_plain(getattr(assessment, name)) for name in draft_table.FIELDS},
-        "person": {"age": assessment.age},
-        "activities": [
-            {name: to_plain(value) for name, value in activity.values().items()}
-            for activity in assessment.activities
-        ],
+        "title": assessment.title,
+        "assessment_date": assessment.assessment_date.isoformat(),
+        "person": {name: plain(f, getattr(assessment, name)) for name, f in person_fields.items()},
     }
+    if assessment.period is not None:
+        data["period"] = {
+            "start": assessment.period.start.isoformat(),
+            "end": assessment.period.end.isoformat(),
+        }
+    data["hourly_amount"] = to_plain(assessment.hourly_amount)
+    data["week_types"] = [
+        {name: to_plain(getattr(w, name)) for name in draft_table.WEEK_TYPE_FIELDS}
+        for w in assessment.week_types
+    ]
+    if assessment.night is not None:
+        data["night"] = {
+            name: to_plain(getattr(assessment.night, name)) for name in draft_table.NIGHT_FIELDS
+        }
+    if assessment.decision is not None:
+        data["decision"] = {
+            name: to_plain(getattr(assessment.decision, name))
+            for name in draft_table.DECISION_FIELDS
+        }
+    data["activities"] = [activity.plain() for activity in assessment.activities]
+    return data
 
 
 def write(assessment: rules.Assessment) -> str:

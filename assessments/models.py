@@ -19,10 +19,12 @@ from django.utils.translation import gettext_lazy as _
 from . import rules
 from .rules import activity as row_table
 from .rules import assessment as draft_table
+from .rules.assessment import DEFAULT_WEEK_TYPE
 
 TOKEN_BYTES = 32  # 256 bits; a UUID4 would give only 122 random bits
 ROW_FIELDS = tuple(row_table.FIELDS)
-DRAFT_FIELDS = tuple(draft_table.FIELDS)
+DRAFT_FIELDS = (*draft_table.FIELDS, *draft_table.PERSON_FIELDS)
+WEEK_TYPE_FIELDS = tuple(draft_table.WEEK_TYPE_FIELDS)
 
 
 def new_token() -> str:
@@ -31,6 +33,10 @@ def new_token() -> str:
 
 def today():
     return timezone.localdate()
+
+
+def choices(enum) -> list[tuple[str, str]]:
+    return [(member.value, label) for member, label in rules.CHOICE_LABELS[enum].items()]
 
 
 NEED_CHOICES = [(info.need.value, info.label) for info in rules.NEEDS]
@@ -46,11 +52,18 @@ def _bounds(name: str) -> list:
 
 
 def db_value(value):
-    """A row value as the database holds it: enums by value, exact numbers as floats."""
+    """A value of the rules as the database holds it: enums by value, exact numbers as
+    floats (read back by their decimal text, rules.fields.to_number), a decision's changes
+    and a row's week types as JSON."""
     if isinstance(value, StrEnum):
         return value.value
     if isinstance(value, Fraction):
         return float(value)
+    if isinstance(value, rules.Decided):
+        changes = value.changes() if value.granted else {"granted": False}
+        return {name: db_value(v) for name, v in changes.items()}
+    if isinstance(value, tuple):
+        return list(value)
     return value
 
 
@@ -61,9 +74,8 @@ class AssessmentQuerySet(models.QuerySet):
     def create_from(self, draft: rules.Assessment) -> "Assessment":
         """A new draft from a file's assessment, rows at positions 0..n-1, all or nothing."""
         with transaction.atomic():
-            assessment = self.create(
-                **{name: getattr(draft, name) for name in DRAFT_FIELDS}, age=draft.age
-            )
+            assessment = self.create(**Assessment.values_of(draft))
+            assessment.set_week_types(draft.week_types)
             Activity.objects.bulk_create(
                 Activity.from_row(row, assessment=assessment, position=position)
                 for position, row in enumerate(draft.activities)
@@ -78,6 +90,20 @@ class Assessment(models.Model):
     age = models.PositiveSmallIntegerField(
         _("ålder"), null=True, blank=True, validators=[MaxValueValidator(120)]
     )
+    birth_month = models.DateField(_("födelseår och månad"), null=True, blank=True)
+    hourly_amount = models.FloatField(_("timbelopp"), null=True, blank=True)
+    period_start = models.DateField(_("periodens början"), null=True, blank=True)
+    period_end = models.DateField(_("periodens slut"), null=True, blank=True)
+    night_start = models.TimeField(_("nattvilans början"), null=True, blank=True)
+    night_end = models.TimeField(_("nattvilans slut"), null=True, blank=True)
+    night_cover = models.CharField(
+        _("på natten"), max_length=8, choices=choices(rules.NightCover), default="waiting"
+    )
+    decision_by = models.CharField(
+        _("beslutat av"), max_length=8, choices=choices(rules.DecisionMaker), blank=True
+    )
+    decision_date = models.DateField(_("beslutsdatum"), null=True, blank=True)
+    decision_note = models.TextField(_("anteckning om beslutet"), max_length=2000, blank=True)
     # Bumped on every change; the stale-edit check (an edit based on an old page) reads it.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -100,15 +126,50 @@ class Assessment(models.Model):
         in the PDF and in the explanation."""
         return list(self.activities.all())
 
+    @staticmethod
+    def values_of(draft: rules.Assessment) -> dict:
+        """The stored draft's own fields from a draft of the rules."""
+        period, night, decision = draft.period, draft.night, draft.decision
+        return {
+            **{name: db_value(getattr(draft, name)) for name in DRAFT_FIELDS},
+            "period_start": period.start if period else None,
+            "period_end": period.end if period else None,
+            "night_start": night.start if night else None,
+            "night_end": night.end if night else None,
+            "night_cover": night.cover.value if night else rules.NightCover.WAITING.value,
+            "decision_by": decision.by.value if decision else "",
+            "decision_date": decision.date if decision else None,
+            "decision_note": decision.note if decision else "",
+        }
+
     def to_rules(self, rows: list["Activity"] | None = None) -> rules.Assessment:
         """The draft as the rules (and the file) see it."""
         if rows is None:
             rows = self.rows()
+        week_types = tuple(w.to_rules() for w in self.week_types.all())
         return rules.Assessment(
             **{name: getattr(self, name) for name in DRAFT_FIELDS},
-            age=self.age,
+            period=rules.GrantPeriod(self.period_start, self.period_end)
+            if self.period_start and self.period_end
+            else None,
+            week_types=week_types or (DEFAULT_WEEK_TYPE,),
+            night=rules.Night(self.night_start, self.night_end, self.night_cover)
+            if self.night_start is not None and self.night_end is not None
+            else None,
+            decision=rules.Decision(self.decision_by, self.decision_date, self.decision_note)
+            if self.decision_by
+            else None,
             activities=tuple(row.to_row() for row in rows),
         )
+
+    def set_week_types(self, week_types: tuple[rules.WeekType, ...]) -> None:
+        """Store the draft's week types; the one default week type is not stored."""
+        self.week_types.all().delete()
+        if week_types != (DEFAULT_WEEK_TYPE,):
+            WeekType.objects.bulk_create(
+                WeekType.from_rules(w, assessment=self, position=position)
+                for position, w in enumerate(week_types)
+            )
 
     def calculate(self, rows: list["Activity"] | None = None) -> rules.Result:
         return rules.calculate(self.to_rules(rows))
@@ -180,7 +241,15 @@ class Activity(models.Model):
         _("typ av tid"), max_length=8, choices=TIME_TYPE_CHOICES, default="active"
     )
     tube_feeding = models.BooleanField(_("sondmatning"), default=False)
+    week_types = models.JSONField(_("veckotyper"), null=True, blank=True)
+    at_night = models.BooleanField(_("på natten"), default=False)
+    # None, as in the file, is help at home; "" would be a second way to say it.
+    elsewhere = models.CharField(  # noqa: DJ001
+        _("annan insats"), max_length=16, choices=choices(rules.Elsewhere), null=True, blank=True
+    )
     note = models.TextField(_("anteckning"), max_length=2000, blank=True)
+    decided = models.JSONField(_("beslutat"), null=True, blank=True)
+    decision_reason = models.TextField(_("beslutets motivering"), max_length=2000, blank=True)
     # Bumped on every save of the row, so that a save based on an older page is refused.
     version = models.PositiveIntegerField(default=1)
 
@@ -198,4 +267,39 @@ class Activity(models.Model):
         return cls(**{name: db_value(value) for name, value in row.values().items()}, **fields)
 
     def to_row(self) -> rules.Activity:
-        return rules.Activity(**{name: getattr(self, name) for name in ROW_FIELDS})
+        values = {name: getattr(self, name) for name in ROW_FIELDS}
+        if values["decided"] is not None:
+            values["decided"] = rules.Decided(**values["decided"])
+        return rules.Activity(**values)
+
+
+class WeekType(models.Model):
+    """A kind of week of a draft (rules.md R10); a draft without any has one of 52 weeks."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="week_types")
+    position = models.PositiveIntegerField(default=0)
+    key = models.CharField(_("nyckel"), max_length=30)
+    name = models.CharField(_("namn"), max_length=60)
+    weeks = models.FloatField(_("antal veckor"))
+    assistance_days = models.PositiveSmallIntegerField(_("dagar med assistans"), default=7)
+    away_hours = models.FloatField(_("timmar någon annanstans"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "key"], name="unique_week_type_key")
+        ]
+        verbose_name = _("veckotyp")
+        verbose_name_plural = _("veckotyper")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def from_rules(cls, week_type: rules.WeekType, **fields) -> "WeekType":
+        return cls(
+            **{name: db_value(getattr(week_type, name)) for name in WEEK_TYPE_FIELDS}, **fields
+        )
+
+    def to_rules(self) -> rules.WeekType:
+        return rules.WeekType(**{name: getattr(self, name) for name in WEEK_TYPE_FIELDS})

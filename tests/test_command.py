@@ -119,7 +119,7 @@ def test_text_format_is_a_swedish_table_with_decimal_commas():
     assert "Personlig hygien" in text
     assert "Andning" in text
     assert "8,58 timmar över gränsen" in text  # the verdict sentence
-    assert "timbeloppet för 2025" in text  # the yearly amount is unknown
+    assert "342,60\u00a0kr, timbeloppet 2025" in text  # rules.md R8: the 2025 amount
     assert "28.58" not in text
 
 

@@ -212,10 +212,10 @@ BAD = {
     "format missing": (make_file(format=DELETE), ['Fältet "format" (filformat)', "saknas"]),
     "wrong format": (make_file(format="something.else"), ['Fältet "format"', "inte en behovsfil"]),
     "unknown version": (
-        make_file(version=2),
-        ['Fältet "version" (version)', "version 2", "kan bara läsa version 1"],
+        make_file(version=3),
+        ['Fältet "version" (version)', "version 3", "kan bara läsa version 1 och 2"],
     ),
-    "version as text": (make_file(version="1"), ['Fältet "version"', "talet 1"]),
+    "version as text": (make_file(version="1"), ['Fältet "version"', "talet 1 eller 2"]),
     "version missing": (make_file(version=DELETE), ['Fältet "version"', "saknas"]),
     # The top level
     "unknown top field": (make_file(titel="x"), ['Fältet "titel"', "okänt fält", '"title"']),
@@ -435,9 +435,26 @@ def test_write_gives_every_field_in_the_spec_order():
     text = files.write(af)
 
     data = json.loads(text)
-    assert list(data) == ["format", "version", "title", "assessment_date", "person", "activities"]
-    assert data["person"] == {"age": None}
-    assert list(data["activities"][0]) == list(files.ACTIVITY_FIELDS)
+    # Version 2 (spec): the optional period, night and decision only when there is one.
+    assert list(data) == [
+        "format",
+        "version",
+        "title",
+        "assessment_date",
+        "person",
+        "hourly_amount",
+        "week_types",
+        "activities",
+    ]
+    assert data["version"] == 2
+    assert data["person"] == {"birth_month": None, "age": None}
+    assert data["week_types"] == [
+        {"key": "week", "name": "Vanlig vecka", "weeks": 52, "assistance_days": 7, "away_hours": 0}
+    ]
+    # Absent week types mean all of them, and absent "decided" means granted as claimed.
+    assert list(data["activities"][0]) == [
+        name for name in files.ACTIVITY_FIELDS if name not in ("week_types", "decided")
+    ]
     assert data["activities"][0] == {
         "need": "personal_hygiene",
         "description": "Dusch",
@@ -449,7 +466,10 @@ def test_write_gives_every_field_in_the_spec_order():
         "kind": "basic",
         "time_type": "active",
         "tube_feeding": False,
+        "at_night": False,
+        "elsewhere": None,
         "note": "",
+        "decision_reason": "",
     }
     assert '"minutes": 20,' in text  # whole numbers as integers, not 20.0
     assert "hösten" in text  # ensure_ascii=False

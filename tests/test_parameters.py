@@ -28,7 +28,7 @@ def series_id(series: tuple[p.Parameter, ...]) -> str:
 @pytest.fixture(scope="module")
 def rule_ids() -> set[str]:
     # The rule headings of ../shared/domain/rules.md.
-    return {f"R{n}" for n in range(1, 10)}
+    return {f"R{n}" for n in range(1, 13)}
 
 
 @pytest.mark.parametrize("parameter", p.ALL_PARAMETERS, ids=param_id)
@@ -108,7 +108,7 @@ def test_in_force_on_both_sides_of_each_change(series):
 @pytest.mark.parametrize(
     ("on", "years"),
     [
-        (date(2022, 12, 31), None),
+        (date(2022, 12, 31), 65),  # rules.md R9: 65 until 2022
         (date(2023, 1, 1), 66),
         (date(2025, 12, 31), 66),
         (date(2026, 1, 1), 67),
@@ -142,7 +142,8 @@ def test_no_parental_deduction_from_18(table):
 
 # Typed from rules.md R8, independently of the parameter module.
 R8_TABLE = """2012 267 · 2013 275 · 2014 280 · 2015 284 · 2016 288 · 2017 291 · 2018 295.40 ·
-2019 299.80 · 2020 304.30 · 2021 315.00 · 2022 319.70 · 2023 324.50 · 2024 332.60"""
+2019 299.80 · 2020 304.30 · 2021 315.00 · 2022 319.70 · 2023 324.50 · 2024 332.60 ·
+2025 342.60 · 2026 347.70"""
 
 
 def test_hourly_amounts_match_rules_md():

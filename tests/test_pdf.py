@@ -124,11 +124,11 @@ def long_draft(django_db_setup, django_db_blocker) -> Rendered:
 
 
 @pytest.fixture(scope="module")
-def adult_2026(django_db_setup, django_db_blocker) -> Rendered:
-    # 2026 has no verified hourly amount (rules.md R8); 21 h of basic needs meets the threshold.
+def adult_2027(django_db_setup, django_db_blocker) -> Rendered:
+    # 2027 has no known hourly amount (rules.md R8); 21 h of basic needs meets the threshold.
     rows = [{"description": "Hjälp med hygien", "minutes": 180}]
     with django_db_blocker.unblock():
-        return render(rows, assessment_date=date(2026, 11, 22), age=40)
+        return render(rows, assessment_date=date(2027, 11, 22), age=40)
 
 
 # --- content ------------------------------------------------------------------------------------
@@ -229,12 +229,12 @@ def test_pages_are_numbered_sida_x_av_y(child):
         assert f"Sida {number} av {len(pages)}" in squash(page)
 
 
-def test_an_unknown_hourly_amount_is_said_not_guessed(adult_2026):
-    assert adult_2026.result.meets_threshold
-    assert "Uppskattat belopp per år: okänt." in adult_2026.text
-    assert "Timbeloppet för 2026 finns inte i verktygets regeldata" in adult_2026.text
-    assert "Regler per 2026-11-22." in adult_2026.text  # no deduction table for an adult
-    assert "Ålder: 40 år" in adult_2026.text
+def test_an_unknown_hourly_amount_is_said_not_guessed(adult_2027):
+    assert adult_2027.result.meets_threshold
+    assert "Uppskattat belopp per år: okänt." in adult_2027.text
+    assert "Timbeloppet för 2027 är inte känt än" in adult_2027.text
+    assert "Regler per 2027-11-22." in adult_2027.text  # no deduction table for an adult
+    assert "Ålder: 40 år" in adult_2027.text
 
 
 @pytest.mark.django_db

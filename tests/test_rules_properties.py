@@ -167,8 +167,10 @@ def test_result_does_not_depend_on_row_order(assessment, rng):
     assert other.deduction_other == result.deduction_other
     assert other.meets_threshold is result.meets_threshold
     assert other.by_need == result.by_need
-    assert other.warnings == result.warnings
-    assert rules.result_data(other) == rules.result_data(result)
+    # Warnings name the rows by their place ("rad 3"), which the shuffle changes.
+    assert [w.code for w in other.warnings] == [w.code for w in result.warnings]
+    unnamed = {**rules.result_data(result), "warnings": None}
+    assert {**rules.result_data(other), "warnings": None} == unnamed
 
 
 @FAST

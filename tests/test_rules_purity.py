@@ -51,7 +51,7 @@ def clock_reads(tree: ast.AST) -> list[str]:
             found += [
                 f"line {node.lineno}: from datetime import {a.name}"
                 for a in node.names
-                if a.name in CLOCK_NAMES
+                if a.name in CLOCK_NAMES - {"time"}  # datetime.time is a time of day
             ]
     return found
 

@@ -704,7 +704,7 @@ def test_a_file_that_is_not_json_is_refused(client):
     response = client.post("/oppna/", {"file": upload})
 
     assert response.status_code == 400
-    assert "UTF-8" in text(response)
+    assert "Det här är en bild, inte en sparad beräkning." in text(response)
     assert Assessment.objects.count() == 0
 
 

@@ -4,8 +4,8 @@
 all call it. The figures come from `engine`, their words from `explain`, in the same pass.
 """
 
-from .activity import Activity, parse_activity, row_problems
-from .assessment import Assessment
+from .activity import Activity, Decided, parse_activity, row_problems
+from .assessment import Assessment, Decision, GrantPeriod, Night, WeekType
 from .engine import (
     RULES_VERSION,
     Deduction,
@@ -26,9 +26,12 @@ from .needs import (
     NEEDS,
     PERIOD_LABELS,
     TIME_TYPE_LABELS,
+    DecisionMaker,
+    Elsewhere,
     Kind,
     Need,
     NeedInfo,
+    NightCover,
     Period,
     TimeType,
     is_basic_need,
@@ -52,11 +55,19 @@ __all__ = [
     "TIME_TYPE_LABELS",
     "Activity",
     "Assessment",
+    "Decided",
+    "Decision",
+    "GrantPeriod",
+    "Night",
+    "WeekType",
     "Deduction",
+    "DecisionMaker",
+    "Elsewhere",
     "Kind",
     "Need",
     "NeedInfo",
     "NeedTotal",
+    "NightCover",
     "Notice",
     "Part",
     "Period",

@@ -7,14 +7,14 @@ between fields (rules.md R3, R6; spec/assessment-file.md "A row").
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
 from . import parameters as p
-from .fields import Field, Type, check_object, table, to_number
+from .fields import Field, Type, check_object, plain, table, to_number, to_plain
 from .formatting import share_text
-from .needs import Kind, Need, Period, TimeType, is_basic_need, need_label
+from .needs import Elsewhere, Kind, Need, Period, TimeType, is_basic_need, need_label
 
 MAX_AMOUNT = 1440  # minutes per occasion and occasions per period: a day's minutes
 
@@ -132,6 +132,36 @@ FIELDS: dict[str, Field] = table(
         default=False,
     ),
     Field(
+        "week_types",
+        "Veckor raden gäller",
+        "veckotyper",
+        Type.KEYS,
+        default=None,  # every week type of the draft
+        help="Välj de sorters veckor då hjälpen behövs, till exempel bara skolveckor.",
+    ),
+    Field(
+        "at_night",
+        "Hjälpen ges under nattvilan",
+        "på natten",
+        Type.BOOLEAN,
+        default=False,
+        help="Aktiv hjälp under natten räknas som vanlig tid och dras av från väntetiden.",
+    ),
+    Field(
+        "elsewhere",
+        "Hjälpen ges under tid i",
+        "annan insats",
+        Type.CHOICE,
+        default=None,
+        nullable=True,
+        choices=Elsewhere,
+        help=(
+            "Tid i skola, förskola, fritidshem, daglig verksamhet, korttidsvistelse eller på "
+            "sjukhus ger assistansersättning bara om det finns särskilda skäl."
+        ),
+        messages={"invalid_choice": "Välj var hjälpen ges, eller lämna tomt."},
+    ),
+    Field(
         "note",
         "Anteckning (frivillig)",
         "anteckning",
@@ -141,10 +171,71 @@ FIELDS: dict[str, Field] = table(
         help="Till exempel vilket intyg som visar behovet. Skriv inte namn eller personnummer.",
         messages={"max_length": "Anteckningen får vara högst 2000 tecken."},
     ),
+    Field("decided", "Beslutat", "beslutat", Type.OBJECT, default=None),
+    Field(
+        "decision_reason",
+        "Beslutets motivering för raden",
+        "beslutets motivering",
+        Type.TEXT,
+        default="",
+        max_length=2000,
+        help="Skriv av vad beslutet säger om raden, så kan du bemöta det.",
+        messages={"max_length": "Motiveringen får vara högst 2000 tecken."},
+    ),
+)
+
+# The fields a version 1 file does not have (spec "Version 2").
+VERSION_2_FIELDS = ("week_types", "at_night", "elsewhere", "decided", "decision_reason")
+
+# rules.md R12: what a decision can change on a row (spec "What the decision granted"). Each
+# takes the row's own rules; absent means as claimed.
+DECIDABLE = ("minutes", "times", "per", "days_per_week", "assistants", "kind", "time_type")
+DECIDED_FIELDS: dict[str, Field] = table(
+    Field("granted", "Beviljat", "beviljat", Type.BOOLEAN, default=True),
+    *(replace(FIELDS[name], default=None) for name in DECIDABLE),
 )
 
 _ENUMS = {name: f.choices for name, f in FIELDS.items() if f.choices is not None}
 _NUMBERS = [name for name, f in FIELDS.items() if f.type == Type.NUMBER]
+
+
+def _coerce(obj, names) -> None:
+    """Enum values and any real number (a form's float, a file's int) are accepted, so that
+    equal rows compare equal however they were made."""
+    for name in names:
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        if name in _ENUMS:
+            object.__setattr__(obj, name, _ENUMS[name](value))
+        elif name in _NUMBERS:
+            object.__setattr__(obj, name, to_number(value))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Decided:
+    """What a decision granted for a row: only what it changed (rules.md R12)."""
+
+    granted: bool = True
+    minutes: Fraction | None = None
+    times: Fraction | None = None
+    per: Period | None = None
+    days_per_week: int | None = None
+    assistants: int | None = None
+    kind: Kind | None = None
+    time_type: TimeType | None = None
+
+    def __post_init__(self):
+        _coerce(self, DECIDABLE)
+
+    def changes(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in DECIDABLE if getattr(self, name) is not None}
+
+    def apply(self, row: "Activity") -> "Activity | None":
+        """The row as decided, or None when nothing was granted."""
+        if not self.granted:
+            return None
+        return replace(row, **self.changes())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -164,18 +255,42 @@ class Activity:
     kind: Kind
     time_type: TimeType = TimeType.ACTIVE
     tube_feeding: bool = False
+    week_types: tuple[str, ...] | None = None  # None: every week type of the draft
+    at_night: bool = False
+    elsewhere: Elsewhere | None = None
     note: str = ""
+    decided: Decided | None = None  # None: granted as claimed, or no decision to compare
+    decision_reason: str = ""
 
     def __post_init__(self):
-        # Enum values and any real number (a form's float, a file's int) are accepted, so that
-        # equal rows compare equal however they were made.
-        for name, enum in _ENUMS.items():
-            object.__setattr__(self, name, enum(getattr(self, name)))
-        for name in _NUMBERS:
-            object.__setattr__(self, name, to_number(getattr(self, name)))
+        _coerce(self, FIELDS)
+        if self.week_types is not None:
+            object.__setattr__(self, "week_types", tuple(self.week_types))
 
     def values(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in FIELDS}
+
+    def plain(self) -> dict[str, Any]:
+        """The row as its file object: every field but those whose absence means the default
+        (every week type; granted as claimed), values as JSON writes them."""
+        data = {}
+        for name, f in FIELDS.items():
+            value = getattr(self, name)
+            if value is None and name in ("week_types", "decided"):
+                continue
+            if name == "decided":
+                changes = value.changes() if value.granted else {"granted": False}
+                data[name] = {key: to_plain(v) for key, v in changes.items()}
+            else:
+                data[name] = plain(f, value)
+        return data
+
+    def happens_in(self, week_type: str) -> bool:
+        """rules.md R10: a month or year row is averaged over the whole year."""
+        return self.week_types is None or week_type in self.week_types
+
+    def as_decided(self) -> "Activity | None":
+        return self if self.decided is None else self.decided.apply(self)
 
 
 def _known[E](enum: type[E], value: object) -> E | None:
@@ -185,8 +300,19 @@ def _known[E](enum: type[E], value: object) -> E | None:
         return None
 
 
-def row_problems(*, need=None, kind=None, time_type=None, tube_feeding=None, **_) -> dict[str, str]:
-    """The rules between a row's fields, as field name -> Swedish message (rules.md R3, R6).
+def row_problems(
+    *,
+    need=None,
+    kind=None,
+    time_type=None,
+    tube_feeding=None,
+    per=None,
+    week_types=None,
+    at_night=None,
+    **_,
+) -> dict[str, str]:
+    """The rules between a row's fields, as field name -> Swedish message (rules.md R3, R6,
+    spec "A row").
 
     Values may be enums, their string values, or None when the field itself is missing or
     invalid: a rule is only checked when the fields it needs are known.
@@ -211,7 +337,68 @@ def row_problems(*, need=None, kind=None, time_type=None, tube_feeding=None, **_
             "Sondmatning kan bara anges för behovet Måltider: ta bort markeringen eller byt "
             "behov till Måltider (meals)."
         )
+    per = _known(Period, per)
+    if week_types is not None and per in (Period.MONTH, Period.YEAR):
+        problems["week_types"] = (
+            "Veckotyper kan bara väljas för en rad per dag eller per vecka; en rad per månad "
+            "eller år räknas som ett genomsnitt över hela året. Ta bort veckotyperna eller "
+            "ändra perioden."
+        )
+    if at_night is True and time_type is not None and time_type != TimeType.ACTIVE:
+        problems["at_night"] = (
+            "Bara aktiv hjälp kan markeras som hjälp på natten; väntetid och beredskap under "
+            "natten räknas fram ur nattvilan."
+        )
     return problems
+
+
+def context_problems(
+    row: "Activity", *, week_types: tuple[str, ...], night: bool, decision: bool
+) -> dict[str, str]:
+    """The rules between a row and the draft it belongs to (spec "A row", "What the decision
+    granted"): keys of week types that exist, a night for a night row, a decision to compare."""
+    problems: dict[str, str] = {}
+    unknown = [key for key in row.week_types or () if key not in week_types]
+    if unknown:
+        problems["week_types"] = (
+            f"veckotypen {', '.join(f'"{key}"' for key in unknown)} finns inte. Använd "
+            f"någon av {', '.join(f'"{key}"' for key in week_types)}."
+        )
+    if row.at_night and not night:
+        problems["at_night"] = (
+            "hjälp på natten kräver att nattvilan är angiven (night). Ange nattvilan eller ta "
+            "bort markeringen."
+        )
+    if not decision and row.decided is not None:
+        problems["decided"] = (
+            "det finns inget beslut att jämföra med. Ange beslutet (decision) eller ta bort fältet."
+        )
+    if not decision and row.decision_reason:
+        problems["decision_reason"] = (
+            "det finns inget beslut att jämföra med. Ange beslutet (decision) eller ta bort "
+            "motiveringen."
+        )
+    return problems
+
+
+def parse_decided(obj: Mapping, row: Mapping) -> tuple[Decided | None, list[tuple[str, str]]]:
+    """What a decision granted, checked with the row's own rules as decided."""
+    values, problems = check_object(obj, DECIDED_FIELDS, duplicates=getattr(obj, "duplicates", ()))
+    if values.get("granted") is False and len(obj) > 1:
+        problems.append(
+            (
+                "granted",
+                "false betyder att inget beviljades för raden; ta då bort de andra fälten i "
+                '"decided".',
+            )
+        )
+    if not problems:
+        changed = {name: value for name, value in values.items() if value is not None}
+        problems += row_problems(**{**row, **changed}).items()
+    problems = [(f"decided.{name}", message) for name, message in problems]
+    if problems:
+        return None, problems
+    return Decided(**values), []
 
 
 def parse_activity(
@@ -220,6 +407,9 @@ def parse_activity(
     """A row from plain values (a file's JSON object, a catalogue entry), or its problems."""
     values, problems = check_object(obj, FIELDS, duplicates=duplicates)
     problems += row_problems(**values).items()
+    if isinstance(values.get("decided"), Mapping):
+        values["decided"], decided_problems = parse_decided(values["decided"], values)
+        problems += decided_problems
     if problems:
         return None, problems
     return Activity(**values), []

@@ -2,15 +2,18 @@
 
 `Assessment` is the one draft type: the file reads into it, the model converts to and from it,
 and the rules calculate with it. `title` is the person's own name for it; the arithmetic
-ignores it.
+ignores it. The parts of a draft (the person, the period, the week types, the night, the
+decision) each have a small type and a table of fields beside it.
 """
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from fractions import Fraction
 
 from . import parameters as p
 from .activity import Activity
-from .fields import Field, Type, table
+from .fields import Field, Type, table, to_number
+from .needs import DecisionMaker, NightCover
 
 FIELDS: dict[str, Field] = table(
     Field(
@@ -34,9 +37,42 @@ FIELDS: dict[str, Field] = table(
             "invalid": "Bedömningsdatum måste vara ett riktigt datum, till exempel 2026-11-22.",
         },
     ),
+    Field(
+        "hourly_amount",
+        "Timbelopp enligt ditt beslut, kronor (frivilligt)",
+        "timbelopp",
+        Type.NUMBER,
+        default=None,
+        low=0,
+        low_open=True,
+        nullable=True,
+        help=(
+            "Lämna tomt för årets schablonbelopp. Har du beviljats ett förhöjt timbelopp, skriv "
+            "beloppet från beslutet, till exempel 375,50."
+        ),
+        messages={
+            "invalid": "Timbeloppet måste vara ett belopp i kronor, till exempel 375,50.",
+            "range": "Timbeloppet måste vara större än 0 kronor.",
+        },
+    ),
 )
 
 PERSON_FIELDS: dict[str, Field] = table(
+    Field(
+        "birth_month",
+        "Födelseår och månad (frivilligt)",
+        "födelseår och månad",
+        Type.MONTH,
+        default=None,
+        nullable=True,
+        help=(
+            "Skriv som ÅÅÅÅ-MM, till exempel 2019-03. Bara år och månad behövs: barnet räknas "
+            "till den nya åldern hela månaden det fyller år."
+        ),
+        messages={
+            "invalid": "Födelseår och månad måste skrivas ÅÅÅÅ-MM, till exempel 2019-03.",
+        },
+    ),
     Field(
         "age",
         "Ålder i hela år (frivilligt)",
@@ -47,7 +83,7 @@ PERSON_FIELDS: dict[str, Field] = table(
         high=120,
         nullable=True,
         help=(
-            "Fyll i för ett barn, så dras föräldraavdraget av. Fyller barnet år under "
+            "Behövs bara om du inte anger födelsemånad. Fyller barnet år under "
             "bedömningsmånaden räknas hela månaden till den nya åldern: ange då den nya åldern."
         ),
         messages={
@@ -58,6 +94,191 @@ PERSON_FIELDS: dict[str, Field] = table(
     ),
 )
 
+MAX_PERIOD_DAYS = 366
+PERIOD_FIELDS: dict[str, Field] = table(
+    Field("start", "Beviljandeperioden börjar", "periodens början", Type.DATE),
+    Field("end", "Beviljandeperioden slutar", "periodens slut", Type.DATE),
+)
+
+MAX_WEEK_TYPES = 6
+WEEK_TYPE_FIELDS: dict[str, Field] = table(
+    Field("key", "Nyckel", "nyckel", Type.KEY),
+    Field(
+        "name",
+        "Namn på veckotypen",
+        "namn",
+        Type.TEXT,
+        max_length=60,
+        blank=False,
+        messages={
+            "required": "Ange ett namn på veckotypen, till exempel Skolvecka.",
+            "max_length": "Namnet får vara högst 60 tecken.",
+            "blank_file": "får inte vara tomt. Skriv ett namn på högst {limit} tecken.",
+        },
+    ),
+    Field(
+        "weeks",
+        "Antal veckor",
+        "antal veckor",
+        Type.NUMBER,
+        low=0,
+        low_open=True,
+        high=53,
+        messages={
+            "what": "hur många veckor av den här typen perioden har",
+            "required": "Ange antal veckor.",
+            "invalid": "Antal veckor måste vara ett tal, till exempel 40.",
+        },
+    ),
+    Field(
+        "assistance_days",
+        "Dagar med assistans",
+        "dagar med assistans",
+        Type.INTEGER,
+        default=7,
+        low=1,
+        high=7,
+        help="Dagar i en sådan vecka då assistans ges; föräldraavdraget räknas per sådan dag.",
+        messages={"invalid_choice": "Välj mellan 1 och 7 dagar."},
+    ),
+    Field(
+        "away_hours",
+        "Timmar någon annanstans",
+        "timmar någon annanstans",
+        Type.NUMBER,
+        default=Fraction(0),
+        low=0,
+        high=168,
+        help=(
+            "Timmar i veckan i skola, förskola, fritidshem, daglig verksamhet eller "
+            "korttidsvistelse. Används bara för att kontrollera att dygnet räcker."
+        ),
+        messages={
+            "invalid": "Timmar någon annanstans måste vara ett tal, till exempel 30.",
+            "range": "Timmar någon annanstans måste vara från 0 till 168.",
+        },
+    ),
+)
+
+NIGHT_FIELDS: dict[str, Field] = table(
+    Field(
+        "start",
+        "Nattvilan börjar",
+        "nattvilans början",
+        Type.TIME,
+        messages={"invalid": "Skriv ett klockslag som 22:00."},
+    ),
+    Field(
+        "end",
+        "Nattvilan slutar",
+        "nattvilans slut",
+        Type.TIME,
+        messages={"invalid": "Skriv ett klockslag som 07:00."},
+    ),
+    Field(
+        "cover",
+        "Hur en assistent finns till hands på natten",
+        "hur assistenten finns till hands",
+        Type.CHOICE,
+        default=NightCover.WAITING,
+        choices=NightCover,
+        messages={"invalid_choice": "Välj väntetid, beredskap eller ingen."},
+    ),
+)
+MIN_NIGHT_HOURS, MAX_NIGHT_HOURS = 1, 16
+
+DECISION_FIELDS: dict[str, Field] = table(
+    Field(
+        "by",
+        "Vem beslutade",
+        "vem som beslutade",
+        Type.CHOICE,
+        choices=DecisionMaker,
+        messages={"invalid_choice": "Välj Försäkringskassan eller kommunen."},
+    ),
+    Field(
+        "date",
+        "Beslutsdatum (frivilligt)",
+        "beslutsdatum",
+        Type.DATE,
+        default=None,
+        nullable=True,
+        messages={"invalid": "Beslutsdatum måste vara ett riktigt datum, till exempel 2026-10-15."},
+    ),
+    Field(
+        "note",
+        "Anteckning om beslutet (frivillig)",
+        "anteckning",
+        Type.TEXT,
+        default="",
+        max_length=2000,
+        messages={"max_length": "Anteckningen får vara högst 2000 tecken."},
+    ),
+)
+
+
+@dataclass(frozen=True)
+class GrantPeriod:
+    """The beviljandeperiod the estimate is for (rules.md R10)."""
+
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class WeekType:
+    """A kind of week the need differs between, weighted by its weeks (rules.md R10)."""
+
+    key: str
+    name: str
+    weeks: Fraction
+    assistance_days: int = 7
+    away_hours: Fraction = Fraction(0)
+
+    def __post_init__(self):
+        object.__setattr__(self, "weeks", to_number(self.weeks))
+        object.__setattr__(self, "away_hours", to_number(self.away_hours))
+
+
+DEFAULT_WEEK_TYPE = WeekType("week", "Vanlig vecka", Fraction(52))
+
+
+@dataclass(frozen=True)
+class Night:
+    """The person's night rest (dygnsvila, rules.md R11)."""
+
+    start: time
+    end: time
+    cover: NightCover = NightCover.WAITING
+
+    def __post_init__(self):
+        object.__setattr__(self, "cover", NightCover(self.cover))
+
+    @property
+    def minutes(self) -> int:
+        """Its length; an end before the start is the next morning."""
+        start = datetime.combine(date.min, self.start)
+        end = datetime.combine(date.min, self.end)
+        if end <= start:
+            end += timedelta(days=1)
+        return (end - start) // timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The decision the draft is compared with (rules.md R12)."""
+
+    by: DecisionMaker
+    date: "date | None" = None  # the field shares its name with the type
+    note: str = ""
+
+    def __post_init__(self):
+        object.__setattr__(self, "by", DecisionMaker(self.by))
+
 
 @dataclass(frozen=True)
 class Assessment:
@@ -65,8 +286,32 @@ class Assessment:
     activities: tuple[Activity, ...] = ()
     age: int | None = None
     title: str = ""
+    birth_month: date | None = None  # the first day of the month of birth
+    hourly_amount: Fraction | None = None  # the person's own amount, e.g. a förhöjt timbelopp
+    period: GrantPeriod | None = None
+    week_types: tuple[WeekType, ...] = field(default=(DEFAULT_WEEK_TYPE,))
+    night: Night | None = None
+    decision: Decision | None = None
+
+    def __post_init__(self):
+        if self.hourly_amount is not None:
+            object.__setattr__(self, "hourly_amount", to_number(self.hourly_amount))
+        object.__setattr__(self, "week_types", tuple(self.week_types))
+
+    @property
+    def start(self) -> date:
+        """The first day assessed: the period's start, else the assessment date."""
+        return self.period.start if self.period else self.assessment_date
+
+    def bracket_age(self, on: date) -> int | None:
+        """rules.md R7: the age bracket by calendar month; the whole birthday month belongs to
+        the new age. With only an age, the age given."""
+        if self.birth_month is None:
+            return self.age
+        return on.year - self.birth_month.year - (1 if on.month < self.birth_month.month else 0)
 
     @property
     def is_child(self) -> bool:
         """rules.md R7: the parental deduction concerns children."""
-        return self.age is not None and self.age < p.ADULT_AGE.value
+        age = self.bracket_age(self.start)
+        return age is not None and age < p.ADULT_AGE.value

@@ -1,22 +1,34 @@
 """The figures: from rows to weekly hours, the parental deduction and the threshold test.
 
-Types and arithmetic only; what the figures mean in words is `explain.py`. All arithmetic is
-exact (`Fraction` of minutes); results are rounded only for display, and the threshold is
-compared unrounded (rules.md R5).
+Types and arithmetic only; what the figures mean in words is `explain.py`. The calculation is
+the spec's (spec/assessment-file.md, "The calculation"):
+
+1. The period is cut into segments wherever a value the calculation uses changes: the month a
+   child enters a new deduction bracket, and the effective date of a dated value (R7, R8,
+   R10). Each segment is calculated with the rules in force on its first day.
+2. In a segment, each week type is calculated on its own: the rows that happen in it (R4, R6),
+   the night's waiting or on-call time (R11), and the parental deduction for that week (R7).
+3. A segment's figures are the average of its week types weighted by their weeks; the period's
+   the average of its segments weighted by their days. The threshold (R5) is tested on that
+   average, unrounded.
+
+All arithmetic is exact (`Fraction` of minutes); results are rounded only for display.
 """
 
 import hashlib
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
 from . import parameters as p
 from .activity import Activity
-from .assessment import Assessment
-from .needs import NEEDS, Kind, Need, Period, TimeType, is_basic_need, need_label
+from .assessment import Assessment, Night, WeekType
+from .needs import NEEDS, Kind, Need, NightCover, Period, TimeType, is_basic_need, need_label
 
-RULES_EDITION = "2026.11"
+RULES_EDITION = "2026.12"
+DAY_MINUTES = 24 * 60
 
 
 def _parameters_hash(parameters: tuple[p.Parameter, ...] = p.ALL_PARAMETERS) -> str:
@@ -30,7 +42,9 @@ RULES_VERSION = f"{RULES_EDITION}+{_parameters_hash()}"
 class RowResult:
     index: int  # 0-based position of the row in the draft
     activity: Activity
-    weekly_minutes: Fraction
+    weekly_minutes: Fraction  # in a week the row happens in
+    average_minutes: Fraction  # over the year's week types, weighted by their weeks
+    week_types: tuple[str, ...]  # the keys of the week types it happens in
 
 
 @dataclass(frozen=True)
@@ -50,20 +64,99 @@ class NeedTotal:
 
 @dataclass(frozen=True)
 class Deduction:
-    """The parental deduction for one kind (rules.md R7)."""
+    """The parental deduction for one kind (rules.md R7), per week."""
 
     kind: Kind
-    table_minutes: Fraction  # what the table says, per week
+    table_minutes: Fraction  # what the table says for the week's days with assistance
     deductible_minutes: Fraction  # rows of this kind that are not exempt
     exempt_minutes: Fraction
     applied_minutes: Fraction  # never more than deductible
 
 
 @dataclass(frozen=True)
+class NightResult:
+    """The night rest of a week (rules.md R11), in clock minutes per week."""
+
+    night: Night
+    night_minutes: Fraction  # the night's length × the nights with assistance
+    active_minutes: Fraction  # active help during it, each clock minute once
+    free_minutes: Fraction  # the rest: waiting or on-call time before conversion, never < 0
+    counted_minutes: Fraction  # as it counts: a share of the free time, an other need
+
+    @property
+    def waiting_minutes(self) -> Fraction:
+        return self.free_minutes if self.night.cover == NightCover.WAITING else Fraction(0)
+
+    @property
+    def on_call_minutes(self) -> Fraction:
+        return self.free_minutes if self.night.cover == NightCover.ON_CALL else Fraction(0)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The weekly figures of one week type in one segment, or an average of such weeks."""
+
+    before_basic: Fraction
+    before_other: Fraction
+    deduction_basic: Deduction | None
+    deduction_other: Deduction | None
+    by_need: tuple[NeedTotal, ...]
+    night: NightResult | None
+
+    @property
+    def basic(self) -> Fraction:
+        return self.before_basic - (
+            self.deduction_basic.applied_minutes if self.deduction_basic else 0
+        )
+
+    @property
+    def other(self) -> Fraction:
+        return self.before_other - (
+            self.deduction_other.applied_minutes if self.deduction_other else 0
+        )
+
+    @property
+    def total(self) -> Fraction:
+        return self.basic + self.other
+
+
+@dataclass(frozen=True)
+class WeekTypeResult:
+    week_type: WeekType
+    figures: Figures  # averaged over the segments
+    day_active_minutes: Fraction  # active daytime help in clock minutes (rules.md R9)
+    day_available_minutes: Fraction  # waking hours minus the hours someone else meets the needs
+
+
+@dataclass(frozen=True)
+class SegmentResult:
+    start: date
+    end: date
+    age: int | None  # the bracket age on the first day (rules.md R7)
+    table: p.Parameter | None  # the deduction table in force, for a child
+    figures: Figures  # averaged over the week types
+    week_types: tuple[tuple[WeekType, Figures], ...]
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class AgeLimit:
+    """rules.md R9: the age limit in force and where the person stands against it."""
+
+    limit: p.Parameter
+    age: int  # the limit that applies to this person
+    status: str  # "reached", "in_period" (reached during the period or month), "maybe", "no"
+    month: date | None = None  # with a birth month: the month the limit is reached
+
+
+@dataclass(frozen=True)
 class Result:
     rules_as_of: date
     rules_version: str
-    age: int | None
+    age: int | None  # the bracket age on the first day assessed
     rows: tuple[RowResult, ...]
     by_need: tuple[NeedTotal, ...]
     before_deduction_basic: Fraction
@@ -74,9 +167,15 @@ class Result:
     basic_minutes: Fraction
     other_minutes: Fraction
     threshold_minutes: Fraction
-    hourly_amount: Decimal | None
+    hourly_amount: Decimal | Fraction | None  # the amount used: the person's own, or the year's
+    own_hourly_amount: bool
+    schablon_amount: p.Parameter | None  # the year's schablonbelopp, when known
     applied: tuple[p.Parameter, ...]  # every parameter the figures used, for the sources
-    age_limit: p.Parameter | None  # the age limit in force, when the person has reached it
+    age_limit: AgeLimit | None
+    week_types: tuple[WeekTypeResult, ...]
+    segments: tuple[SegmentResult, ...]
+    night: NightResult | None  # averaged
+    decision: "Result | None" = None  # the same rules applied to the rows as decided (R12)
     # What the figures mean, filled in by explain.with_explanation in the same pass.
     steps: tuple = field(default=())
     warnings: tuple = field(default=())
@@ -109,8 +208,19 @@ class Result:
             Fraction(0),
         )
 
+    @property
+    def several_weeks(self) -> bool:
+        return len(self.week_types) > 1
+
+    @property
+    def several_segments(self) -> bool:
+        return len(self.segments) > 1
+
     def step(self, figure: str):
         return next((s for s in self.steps if s.figure == figure), None)
+
+
+# --- A row (rules.md R4, R6) -----------------------------------------------------------------
 
 
 def period_factor(activity: Activity) -> Fraction:
@@ -137,15 +247,15 @@ def time_factor(time_type: TimeType) -> Fraction:
             return p.ON_CALL_FACTOR.value
 
 
+def clock_minutes(activity: Activity) -> Fraction:
+    """The minutes of a week the help takes on the clock: two assistants at once take the same
+    minutes once (rules.md R9, R11)."""
+    return activity.minutes * activity.times * period_factor(activity)
+
+
 def weekly_minutes(activity: Activity) -> Fraction:
     """rules.md R4: minutes × times × period factor × assistants × time-type factor."""
-    return (
-        activity.minutes
-        * activity.times
-        * period_factor(activity)
-        * activity.assistants
-        * time_factor(activity.time_type)
-    )
+    return clock_minutes(activity) * activity.assistants * time_factor(activity.time_type)
 
 
 def counts_as_basic(activity: Activity) -> bool:
@@ -158,108 +268,406 @@ def counts_as_basic(activity: Activity) -> bool:
 
 
 def deduction_exempt(activity: Activity) -> bool:
-    """rules.md R7: breathing, need 7 and tube feeding are never deducted."""
+    """rules.md R7: need 1 andning and need 7, with the measures directly necessary for them
+    (every row of those needs), and tube feeding with its preparation are never deducted."""
     return activity.need in (Need.BREATHING, Need.MEDICAL_SUPPORT) or (
         activity.need == Need.MEALS and activity.tube_feeding
     )
 
 
-def active_minutes_per_day_one_assistant(activities: tuple[Activity, ...]) -> Fraction:
-    """rules.md R9: the active help of a week spread over its days, counted once per minute."""
-    return (
-        sum(
-            (
-                weekly_minutes(a) / a.assistants
-                for a in activities
-                if a.time_type == TimeType.ACTIVE
-            ),
-            Fraction(),
+# --- The period (rules.md R7, R8, R10) ---------------------------------------------------------
+
+
+def _bracket(age: int | None) -> int | None:
+    """The lowest age of the deduction bracket an age falls in (the same in every table)."""
+    if age is None:
+        return None
+    if age >= p.ADULT_AGE.value:
+        return p.ADULT_AGE.value
+    lowest = [low for low, _, _ in p.PARENTAL_DEDUCTION[-1].value.brackets if low <= age]
+    return lowest[-1]
+
+
+def _month_starts(start: date, end: date) -> Iterable[date]:
+    month = date(start.year, start.month, 1)
+    while month <= end:
+        if month > start:
+            yield month
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def segment_bounds(assessment: Assessment) -> list[tuple[date, date]]:
+    """spec "The calculation" 1: the period cut where a value the calculation uses changes."""
+    if assessment.period is None:
+        return [(assessment.assessment_date, assessment.assessment_date)]
+    start, end = assessment.period.start, assessment.period.end
+    cuts = {
+        entry.effective
+        for series in (p.PARENTAL_DEDUCTION, p.HOURLY_AMOUNT)
+        for entry in series
+        if start < entry.effective <= end
+    }
+    # The year after the last known hourly amount: from then the amount is not known.
+    cuts |= {
+        entry.until + timedelta(days=1)
+        for entry in p.HOURLY_AMOUNT
+        if entry.until and start < entry.until + timedelta(days=1) <= end
+    }
+    cuts |= {
+        month
+        for month in _month_starts(start, end)
+        if _bracket(assessment.bracket_age(month))
+        != _bracket(assessment.bracket_age(month - timedelta(days=1)))
+    }
+    days = sorted(cuts)
+    starts = [start, *days]
+    ends = [day - timedelta(days=1) for day in days] + [end]
+    return list(zip(starts, ends, strict=True))
+
+
+# --- A week (rules.md R4, R6, R7, R11) ----------------------------------------------------------
+
+
+def _sum(values: Iterable[Fraction]) -> Fraction:
+    return sum(values, Fraction(0))
+
+
+def night_result(night: Night, week_type: WeekType, rows: list[RowResult]) -> NightResult:
+    """rules.md R11: per week, the night × the nights with assistance, minus the active help at
+    night (each clock minute once), never below zero; converted by ¼ or 1/7 (R6)."""
+    nights = Fraction(night.minutes * week_type.assistance_days)
+    active = _sum(
+        clock_minutes(r.activity)
+        for r in rows
+        if r.activity.at_night and r.activity.time_type == TimeType.ACTIVE
+    )
+    free = max(Fraction(0), nights - active)
+    factor = {
+        NightCover.WAITING: p.WAITING_FACTOR.value,
+        NightCover.ON_CALL: p.ON_CALL_FACTOR.value,
+        NightCover.NONE: Fraction(0),
+    }[night.cover]
+    return NightResult(night, nights, active, free, free * factor)
+
+
+@dataclass(frozen=True)
+class _Week:
+    """A week type's figures before the deduction; the same in every segment."""
+
+    week_type: WeekType
+    basic_rows: tuple[RowResult, ...]
+    other_rows: tuple[RowResult, ...]
+    night: NightResult | None
+
+    @property
+    def before_basic(self) -> Fraction:
+        return _sum(r.weekly_minutes for r in self.basic_rows)
+
+    @property
+    def before_other(self) -> Fraction:
+        night = self.night.counted_minutes if self.night else 0
+        return _sum(r.weekly_minutes for r in self.other_rows) + night
+
+    def by_need(self) -> tuple[NeedTotal, ...]:
+        totals = []
+        night = self.night.counted_minutes if self.night else Fraction(0)
+        for info in NEEDS:
+            basic = _sum(r.weekly_minutes for r in self.basic_rows if r.activity.need == info.need)
+            other = _sum(r.weekly_minutes for r in self.other_rows if r.activity.need == info.need)
+            # The night's waiting or on-call time is "Tillsyn, väntetid och beredskap".
+            if info.need == Need.SUPERVISION:
+                other += night
+            totals.append(NeedTotal(info.need, basic, other))
+        return tuple(totals)
+
+    def exempt_minutes(self, rows: tuple[RowResult, ...]) -> Fraction:
+        return _sum(r.weekly_minutes for r in rows if deduction_exempt(r.activity))
+
+
+def _deduction(kind: Kind, per_day: Fraction, days: int, before: Fraction, exempt: Fraction):
+    """rules.md R7: the table × the days with assistance, capped at what there is to deduct
+    (exempt needs left out); an unused part never moves to the other kind."""
+    table_minutes = per_day * 60 * days
+    deductible = before - exempt
+    return Deduction(kind, table_minutes, deductible, exempt, min(table_minutes, deductible))
+
+
+def _week_figures(week: _Week, per_day: tuple[Fraction, Fraction] | None, by_need) -> Figures:
+    deduction_basic = deduction_other = None
+    if per_day is not None:
+        days = week.week_type.assistance_days
+        deduction_basic = _deduction(
+            Kind.BASIC, per_day[0], days, week.before_basic, week.exempt_minutes(week.basic_rows)
         )
-        / 7
+        deduction_other = _deduction(
+            Kind.OTHER, per_day[1], days, week.before_other, week.exempt_minutes(week.other_rows)
+        )
+    return Figures(
+        week.before_basic, week.before_other, deduction_basic, deduction_other, by_need, week.night
+    )
+
+
+# --- Averages (rules.md R10) -------------------------------------------------------------------
+
+
+def _average[T](items: list[tuple[Fraction, T]], value: Callable[[T], Fraction]) -> Fraction:
+    total = _sum(weight for weight, _ in items)
+    return _sum(weight * value(item) for weight, item in items) / total
+
+
+def _average_deduction(items: list[tuple[Fraction, Figures]], kind: str) -> Deduction | None:
+    present = [getattr(f, f"deduction_{kind}") for _, f in items]
+    if all(d is None for d in present):
+        return None
+    zero = Deduction(Kind(kind), Fraction(0), Fraction(0), Fraction(0), Fraction(0))
+    weighted = [(w, d or zero) for (w, _), d in zip(items, present, strict=True)]
+    return Deduction(
+        Kind(kind),
+        *(
+            _average(weighted, lambda d, name=name: getattr(d, name))
+            for name in ("table_minutes", "deductible_minutes", "exempt_minutes", "applied_minutes")
+        ),
+    )
+
+
+def _average_night(items: list[tuple[Fraction, Figures]]) -> NightResult | None:
+    nights = [(w, f.night) for w, f in items if f.night is not None]
+    if not nights:
+        return None
+    return NightResult(
+        nights[0][1].night,
+        *(
+            _average(nights, lambda n, name=name: getattr(n, name))
+            for name in ("night_minutes", "active_minutes", "free_minutes", "counted_minutes")
+        ),
+    )
+
+
+def average(items: list[tuple[Fraction, Figures]]) -> Figures:
+    """Weighted average of weekly figures (weeks for week types, days for segments)."""
+    if len(items) == 1:
+        return items[0][1]
+    by_need = tuple(
+        NeedTotal(
+            totals[0].need,
+            _average(list(zip(weights, totals, strict=True)), lambda t: t.basic_minutes),
+            _average(list(zip(weights, totals, strict=True)), lambda t: t.other_minutes),
+        )
+        for weights, totals in (
+            ([w for w, _ in items], [f.by_need[i] for _, f in items])
+            for i in range(len(items[0][1].by_need))
+        )
+    )
+    return Figures(
+        _average(items, lambda f: f.before_basic),
+        _average(items, lambda f: f.before_other),
+        _average_deduction(items, "basic"),
+        _average_deduction(items, "other"),
+        by_need,
+        _average_night(items),
+    )
+
+
+# --- The age limit (rules.md R9) ---------------------------------------------------------------
+
+
+def _age_limit(assessment: Assessment) -> AgeLimit | None:
+    start = assessment.start
+    end = assessment.period.end if assessment.period else start
+    limit = p.in_force(p.AGE_LIMIT, start)
+    if limit is None or (assessment.birth_month is None and assessment.age is None):
+        return None
+    if assessment.birth_month is not None:
+        born = assessment.birth_month
+        kept = p.AGE_LIMIT_KEPT
+        # SFS 2022:879: who turned 66 before 2026 keeps 66.
+        if limit.effective >= kept.effective and born.year + kept.value < kept.effective.year:
+            applies = kept.value
+        else:
+            applies = limit.value
+        month = date(born.year + applies, born.month, 1)
+        if month < date(start.year, start.month, 1):
+            status = "reached"
+        elif month <= date(end.year, end.month, 1):
+            status = "in_period"
+        else:
+            status = "no"
+        return AgeLimit(limit, applies, status, month)
+    age = assessment.age
+    if age >= limit.value:
+        return AgeLimit(limit, limit.value, "reached")
+    kept = p.AGE_LIMIT_KEPT
+    # With an age only, a 66-year-old in 2026 may have turned 66 in 2025 (limit 66) or in 2026.
+    if (
+        limit.effective == kept.effective
+        and start.year == kept.effective.year
+        and age == kept.value
+    ):
+        return AgeLimit(limit, kept.value, "maybe")
+    return AgeLimit(limit, limit.value, "no")
+
+
+# --- The calculation ---------------------------------------------------------------------------
+
+
+def as_decided(assessment: Assessment) -> Assessment:
+    """rules.md R12: the draft with its rows as the decision granted them."""
+    return replace(
+        assessment,
+        activities=tuple(row for a in assessment.activities if (row := a.as_decided()) is not None),
+        decision=None,
     )
 
 
 def compute(assessment: Assessment) -> Result:
     """The figures of an assessment, without their explanation (see rules.calculate)."""
-    on = assessment.assessment_date
+    result = _compute(assessment)
+    if assessment.decision is not None:
+        result = replace(result, decision=_compute(as_decided(assessment)))
+    return result
+
+
+def _compute(assessment: Assessment) -> Result:
     activities = assessment.activities
+    week_types = assessment.week_types
+    all_weeks = _sum(w.weeks for w in week_types)
+    rows = tuple(
+        RowResult(
+            index,
+            a,
+            minutes,
+            minutes * _sum(w.weeks for w in week_types if a.happens_in(w.key)) / all_weeks,
+            tuple(w.key for w in week_types if a.happens_in(w.key)),
+        )
+        for index, a in enumerate(activities)
+        for minutes in (weekly_minutes(a),)
+    )
+    weeks = []
+    for week_type in week_types:
+        in_week = [r for r in rows if week_type.key in r.week_types]
+        weeks.append(
+            _Week(
+                week_type,
+                tuple(r for r in in_week if counts_as_basic(r.activity)),
+                tuple(r for r in in_week if not counts_as_basic(r.activity)),
+                night_result(assessment.night, week_type, in_week) if assessment.night else None,
+            )
+        )
+    by_need = [week.by_need() for week in weeks]
+
+    segments = []
+    for start, end in segment_bounds(assessment):
+        age = assessment.bracket_age(start)
+        table = None
+        if age is not None and age < p.ADULT_AGE.value:
+            table = p.in_force(p.PARENTAL_DEDUCTION, start)
+        per_day = table.value.hours_per_day(age) if table else None
+        figures = tuple(
+            (week.week_type, _week_figures(week, per_day, needs))
+            for week, needs in zip(weeks, by_need, strict=True)
+        )
+        segments.append(
+            SegmentResult(
+                start,
+                end,
+                age,
+                table,
+                average([(w.weeks, f) for w, f in figures]),
+                figures,
+            )
+        )
+
+    week_results = tuple(
+        WeekTypeResult(
+            week.week_type,
+            average([(Fraction(s.days), s.week_types[i][1]) for s in segments]),
+            *_day_check(assessment, week),
+        )
+        for i, week in enumerate(weeks)
+    )
+    period = average([(Fraction(s.days), s.figures) for s in segments])
+    start = assessment.start
+    threshold = Fraction(p.THRESHOLD_HOURS.value * 60)
+    schablon = p.in_force(p.HOURLY_AMOUNT, start)
+    own = assessment.hourly_amount is not None
+    amount = assessment.hourly_amount if own else (schablon.value if schablon else None)
+    age_limit = _age_limit(assessment)
+    first_table = segments[0].table
+    return Result(
+        rules_as_of=start,
+        rules_version=RULES_VERSION,
+        age=segments[0].age,
+        rows=rows,
+        by_need=tuple(
+            total
+            for total in period.by_need
+            if total.basic_minutes
+            or total.other_minutes
+            or any(r.activity.need == total.need for r in rows)
+        ),
+        before_deduction_basic=period.before_basic,
+        before_deduction_other=period.before_other,
+        deduction_basic=period.deduction_basic,
+        deduction_other=period.deduction_other,
+        deduction_table_from=first_table.effective if first_table else None,
+        basic_minutes=period.basic,
+        other_minutes=period.other,
+        threshold_minutes=threshold,
+        hourly_amount=amount,
+        own_hourly_amount=own,
+        schablon_amount=schablon,
+        applied=_applied(assessment, rows, segments, period, schablon, age_limit, threshold),
+        age_limit=age_limit,
+        week_types=week_results,
+        segments=tuple(segments),
+        night=period.night,
+    )
+
+
+def _day_check(assessment: Assessment, week: _Week) -> tuple[Fraction, Fraction]:
+    """rules.md R9, R11: the active daytime help against the waking hours of the week minus
+    the hours someone else meets the needs, in clock minutes."""
+    night = assessment.night.minutes if assessment.night else 0
+    waking = Fraction((DAY_MINUTES - night) * 7) - week.week_type.away_hours * 60
+    active = _sum(
+        clock_minutes(r.activity)
+        for r in (*week.basic_rows, *week.other_rows)
+        if r.activity.time_type == TimeType.ACTIVE and not r.activity.at_night
+    )
+    return active, waking
+
+
+def _applied(assessment, rows, segments, period, schablon, age_limit, threshold):
+    activities = [r.activity for r in rows]
     applied: list[p.Parameter] = [p.THRESHOLD_HOURS]
-    rows = tuple(RowResult(index, a, weekly_minutes(a)) for index, a in enumerate(activities))
-    basic_rows = [r for r in rows if counts_as_basic(r.activity)]
-    other_rows = [r for r in rows if not counts_as_basic(r.activity)]
-    before_basic = sum((r.weekly_minutes for r in basic_rows), Fraction(0))
-    before_other = sum((r.weekly_minutes for r in other_rows), Fraction(0))
-    if any(a.time_type != TimeType.ACTIVE for a in activities):
+    if any(a.time_type != TimeType.ACTIVE for a in activities) or assessment.night:
         applied += [p.WAITING_FACTOR, p.ON_CALL_FACTOR, p.WAITING_NOT_BASIC, p.WAITING_ALLOWED_FROM]
+    if assessment.night:
+        applied.append(p.NIGHT_MINUS_HELP)
     if any(a.per in (Period.MONTH, Period.YEAR) for a in activities):
         applied.append(p.WEEKS_PER_YEAR)
     if any(a.need in (Need.INJURY_PREVENTION, Need.MEDICAL_SUPPORT) for a in activities):
         applied.append(p.SEPARATE_NEEDS_6_AND_7_FROM)
-
-    by_need = tuple(
-        NeedTotal(
-            info.need,
-            sum((r.weekly_minutes for r in basic_rows if r.activity.need == info.need), Fraction()),
-            sum((r.weekly_minutes for r in other_rows if r.activity.need == info.need), Fraction()),
-        )
-        for info in NEEDS
-        if any(r.activity.need == info.need for r in rows)
-    )
-
-    table = None
-    deduction_basic = deduction_other = None
-    if assessment.age is not None:
+    if any(a.need == Need.BREATHING or a.tube_feeding for a in activities):
+        applied.append(p.BREATHING_IN_FULL_FROM)
+    if assessment.age is not None or assessment.birth_month is not None:
         applied.append(p.ADULT_AGE)
-    if assessment.is_child:
-        table = p.in_force(p.PARENTAL_DEDUCTION, on)
-    if table is not None:
-        per_day_basic, per_day_other = table.value.hours_per_day(assessment.age)
-        deduction_basic = _deduction(Kind.BASIC, per_day_basic, basic_rows)
-        deduction_other = _deduction(Kind.OTHER, per_day_other, other_rows)
-        applied.append(table)
-        if any(d.table_minutes > d.deductible_minutes for d in (deduction_basic, deduction_other)):
-            applied.append(p.DEDUCTION_NO_TRANSFER)
-
-    basic = before_basic - (deduction_basic.applied_minutes if deduction_basic else 0)
-    other = before_other - (deduction_other.applied_minutes if deduction_other else 0)
-    threshold = Fraction(p.THRESHOLD_HOURS.value * 60)
-    amount = p.in_force(p.HOURLY_AMOUNT, on)
-    if amount is not None:
-        applied.append(amount)
-        if basic > threshold:
-            applied += [p.WEEKS_PER_YEAR, p.HIGHER_AMOUNT_MAX]
-
-    age_limit = p.in_force(p.AGE_LIMIT, on)
-    if age_limit is not None and assessment.age is not None and assessment.age >= age_limit.value:
-        applied.append(age_limit)
-    else:
-        age_limit = None  # in force, but not reached
-
-    return Result(
-        rules_as_of=on,
-        rules_version=RULES_VERSION,
-        age=assessment.age,
-        rows=rows,
-        by_need=by_need,
-        before_deduction_basic=before_basic,
-        before_deduction_other=before_other,
-        deduction_basic=deduction_basic,
-        deduction_other=deduction_other,
-        deduction_table_from=table.effective if table else None,
-        basic_minutes=basic,
-        other_minutes=other,
-        threshold_minutes=threshold,
-        hourly_amount=amount.value if amount else None,
-        applied=tuple(dict.fromkeys(applied)),
-        age_limit=age_limit,
-    )
-
-
-def _deduction(kind: Kind, hours_per_day: Fraction, rows: list[RowResult]) -> Deduction:
-    """rules.md R7: per day × 7, never below zero, exempt needs left out, no transfer."""
-    deductible = sum(
-        (r.weekly_minutes for r in rows if not deduction_exempt(r.activity)), Fraction()
-    )
-    exempt = sum((r.weekly_minutes for r in rows if deduction_exempt(r.activity)), Fraction())
-    table_minutes = hours_per_day * 60 * 7
-    return Deduction(kind, table_minutes, deductible, exempt, min(table_minutes, deductible))
+    tables = [s.table for s in segments if s.table is not None]
+    applied += tables
+    if tables:
+        applied.append(p.DEDUCTION_NO_TRANSFER)
+        if any(w.assistance_days < 7 for w in assessment.week_types):
+            applied.append(p.DEDUCTION_PER_ASSISTANCE_DAY)
+    if len(assessment.week_types) > 1:
+        applied.append(p.WEEK_TYPES_WEIGHTED)
+    if len(segments) > 1:
+        applied.append(p.PERIOD_PARTS_BY_DAYS)
+    if schablon is not None:
+        applied.append(schablon)
+    if period.basic > threshold:
+        applied += [p.WEEKS_PER_YEAR, p.HIGHER_AMOUNT_MAX]
+    if age_limit is not None and age_limit.status != "no":
+        applied.append(age_limit.limit)
+        if age_limit.age != age_limit.limit.value or age_limit.status == "maybe":
+            applied.append(p.AGE_LIMIT_KEPT)
+    return tuple(dict.fromkeys(applied))

@@ -11,9 +11,10 @@ Swedish that says what is wrong and how to put it right.
 import difflib
 import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from enum import StrEnum
 from fractions import Fraction
 from typing import Any
@@ -26,6 +27,11 @@ class Type(StrEnum):
     CHOICE = "choice"  # one value of `Field.choices`, an enum
     BOOLEAN = "boolean"
     DATE = "date"  # "YYYY-MM-DD"
+    MONTH = "month"  # "YYYY-MM", held as the first day of the month
+    TIME = "time"  # "HH:MM"
+    KEY = "key"  # an identifier other values refer to: 1–30 of a-z 0-9 _ -
+    KEYS = "keys"  # a list of keys, each at most once
+    OBJECT = "object"  # a nested object, checked by its own table
 
 
 class _Required:
@@ -121,6 +127,13 @@ def _number_bounds(f: Field) -> str:
     return f"ett tal från {f.low} till {f.high}"
 
 
+def month_text(value: date) -> str:
+    return f"{value.year:04d}-{value.month:02d}"
+
+
+KEY_PATTERN = re.compile(r"[a-z0-9_-]{1,30}")
+
+
 class Invalid(Exception):
     """A value that does not fit its field; the message follows 'fältet "x" (...): '."""
 
@@ -196,6 +209,47 @@ def check(f: Field, value: object) -> Any:
                     f'"2026-11-22"), men är {kind_of(value)}.'
                 )
             return parsed
+        case Type.MONTH:
+            if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value):
+                year, month = int(value[:4]), int(value[5:])
+                if year >= 1 and 1 <= month <= 12:
+                    return date(year, month, 1)
+            raise Invalid(
+                "måste vara ett år och en månad, skrivet ÅÅÅÅ-MM (till exempel "
+                f'"2019-03"), men är {kind_of(value)}.'
+            )
+        case Type.TIME:
+            if isinstance(value, str) and re.fullmatch(r"\d{2}:\d{2}", value):
+                hours, minutes = int(value[:2]), int(value[3:])
+                if hours < 24 and minutes < 60:
+                    return time(hours, minutes)
+            raise Invalid(
+                "måste vara ett klockslag, skrivet TT:MM (till exempel "
+                f'"22:00"), men är {kind_of(value)}.'
+            )
+        case Type.KEY:
+            if isinstance(value, str) and KEY_PATTERN.fullmatch(value):
+                return value
+            raise Invalid(
+                "måste vara 1–30 tecken av a–z, 0–9, _ och - (till exempel "
+                f'"skolvecka"), men är {kind_of(value)}.'
+            )
+        case Type.KEYS:
+            if (
+                isinstance(value, list)
+                and value
+                and all(isinstance(v, str) and KEY_PATTERN.fullmatch(v) for v in value)
+                and len(set(value)) == len(value)
+            ):
+                return tuple(value)
+            raise Invalid(
+                "måste vara en lista med minst en nyckel, var och en högst en gång (till exempel "
+                f'["skola", "lov"]), men är {kind_of(value)}.'
+            )
+        case Type.OBJECT:
+            if isinstance(value, dict):
+                return value
+            raise Invalid(f"måste vara ett objekt {{ … }}, men är {kind_of(value)}.")
     raise AssertionError(f"unknown field type {f.type}")
 
 
@@ -258,6 +312,13 @@ def check_object(
     return values, problems
 
 
+def plain(f: Field, value: Any) -> Any:
+    """A field's value as the file writes it."""
+    if f.type == Type.MONTH and value is not None:
+        return month_text(value)
+    return to_plain(value)
+
+
 def to_plain(value: Any) -> Any:
     """A field's value as the file writes it: numbers as int when whole, enums by value."""
     match value:
@@ -270,4 +331,8 @@ def to_plain(value: Any) -> Any:
             return int(number) if number.is_integer() else number
         case date():
             return value.isoformat()
+        case time():
+            return value.strftime("%H:%M")
+        case tuple():
+            return [to_plain(item) for item in value]
     return value

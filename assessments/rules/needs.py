@@ -47,6 +47,29 @@ class TimeType(StrEnum):
     ON_CALL = "on_call"
 
 
+class Elsewhere(StrEnum):
+    """Time at another insats, which needs särskilda skäl (rules.md R9)."""
+
+    SCHOOL = "school"
+    PRESCHOOL = "preschool"  # förskola, fritidshem
+    DAILY_ACTIVITY = "daily_activity"
+    SHORT_TERM_STAY = "short_term_stay"
+    HOSPITAL = "hospital"
+
+
+class NightCover(StrEnum):
+    """How an assistant is there during the night rest when not helping (rules.md R11)."""
+
+    WAITING = "waiting"
+    ON_CALL = "on_call"
+    NONE = "none"
+
+
+class DecisionMaker(StrEnum):
+    FK = "fk"
+    KOMMUN = "kommun"
+
+
 @dataclass(frozen=True)
 class NeedInfo:
     need: Need
@@ -93,12 +116,29 @@ TIME_TYPE_LABELS = {
 }
 
 
+ELSEWHERE_LABELS = {
+    Elsewhere.SCHOOL: "Skola",
+    Elsewhere.PRESCHOOL: "Förskola eller fritidshem",
+    Elsewhere.DAILY_ACTIVITY: "Daglig verksamhet",
+    Elsewhere.SHORT_TERM_STAY: "Korttidsvistelse",
+    Elsewhere.HOSPITAL: "Sjukhus",
+}
+NIGHT_COVER_LABELS = {
+    NightCover.WAITING: "Väntetid: en assistent finns på plats och väntar",
+    NightCover.ON_CALL: "Beredskap: en assistent kan komma när det behövs",
+    NightCover.NONE: "Ingen assistent utöver den aktiva hjälpen",
+}
+DECISION_MAKER_LABELS = {DecisionMaker.FK: "Försäkringskassan", DecisionMaker.KOMMUN: "Kommunen"}
+
 # The label of every value of every enum a field can hold, for forms and printouts.
 CHOICE_LABELS = {
     Need: {info.need: info.label for info in NEEDS},
     Kind: KIND_LABELS,
     Period: PERIOD_LABELS,
     TimeType: TIME_TYPE_LABELS,
+    Elsewhere: ELSEWHERE_LABELS,
+    NightCover: NIGHT_COVER_LABELS,
+    DecisionMaker: DECISION_MAKER_LABELS,
 }
 
 

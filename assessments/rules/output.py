@@ -14,16 +14,40 @@ def _applied(deduction: Deduction | None) -> float:
     return _hours(deduction.applied_minutes) if deduction else 0.0
 
 
+def _weekly(basic: Fraction, other: Fraction) -> dict:
+    return {"basic": _hours(basic), "other": _hours(other), "total": _hours(basic + other)}
+
+
+def _decision(result: Result) -> dict | None:
+    decided = result.decision
+    if decided is None:
+        return None
+    claimed = {t.need: t for t in result.by_need}
+    granted = {t.need: t for t in decided.by_need}
+    return {
+        "weekly_hours": _weekly(decided.basic_minutes, decided.other_minutes),
+        "meets_threshold": decided.meets_threshold,
+        "difference": _weekly(
+            result.basic_minutes - decided.basic_minutes,
+            result.other_minutes - decided.other_minutes,
+        ),
+        "by_need": {
+            need.value: {
+                "claimed": _hours(claimed[need].total_minutes) if need in claimed else 0.0,
+                "decided": _hours(granted[need].total_minutes) if need in granted else 0.0,
+            }
+            for need in dict.fromkeys([*claimed, *granted])
+        },
+    }
+
+
 def result_data(result: Result) -> dict:
     sek = result.estimated_sek_per_year
+    night = result.night
     return {
         "rules_as_of": result.rules_as_of.isoformat(),
         "rules_version": result.rules_version,
-        "weekly_hours": {
-            "basic": _hours(result.basic_minutes),
-            "other": _hours(result.other_minutes),
-            "total": _hours(result.total_minutes),
-        },
+        "weekly_hours": _weekly(result.basic_minutes, result.other_minutes),
         "before_deduction": {
             "basic": _hours(result.before_deduction_basic),
             "other": _hours(result.before_deduction_other),
@@ -39,9 +63,33 @@ def result_data(result: Result) -> dict:
             }
             for total in result.by_need
         },
+        "by_week_type": {
+            week.week_type.key: {
+                "weeks": float(week.week_type.weeks),
+                **_weekly(week.figures.basic, week.figures.other),
+            }
+            for week in result.week_types
+        },
+        "segments": [
+            {
+                "start": segment.start.isoformat(),
+                "end": segment.end.isoformat(),
+                "days": segment.days,
+                "weekly_hours": _weekly(segment.figures.basic, segment.figures.other),
+            }
+            for segment in result.segments
+        ],
+        "night": None
+        if night is None
+        else {
+            "hours": night.night.minutes / 60,
+            "waiting_hours": _hours(night.waiting_minutes),
+            "on_call_hours": _hours(night.on_call_minutes),
+        },
         "threshold_hours": p.THRESHOLD_HOURS.value,
         "meets_threshold": result.meets_threshold,
         "hourly_amount": float(result.hourly_amount) if result.hourly_amount is not None else None,
         "estimated_sek_per_year": float(sek) if sek is not None else None,
+        "decision": _decision(result),
         "warnings": [{"code": w.code, "message": w.message} for w in result.warnings],
     }

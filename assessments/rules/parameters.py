@@ -105,6 +105,8 @@ ON_CALL_FACTOR = Parameter(
     "andel av tiden",
     "R6",
     Source("Försäkringskassans praxis; prop. 2017/18:78", FK_URL),
+    MEDIUM,
+    "Att beredskap räknas med en sjundedel är Försäkringskassans praxis; lagen anger ingen andel.",
 )
 # rules.md R6: from this date väntetid and beredskap can again give assistance.
 WAITING_ALLOWED_FROM = Parameter(
@@ -205,8 +207,8 @@ PARENTAL_DEDUCTION: tuple[Parameter[DeductionTable], ...] = (
     ),
 )
 
-# rules.md R7 (confidence medium): an unused part of the deduction does not move to the other
-# kind. Kept as a parameter so that the UI can show it as uncertain when it matters.
+# rules.md R7: each part is capped at what there is to deduct; an unused part never moves to the
+# other kind ("dels från grundläggande behov, dels från andra personliga behov").
 DEDUCTION_NO_TRANSFER = Parameter(
     "deduction_no_transfer",
     "Oanvänt föräldraavdrag flyttas inte till det andra slaget av behov",
@@ -215,12 +217,9 @@ DEDUCTION_NO_TRANSFER = Parameter(
     "",
     "R7",
     FORORDNING_4A_2023,
-    MEDIUM,
-    "Det är inte säkert att ett oanvänt föräldraavdrag för ena slaget av behov inte flyttas "
-    "till det andra; här flyttas det inte.",
 )
 
-# rules.md R6 (confidence medium): waiting and on-call time never count toward the threshold.
+# rules.md R6: by law waiting and on-call time are other personal needs, never basic.
 WAITING_NOT_BASIC = Parameter(
     "waiting_not_basic",
     "Väntetid och beredskap räknas aldrig mot gränsen",
@@ -228,14 +227,22 @@ WAITING_NOT_BASIC = Parameter(
     True,
     "",
     "R6",
-    VAGLEDNING,
-    MEDIUM,
-    "Väntetid och beredskap räknas här som andra personliga behov och aldrig mot "
-    "20-timmarsgränsen; det är en tolkning med medelhög säkerhet.",
+    Source("LSS 9 a § fjärde stycket", LSS_URL),
 )
 
-# rules.md R9: no new or increased hours from 66 (2023), 67 (2026).
+# rules.md R9: after the age limit no new assistansersättning (unless applied for by the day
+# before the limit day) and never more hours: 65 until 2022, 66 from 2023, from 2026 the
+# riktålder för pension, 67 for 2026 through 2031.
 AGE_LIMIT: tuple[Parameter[int], ...] = (
+    Parameter(
+        "age_limit",
+        "Åldersgräns för ny assistansersättning",
+        date(2011, 1, 1),
+        65,
+        "år",
+        "R9",
+        AGE_LIMIT_SOURCE,
+    ),
     Parameter(
         "age_limit",
         "Åldersgräns för ny assistansersättning",
@@ -244,20 +251,97 @@ AGE_LIMIT: tuple[Parameter[int], ...] = (
         "år",
         "R9",
         AGE_LIMIT_SOURCE,
-        MEDIUM,
-        "Åldersgränsen är inte kontrollerad mot lagtexten här.",
     ),
     Parameter(
         "age_limit",
-        "Åldersgräns för ny assistansersättning",
+        "Åldersgräns för ny assistansersättning (riktåldern för pension)",
         date(2026, 1, 1),
         67,
         "år",
         "R9",
-        AGE_LIMIT_SOURCE,
-        MEDIUM,
-        "Åldersgränsen är inte kontrollerad mot lagtexten här.",
+        Source(
+            "Socialförsäkringsbalken 51 kap. 8 och 10 §§; förordningen (2019:780) om "
+            "riktålder för pension",
+            sfs("2019:780"),
+        ),
     ),
+)
+# rules.md R9: whoever reached 66 before this day keeps the limit of 66 (SFS 2022:879,
+# övergångsbestämmelse 4).
+AGE_LIMIT_KEPT = Parameter(
+    "age_limit_kept",
+    "Den som fyllt 66 år före 2026 behåller åldersgränsen",
+    date(2026, 1, 1),
+    66,
+    "år",
+    "R9",
+    Source("SFS 2022:879, övergångsbestämmelse 4", sfs("2022:879")),
+)
+
+# rules.md R3: need 1 and tube feeding count in full as basic from this date.
+BREATHING_IN_FULL_FROM = Parameter(
+    "breathing_in_full_from",
+    "Andning och sondmatning räknas i sin helhet som grundläggande behov från",
+    date(2020, 7, 1),
+    date(2020, 7, 1),
+    "datum",
+    "R3",
+    LSS_9A,
+)
+
+# rules.md R10 (medium): no FK worksheet is public for how kinds of week are combined.
+WEEK_TYPES_WEIGHTED = Parameter(
+    "week_types_weighted",
+    "Sorters veckor räknas var för sig och vägs efter antal veckor",
+    date(2011, 1, 1),
+    True,
+    "",
+    "R10",
+    Source(
+        "Socialförsäkringsbalken 51 kap. 3 och 9 §§; Försäkringskassans vägledning 2003:6", SFB_URL
+    ),
+    MEDIUM,
+    "Försäkringskassan har ingen offentlig mall för hur olika sorters veckor vägs samman. Här "
+    "räknas varje sort för sig, med sitt eget föräldraavdrag, och vägs efter antalet veckor.",
+)
+# rules.md R10 (medium): the parts of a dated period are weighted by their days.
+PERIOD_PARTS_BY_DAYS = Parameter(
+    "period_parts_by_days",
+    "Delar av perioden vägs efter antal dagar",
+    date(2011, 1, 1),
+    True,
+    "",
+    "R10",
+    Source("Socialförsäkringsbalken 51 kap. 3 och 9 §§", SFB_URL),
+    MEDIUM,
+    "När reglerna eller barnets åldersgrupp ändras under perioden räknas varje del för sig och "
+    "vägs efter antalet dagar; ingen regel anger hur.",
+)
+# rules.md R7 (medium for fewer than 7 days): the table counts per dygn with assistance.
+DEDUCTION_PER_ASSISTANCE_DAY = Parameter(
+    "deduction_per_assistance_day",
+    "Föräldraavdraget räknas per dygn med assistans",
+    date(2023, 1, 1),
+    True,
+    "",
+    "R7",
+    FORORDNING_4A_2023,
+    MEDIUM,
+    "Avdraget räknas här per dygn med assistans. För veckor med färre än 7 sådana dygn är "
+    "det inte prövat hur Försäkringskassan räknar.",
+)
+# rules.md R11 (medium for the arithmetic): waiting time is the night minus the active help.
+NIGHT_MINUS_HELP = Parameter(
+    "night_minus_help",
+    "Väntetid och beredskap på natten = nattvilan minus den aktiva hjälpen",
+    date(2018, 4, 1),
+    True,
+    "",
+    "R11",
+    Source("LSS 9 a § fjärde stycket; Kammarrätten i Göteborg mål 2580-18 och 2874-16", LSS_URL),
+    MEDIUM,
+    "Principen är säker, men hur Försäkringskassan räknar i detalj är inte offentligt; här "
+    "dras den aktiva hjälpen på natten av minut för minut.",
 )
 
 # rules.md R8: a higher hourly amount can be granted on special grounds, at most this much more.
@@ -271,8 +355,8 @@ HIGHER_AMOUNT_MAX = Parameter(
     FORORDNING_5,
 )
 
-# rules.md R8: SEK per hour by calendar year. 2025 onwards is not verified here, so it is
-# absent: the tool says the amount is unknown rather than guess.
+# rules.md R8: SEK per hour by calendar year. 2027 and later are not known: the tool says so
+# rather than guess.
 HOURLY_AMOUNT: tuple[Parameter[Decimal], ...] = tuple(
     Parameter(
         "hourly_amount",
@@ -281,30 +365,45 @@ HOURLY_AMOUNT: tuple[Parameter[Decimal], ...] = tuple(
         Decimal(amount),
         "kr per timme",
         "R8",
-        SFB_51_11,
+        source,
         confidence,
         caveat,
         until=date(year, 12, 31),
     )
-    for year, amount, confidence, caveat in (
-        (2012, "267", HIGH, ""),
-        (2013, "275", HIGH, ""),
-        (2014, "280", HIGH, ""),
-        (2015, "284", HIGH, ""),
-        (2016, "288", HIGH, ""),
-        (2017, "291", HIGH, ""),
-        (2018, "295.40", HIGH, ""),
-        (2019, "299.80", HIGH, ""),
-        (2020, "304.30", HIGH, ""),
-        (2021, "315.00", HIGH, ""),
+    for year, amount, confidence, caveat, source in (
+        (2012, "267", HIGH, "", SFB_51_11),
+        (2013, "275", HIGH, "", SFB_51_11),
+        (2014, "280", HIGH, "", SFB_51_11),
+        (2015, "284", HIGH, "", SFB_51_11),
+        (2016, "288", HIGH, "", SFB_51_11),
+        (2017, "291", HIGH, "", SFB_51_11),
+        (2018, "295.40", HIGH, "", SFB_51_11),
+        (2019, "299.80", HIGH, "", SFB_51_11),
+        (2020, "304.30", HIGH, "", SFB_51_11),
+        (2021, "315.00", HIGH, "", SFB_51_11),
         (
             2022,
             "319.70",
             DERIVED,
             "Timbeloppet 319,70 kr är härlett, inte hämtat ur en källa, och kan avvika något.",
+            SFB_51_11,
         ),
-        (2023, "324.50", HIGH, ""),
-        (2024, "332.60", HIGH, ""),
+        (2023, "324.50", HIGH, "", SFB_51_11),
+        (2024, "332.60", HIGH, "", SFB_51_11),
+        (
+            2025,
+            "342.60",
+            HIGH,
+            "",
+            Source("Förordningen (1993:1091) 5 §, SFS 2024:999", sfs("2024:999")),
+        ),
+        (
+            2026,
+            "347.70",
+            HIGH,
+            "",
+            Source("Förordningen (1993:1091) 5 §, SFS 2025:1045", sfs("2025:1045")),
+        ),
     )
 )
 
@@ -319,6 +418,12 @@ ALL_PARAMETERS: tuple[Parameter, ...] = (
     DEDUCTION_NO_TRANSFER,
     WAITING_NOT_BASIC,
     HIGHER_AMOUNT_MAX,
+    AGE_LIMIT_KEPT,
+    BREATHING_IN_FULL_FROM,
+    WEEK_TYPES_WEIGHTED,
+    PERIOD_PARTS_BY_DAYS,
+    DEDUCTION_PER_ASSISTANCE_DAY,
+    NIGHT_MINUS_HELP,
     *PARENTAL_DEDUCTION,
     *AGE_LIMIT,
     *HOURLY_AMOUNT,
