@@ -1,7 +1,7 @@
 """The assessment file (behovsfil): reading, refusing, writing and the draft it becomes."""
 
 import json
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -508,36 +508,97 @@ AMOUNTS = st.one_of(
 )
 
 
+KEYS = st.from_regex(r"[a-z0-9_-]{1,30}", fullmatch=True)
+
+
 @st.composite
-def file_activities(draw) -> rules.Activity:
+def file_activities(draw, keys=("week",), night=False, decision=False) -> rules.Activity:
     need = draw(st.sampled_from(Need))
     kind = draw(st.sampled_from(Kind)) if is_basic_need(need) else Kind.OTHER
     time_type = TimeType.ACTIVE if kind == Kind.BASIC else draw(st.sampled_from(TimeType))
+    per = draw(st.sampled_from(Period))
+    week_types = None
+    if per in (Period.DAY, Period.WEEK) and draw(st.booleans()):
+        week_types = tuple(draw(st.lists(st.sampled_from(keys), min_size=1, unique=True)))
+    decided = None
+    if decision and draw(st.booleans()):
+        decided = draw(
+            st.just(rules.Decided(granted=False))
+            | st.builds(
+                rules.Decided, minutes=st.none() | AMOUNTS, assistants=st.none() | st.just(1)
+            )
+        )
     return rules.Activity(
         need=need,
         description=draw(NAMES.filter(str.strip)),
         minutes=draw(AMOUNTS),
         times=draw(AMOUNTS),
-        per=draw(st.sampled_from(Period)),
+        per=per,
         days_per_week=draw(st.integers(1, 7)),
         assistants=draw(st.integers(1, 2)),
         kind=kind,
         time_type=time_type,
         tube_feeding=draw(st.booleans()) if need == Need.MEALS else False,
+        week_types=week_types,
+        at_night=night and time_type == TimeType.ACTIVE and draw(st.booleans()),
+        elsewhere=draw(st.none() | st.sampled_from(rules.Elsewhere)),
         note=draw(st.text(max_size=2000).filter(lambda s: "\x00" not in s)),
+        decided=decided,
+        decision_reason=draw(st.text(max_size=50).filter(lambda s: "\x00" not in s))
+        if decision
+        else "",
     )
 
 
-assessment_files = st.builds(
-    rules.Assessment,
-    title=NAMES,
-    assessment_date=st.dates(),
-    age=st.none() | st.integers(0, 120),
-    activities=st.lists(file_activities(), max_size=5).map(tuple),
-)
+@st.composite
+def assessment_files(draw) -> rules.Assessment:
+    week_types = (rules.assessment.DEFAULT_WEEK_TYPE,)
+    if draw(st.booleans()):
+        keys = draw(st.lists(KEYS, min_size=1, max_size=6, unique=True))
+        week_types = tuple(
+            rules.WeekType(
+                key,
+                draw(NAMES.filter(str.strip).map(lambda s: s[:60])),
+                draw(st.floats(min_value=0, max_value=53, exclude_min=True)),
+                draw(st.integers(1, 7)),
+                draw(st.floats(min_value=0, max_value=168)),
+            )
+            for key in keys
+        )
+    night = None
+    if draw(st.booleans()):
+        start = draw(st.times().map(lambda t: t.replace(second=0, microsecond=0)))
+        hours = draw(st.integers(60, 16 * 60))
+        end = (datetime.combine(date(2000, 1, 1), start) + timedelta(minutes=hours)).time()
+        night = rules.Night(start, end, draw(st.sampled_from(rules.NightCover)))
+    decision = draw(st.none() | st.builds(rules.Decision, st.sampled_from(rules.DecisionMaker)))
+    on = draw(st.dates(min_value=date(1900, 1, 1)))
+    period = None
+    if draw(st.booleans()):
+        start = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(9000, 1, 1)))
+        period = rules.GrantPeriod(start, start + timedelta(days=draw(st.integers(0, 365))))
+    last = period.end if period else on
+    birth = draw(st.none() | st.dates(max_value=last).map(lambda d: d.replace(day=1)))
+    keys = tuple(w.key for w in week_types)
+    return rules.Assessment(
+        title=draw(NAMES),
+        assessment_date=on,
+        age=draw(st.none() | st.integers(0, 120)),
+        birth_month=birth,
+        hourly_amount=draw(st.none() | AMOUNTS),
+        period=period,
+        week_types=week_types,
+        night=night,
+        decision=decision,
+        activities=tuple(
+            draw(
+                st.lists(file_activities(keys, night is not None, decision is not None), max_size=5)
+            )
+        ),
+    )
 
 
-@given(assessment_files)
+@given(assessment_files())
 @settings(max_examples=200, deadline=None)
 def test_any_valid_file_round_trips_exactly(af):
     text = files.write(af)
@@ -575,7 +636,7 @@ def test_create_draft_stores_rows_in_order():
 
 
 @pytest.mark.django_db
-@given(af=assessment_files)
+@given(af=assessment_files())
 @settings(max_examples=30, deadline=None)
 def test_any_valid_file_round_trips_through_a_draft(af):
     assert Assessment.objects.create_from(af).to_rules() == af
@@ -638,3 +699,210 @@ def test_a_file_that_is_something_else_is_named_for_what_it_is(source, named):
     (error,) = errors_of(source)
     assert named in error
     assert ".json" in error
+
+
+# --- Version 2 (spec "Version 2") ---------------------------------------------------------------
+
+
+def make_v2(*rows: dict, **changes) -> dict:
+    return make_file(*rows, **{"version": 2, "person": {"birth_month": "2019-03"}, **changes})
+
+
+WEEK_TYPES = [
+    {"key": "school", "name": "Skolvecka", "weeks": 40},
+    {"key": "holiday", "name": "Lov", "weeks": 12},
+]
+NIGHT = {"start": "22:00", "end": "07:00", "cover": "waiting"}
+DECISION = {"by": "fk", "date": "2026-10-15"}
+
+
+def test_a_version_2_file_with_every_part_reads_and_round_trips():
+    af = read(
+        make_v2(
+            make_row(week_types=["school"], decided={"minutes": 15}, decision_reason="Skäligt"),
+            make_row(at_night=True, elsewhere=None, decided={"granted": False}),
+            make_row(need="meals", elsewhere="school", per="week"),
+            period={"start": "2027-01-01", "end": "2027-06-30"},
+            hourly_amount=375.5,
+            week_types=WEEK_TYPES,
+            night=NIGHT,
+            decision=DECISION,
+        )
+    )
+    assert af.birth_month == date(2019, 3, 1)
+    assert af.period == rules.GrantPeriod(date(2027, 1, 1), date(2027, 6, 30))
+    assert af.hourly_amount == Fraction("375.5")
+    assert [w.key for w in af.week_types] == ["school", "holiday"]
+    assert af.night.minutes == 9 * 60
+    assert af.decision.by == rules.DecisionMaker.FK
+    assert af.activities[0].decided == rules.Decided(minutes=15)
+    assert af.activities[1].decided == rules.Decided(granted=False)
+    assert files.read(files.write(af)) == af
+
+
+def test_a_version_1_file_means_one_week_type_of_52_weeks():
+    af = read(make_file(version=1))
+    assert af.week_types == (rules.WeekType("week", "Vanlig vecka", 52),)
+    assert (af.period, af.night, af.decision, af.birth_month) == (None, None, None, None)
+
+
+def test_the_tool_writes_version_2():
+    assert json.loads(files.write(read(make_file(version=1))))["version"] == 2
+
+
+def test_a_period_of_exactly_366_days_is_allowed():
+    af = read(make_v2(period={"start": "2027-01-01", "end": "2028-01-01"}))
+    assert af.period.days == 366
+
+
+@pytest.mark.parametrize(
+    ("source", "fragments"),
+    [
+        (
+            make_file(hourly_amount=300, version=1),
+            ['Fältet "hourly_amount" (timbelopp)', "bara i version 2"],
+        ),
+        (
+            make_file(make_row(at_night=True), version=1),
+            ['Rad 1, fältet "at_night"', "bara i version 2"],
+        ),
+        (
+            make_file(person={"birth_month": "2019-03"}, version=1),
+            ['"person.birth_month"', "version 2"],
+        ),
+    ],
+)
+def test_a_version_1_file_with_version_2_fields_is_refused_with_a_clear_message(source, fragments):
+    message = "\n".join(errors_of(source))
+    for fragment in fragments:
+        assert fragment in message
+
+
+BAD_V2 = {
+    "birth month not a month": (
+        make_v2(person={"birth_month": "2019-13"}),
+        ['Fältet "person.birth_month" (födelseår och månad)', "ÅÅÅÅ-MM"],
+    ),
+    "birth month a date": (make_v2(person={"birth_month": "2019-03-01"}), ['"person.birth_month"']),
+    "birth month after the date": (
+        make_v2(person={"birth_month": "2026-12"}),
+        ['"person.birth_month"', "efter bedömningsdatumet"],
+    ),
+    "birth month after the period": (
+        make_v2(
+            person={"birth_month": "2027-07"}, period={"start": "2027-01-01", "end": "2027-06-30"}
+        ),
+        ["efter periodens slut"],
+    ),
+    "amount zero": (
+        make_v2(hourly_amount=0),
+        ['Fältet "hourly_amount" (timbelopp)', "större än 0"],
+    ),
+    "amount negative": (make_v2(hourly_amount=-5), ['"hourly_amount"']),
+    "amount text": (make_v2(hourly_amount="347,70"), ['"hourly_amount"', "tal"]),
+    "unknown week type": (
+        make_v2(make_row(week_types=["summer"]), week_types=WEEK_TYPES),
+        ['Rad 1, fältet "week_types" (veckotyper)', '"summer" finns inte', '"school"'],
+    ),
+    "week types on a month row": (
+        make_v2(make_row(per="month", week_types=["school"]), week_types=WEEK_TYPES),
+        ['Rad 1, fältet "week_types"', "per dag eller per vecka"],
+    ),
+    "night row without a night": (
+        make_v2(make_row(at_night=True)),
+        ['Rad 1, fältet "at_night" (på natten)', "nattvilan"],
+    ),
+    "night row of waiting": (
+        make_v2(
+            make_row(need="supervision", kind="other", time_type="waiting", at_night=True),
+            night=NIGHT,
+        ),
+        ['Rad 1, fältet "at_night"', "aktiv hjälp"],
+    ),
+    "night of 0 hours": (
+        make_v2(night={"start": "22:00", "end": "22:00"}),
+        ['Fältet "night.end" (nattvilans slut)', "1 till 16 timmar"],
+    ),
+    "night of 17 hours": (
+        make_v2(night={"start": "18:00", "end": "11:00"}),
+        ['"night.end"', "1 till 16 timmar", "17 timmar"],
+    ),
+    "night time not a time": (make_v2(night={"start": "25:00", "end": "07:00"}), ['"night.start"']),
+    "night cover unknown": (
+        make_v2(night={**NIGHT, "cover": "sleeping"}),
+        ['"night.cover"', '"waiting"'],
+    ),
+    "assistance days 0": (
+        make_v2(week_types=[{**WEEK_TYPES[0], "assistance_days": 0}]),
+        ['Veckotyp 1, fältet "assistance_days" (dagar med assistans)', "1 till 7"],
+    ),
+    "assistance days 8": (
+        make_v2(week_types=[{**WEEK_TYPES[0], "assistance_days": 8}]),
+        ['Veckotyp 1, fältet "assistance_days"'],
+    ),
+    "weeks 54": (make_v2(week_types=[{**WEEK_TYPES[0], "weeks": 54}]), ['"weeks"', "högst 53"]),
+    "away hours 169": (
+        make_v2(week_types=[{**WEEK_TYPES[0], "away_hours": 169}]),
+        ['"away_hours"', "från 0 till 168"],
+    ),
+    "week type key twice": (
+        make_v2(week_types=[WEEK_TYPES[0], WEEK_TYPES[0]]),
+        ['Veckotyp 2, fältet "key"', "används redan"],
+    ),
+    "week type key with spaces": (
+        make_v2(week_types=[{**WEEK_TYPES[0], "key": "skol vecka"}]),
+        ['"key"', "a–z"],
+    ),
+    "no week types": (make_v2(week_types=[]), ['Fältet "week_types"', "1–6"]),
+    "seven week types": (
+        make_v2(week_types=[{**WEEK_TYPES[0], "key": f"w{n}"} for n in range(7)]),
+        ['"week_types"', "1–6"],
+    ),
+    "period over a year": (
+        make_v2(period={"start": "2027-01-01", "end": "2028-01-02"}),  # 367 days
+        ['Fältet "period.end" (periodens slut)', "366 dagar"],
+    ),
+    "period backwards": (
+        make_v2(period={"start": "2027-06-30", "end": "2027-01-01"}),
+        ['"period.end"', "före periodens början"],
+    ),
+    "decided without a decision": (
+        make_v2(make_row(decided={"minutes": 10})),
+        ['Rad 1, fältet "decided" (beslutat)', "inget beslut"],
+    ),
+    "decision reason without a decision": (
+        make_v2(make_row(decision_reason="Skäligt")),
+        ['Rad 1, fältet "decision_reason"', "inget beslut"],
+    ),
+    "unknown decision maker": (
+        make_v2(decision={"by": "domstol"}),
+        ['Fältet "decision.by" (vem som beslutade)', '"fk"', '"kommun"'],
+    ),
+    "decided minutes out of range": (
+        make_v2(make_row(decided={"minutes": 2000}), decision=DECISION),
+        ['Rad 1, fältet "decided.minutes" (minuter per tillfälle)', "högst 1440"],
+    ),
+    "decided kind basic on an other need": (
+        make_v2(
+            make_row(need="household", kind="other", decided={"kind": "basic"}), decision=DECISION
+        ),
+        ['Rad 1, fältet "decided.kind"', "sju grundläggande"],
+    ),
+    "decided field unknown": (
+        make_v2(make_row(decided={"note": "x"}), decision=DECISION),
+        ['Rad 1, fältet "decided.note"', "okänt fält"],
+    ),
+    "not granted and changed": (
+        make_v2(make_row(decided={"granted": False, "minutes": 5}), decision=DECISION),
+        ['Rad 1, fältet "decided.granted"'],
+    ),
+}
+
+
+@pytest.mark.parametrize(("source", "fragments"), BAD_V2.values(), ids=BAD_V2.keys())
+def test_a_bad_version_2_file_is_refused_whole_naming_the_field(source, fragments):
+    errors = errors_of(source)
+    message = "\n".join(errors)
+    for fragment in fragments:
+        assert fragment in message
+    assert all(error.rstrip().endswith((".", "?")) for error in errors)

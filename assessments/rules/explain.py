@@ -609,7 +609,7 @@ def _amount_warnings(result: Result, warn) -> None:
     year = result.rules_as_of.year
     schablon = result.schablon_amount
     if result.own_hourly_amount and schablon is not None:
-        highest = schablon.value * (1 + p.HIGHER_AMOUNT_MAX.value)
+        highest = Fraction(schablon.value) * (1 + p.HIGHER_AMOUNT_MAX.value)
         if result.hourly_amount > highest:
             warn(
                 "own_amount_above_max",
