@@ -197,3 +197,29 @@ def test_manage_py_exits_2_on_a_missing_file(tmp_path):
 
     assert completed.returncode == 2
     assert "Filen finns inte" in completed.stderr.decode("utf-8")
+
+
+def test_text_format_shows_week_types_the_night_and_the_decision():
+    weeks = calculate(
+        str(EXAMPLES / "child-school-and-holiday-weeks-2026.json"), "--format", "text"
+    )
+    assert "Per veckotyp, efter avdrag" in weeks
+    assert "Skolvecka (40 v.)" in weeks and "21,58" in weeks and "46,08" in weeks
+    assert "i genomsnitt" in weeks
+    night = calculate(str(EXAMPLES / "adult-night-waiting-2026.json"), "--format", "text")
+    assert "52 h 30 min väntetid, räknas 1/4 = 13 h 8 min" in night
+    decision = calculate(
+        str(EXAMPLES / "adult-compared-with-decision-2026.json"), "--format", "text"
+    )
+    assert "Enligt beslutet 22,98 timmar grundläggande behov" in decision
+    assert "Skillnad mot din beräkning, grundläggande behov: 16,92 timmar" in decision
+
+
+def test_json_output_has_the_spec_blocks_for_version_2():
+    out = json.loads(calculate(str(EXAMPLES / "adult-compared-with-decision-2026.json")))
+    assert out["decision"]["weekly_hours"]["basic"] == pytest.approx(22.9833, abs=0.001)
+    assert out["decision"]["meets_threshold"] is True
+    assert out["decision"]["difference"]["basic"] == pytest.approx(16.9167, abs=0.001)
+    assert out["by_week_type"]["week"]["weeks"] == 52
+    assert out["segments"][0]["start"] == "2026-09-01"
+    assert out["night"] is None

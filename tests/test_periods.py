@@ -286,7 +286,7 @@ def test_the_decided_figures_use_the_same_rules_as_the_claim():
     out = rules.result_data(result)["decision"]
     assert out["difference"]["basic"] == pytest.approx(7)
     assert out["by_need"]["personal_hygiene"] == {"claimed": 12.25, "decided": 5.25}
-    assert decided.verdict.startswith("Enligt beslutet: grundläggande behov: 5,25 timmar")
+    assert decided.verdict.startswith("Enligt beslutet 5,25 timmar grundläggande behov i veckan")
 
 
 def test_engine_segment_bounds_follow_the_hourly_amount_years():

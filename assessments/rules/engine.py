@@ -640,8 +640,17 @@ def _day_check(assessment: Assessment, week: _Week) -> tuple[Fraction, Fraction]
 def _applied(assessment, rows, segments, period, schablon, age_limit, threshold):
     activities = [r.activity for r in rows]
     applied: list[p.Parameter] = [p.THRESHOLD_HOURS]
-    if any(a.time_type != TimeType.ACTIVE for a in activities) or assessment.night:
-        applied += [p.WAITING_FACTOR, p.ON_CALL_FACTOR, p.WAITING_NOT_BASIC, p.WAITING_ALLOWED_FROM]
+    night = assessment.night.cover if assessment.night else NightCover.NONE
+    waiting = any(a.time_type == TimeType.WAITING for a in activities) or (
+        night == NightCover.WAITING
+    )
+    on_call = any(a.time_type == TimeType.ON_CALL for a in activities) or (
+        night == NightCover.ON_CALL
+    )
+    applied += [p.WAITING_FACTOR] if waiting else []
+    applied += [p.ON_CALL_FACTOR] if on_call else []
+    if waiting or on_call:
+        applied += [p.WAITING_NOT_BASIC, p.WAITING_ALLOWED_FROM]
     if assessment.night:
         applied.append(p.NIGHT_MINUS_HELP)
     if any(a.per in (Period.MONTH, Period.YEAR) for a in activities):

@@ -204,8 +204,13 @@ def verdict_sentence(result: Result, *, according: str = "") -> str:
     """The threshold verdict in one Swedish sentence, with the margin (rules.md R5)."""
     basic = format_hours(result.basic_minutes)
     average = " i genomsnitt" if result.several_weeks or result.several_segments else ""
-    subject = f"{according}: grundläggande behov" if according else "Grundläggande behov"
-    opening = f"{subject}: {basic} timmar i veckan{average} – {margin_text(result)}."
+    if according:
+        opening = (
+            f"{according} {basic} timmar grundläggande behov i veckan{average} – "
+            f"{margin_text(result)}."
+        )
+    else:
+        opening = f"Grundläggande behov: {basic} timmar i veckan{average} – {margin_text(result)}."
     if result.meets_threshold:
         return f"{opening} Det talar för statlig assistansersättning från Försäkringskassan."
     if result.margin_minutes == 0:

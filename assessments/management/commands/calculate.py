@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from assessments import files, rules
+from assessments.rules import explain
 from assessments.rules import parameters as p
 
 INVALID = 2  # exit status for a file that cannot be used (spec)
@@ -75,30 +76,71 @@ def text_table(af: rules.Assessment, result: rules.Result) -> str:
     def hours(minutes) -> str:
         return rules.format_hours(minutes)
 
-    def row(label: str, basic: str, other: str, width: int = 40) -> str:
+    labels = [total.label for total in result.by_need] + [
+        w.week_type.name for w in result.week_types
+    ]
+    width = max([40, *(len(label) + 8 for label in labels)])
+
+    def row(label: str, basic: str, other: str) -> str:
         return f"{label:<{width}}{basic:>15}{other:>15}"
 
-    deduction_basic = result.deduction_basic.applied_minutes if result.deduction_basic else 0
-    deduction_other = result.deduction_other.applied_minutes if result.deduction_other else 0
-    age = f"{af.age} år" if af.age is not None else "inte angiven (inget föräldraavdrag)"
+    def figures(title: str, found: rules.Result) -> list[str]:
+        deduction_basic = found.deduction_basic.applied_minutes if found.deduction_basic else 0
+        deduction_other = found.deduction_other.applied_minutes if found.deduction_other else 0
+        return [
+            row(title, "Grundläggande", "Andra behov"),
+            row(
+                "Före avdrag",
+                hours(found.before_deduction_basic),
+                hours(found.before_deduction_other),
+            ),
+            row("Föräldraavdrag", hours(deduction_basic), hours(deduction_other)),
+            row("Efter avdrag", hours(found.basic_minutes), hours(found.other_minutes)),
+            f"{'Totalt':<{width}}{hours(found.total_minutes):>30}",
+        ]
+
+    if af.birth_month is not None:
+        age = f"född {explain.month_text(af.birth_month)}, {result.age} år"
+    elif af.age is not None:
+        age = f"{af.age} år"
+    else:
+        age = "inte angiven (inget föräldraavdrag)"
+    span = (
+        f"Period {af.period.start.isoformat()} – {af.period.end.isoformat()}"
+        if af.period
+        else f"Regler per {result.rules_as_of.isoformat()}"
+    )
     lines = [
         f"Behovsberäkning: {af.title}" if af.title else "Behovsberäkning",
-        f"Regler per {result.rules_as_of.isoformat()} (regelversion {result.rules_version})",
+        f"{span} (regelversion {result.rules_version})",
         f"Ålder: {age}",
         f"Aktiviteter: {len(af.activities)}",
         "",
-        row("Timmar per vecka", "Grundläggande", "Andra behov"),
-        row(
-            "Före avdrag",
-            hours(result.before_deduction_basic),
-            hours(result.before_deduction_other),
-        ),
-        row("Föräldraavdrag", hours(deduction_basic), hours(deduction_other)),
-        row("Efter avdrag", hours(result.basic_minutes), hours(result.other_minutes)),
-        f"{'Totalt':<40}{hours(result.total_minutes):>30}",
-        "",
-        row("Per behov, före avdrag", "Grundläggande", "Andra behov"),
+        *figures("Timmar per vecka" + (" i genomsnitt" if result.several_weeks else ""), result),
     ]
+    if result.several_weeks:
+        lines += ["", row("Per veckotyp, efter avdrag", "Grundläggande", "Andra behov")]
+        lines += [
+            row(
+                f"{w.week_type.name} ({rules.format_number(w.week_type.weeks)} v.)",
+                hours(w.figures.basic),
+                hours(w.figures.other),
+            )
+            for w in result.week_types
+        ]
+    if result.several_segments:
+        lines += ["", row("Per del av perioden", "Grundläggande", "Andra behov")]
+        lines += [
+            row(
+                explain.span_text(s.start, s.end),
+                hours(s.figures.basic),
+                hours(s.figures.other),
+            )
+            for s in result.segments
+        ]
+    if result.night is not None:
+        lines += ["", f"Nattvilan: {result.step('night').text}"]
+    lines += ["", row("Per behov, före avdrag", "Grundläggande", "Andra behov")]
     lines += [
         row(total.label, hours(total.basic_minutes), hours(total.other_minutes))
         for total in result.by_need
@@ -106,6 +148,14 @@ def text_table(af: rules.Assessment, result: rules.Result) -> str:
     if not result.by_need:
         lines.append("(inga aktiviteter)")
     lines += ["", result.verdict, "", f"Uppskattat belopp per år: {amount_text(result)}"]
+    if result.hourly_amount is not None:
+        lines.append(explain.amount_text(result))
+    if result.decision is not None:
+        lines += ["", *figures("Enligt beslutet", result.decision), "", result.decision.verdict]
+        lines.append(
+            "Skillnad mot din beräkning, grundläggande behov: "
+            f"{hours(result.basic_minutes - result.decision.basic_minutes)} timmar i veckan."
+        )
     if result.warnings:
         lines += ["", "Att känna till:"]
         lines += [f"- {warning.message}" for warning in result.warnings]
@@ -117,11 +167,12 @@ def amount_text(result: rules.Result) -> str:
     sek = result.estimated_sek_per_year
     year = result.rules_as_of.year
     if sek is not None:
+        own = "ditt timbelopp" if result.own_hourly_amount else "timbeloppet"
         return (
             f"cirka {rules.format_kronor(sek)} ({rules.format_hours(result.total_minutes)} "
             f"timmar × {p.WEEKS_PER_YEAR.value} veckor × "
-            f"{rules.format_kronor(result.hourly_amount, 2)}, timbeloppet {year})"
+            f"{rules.format_kronor(result.hourly_amount, 2)}, {own} {year})"
         )
     if not result.meets_threshold:
         return f"inget, eftersom {p.THRESHOLD_HOURS.value}-timmarsgränsen inte är nådd."
-    return f"okänt, eftersom timbeloppet för {year} inte finns i verktygets regeldata."
+    return f"okänt, eftersom timbeloppet för {year} inte är känt än."
