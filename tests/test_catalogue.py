@@ -189,3 +189,28 @@ def test_catalogue_does_not_import_django():
         elif isinstance(node, ast.ImportFrom) and node.module:
             modules.add(node.module)
     assert not any(module.split(".")[0] == "django" for module in modules)
+
+
+@pytest.mark.parametrize(
+    ("key", "need", "kind"),
+    [
+        # rules.md R3: the direct measures for andning and need 7 are other needs.
+        ("breathing-equipment", Need.BREATHING, Kind.OTHER),
+        ("medical-equipment", Need.MEDICAL_SUPPORT, Kind.OTHER),
+        # rules.md R1, R3: qualified activation and motivation within needs 2–5 count in full.
+        ("hygiene-motivation", Need.PERSONAL_HYGIENE, Kind.BASIC),
+        ("meals-motivation", Need.MEALS, Kind.BASIC),
+        ("dressing-motivation", Need.DRESSING, Kind.BASIC),
+        ("communication-motivation", Need.COMMUNICATION, Kind.BASIC),
+    ],
+)
+def test_the_exemptions_and_full_count_needs_have_rows(key, need, kind):
+    item = find_item(key)
+    assert (item.need, item.row.kind) == (need, kind)
+
+
+def test_the_direct_measures_say_why_they_are_not_deducted():
+    for key in ("breathing-equipment", "medical-equipment"):
+        assert "föräldraavdrag" in find_item(key).help
+    for key in ("meals-motivation", "dressing-motivation", "communication-motivation"):
+        assert "kvalificerade" in find_item(key).help and "i sin helhet" in find_item(key).help
