@@ -1,0 +1,215 @@
+"""A draft request for omprövning: every row where the decision differs, with both figures.
+
+The content is built once here and printed three ways (the page, a tagged PDF, plain text to
+paste into a letter or Försäkringskassan's e-service). It holds only what the person typed
+(descriptions, notes, the decision's reasons as they copied them) and the figures; no name,
+personnummer or address is added. Where the tool knows a rule that bears on a difference it
+names the rule with its source. It is a draft to edit, not legal advice.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from . import rules
+from .rules import explain
+from .rules import parameters as p
+from .rules.compare import Comparison, RowComparison, compare
+from .rules.needs import NEED_INFO, DecisionMaker, Need
+
+THRESHOLD = f"{p.THRESHOLD_HOURS.value}-timmarsgränsen"
+DOUBLE_ASSISTANCE = (
+    "När två assistenter behövs samtidigt räknas tiden för båda, också mot "
+    f"{THRESHOLD} (RÅ 2010 ref. 53; RÅ 2008 ref. 17)."
+)
+WHOLE_NEED = (
+    "Barnets hela hjälpbehov ska tas med, också den hjälp alla barn i samma ålder behöver; "
+    "föräldraavdraget dras sedan av och ersätter bedömningen av normalt föräldraansvar "
+    "(Kammarrätten i Sundsvall, mål 2106-23 och 15-24; förordningen (1993:1091) 4 a §)."
+)
+NIGHT = (
+    "Väntetiden under nattvilan är nattvilan minus den aktiva hjälpen under natten; den "
+    "aktiva hjälpen räknas som vanlig tid (LSS 9 a § fjärde stycket; Kammarrätten i Göteborg, "
+    "mål 2580-18 och 2874-16)."
+)
+INTEGRITY_NEAR = (
+    "De integritetsnära delarna av hjälpen med ett grundläggande behov räknas mot "
+    f"{THRESHOLD} (HFD 2009 ref. 57; LSS 9 a §)."
+)
+IN_FULL = (
+    "Hjälp med andning, med stöd enligt behov 6 och 7 och med sondmatning räknas i sin helhet "
+    "som grundläggande behov (LSS 9 a § tredje stycket)."
+)
+DISCLAIMER = (
+    "Det här är ett utkast som du redigerar själv, inte juridisk rådgivning. Kontrollera "
+    "varje uppgift mot beslutet innan du skickar det, och lägg till det som saknas."
+)
+OWN_REASON_MISSING = (
+    "[Skriv här varför beslutet är fel för den här raden, och vilket intyg som visar det.]"
+)
+
+
+@dataclass(frozen=True)
+class Difference:
+    number: int  # "Rad 3", as on the page and in the file
+    description: str
+    claimed: str  # "40 min × 1 gång per dag, 7 dagar/vecka – 4,67 h/vecka"
+    decided: str
+    difference: str  # "−1,75 h/vecka"
+    reason: str  # the decision's reason, as the person copied it
+    own_reason: str  # the row's note, the person's own reasoning
+    rules: tuple[str, ...]  # rules that bear on this difference, with their sources
+
+
+@dataclass(frozen=True)
+class NeedSection:
+    number: int | None  # the need's number in LSS 9 a § (rules.md R1)
+    label: str
+    differences: tuple[Difference, ...]
+
+
+@dataclass(frozen=True)
+class Request:
+    recipient: str
+    decision_date: date | None
+    sections: tuple[NeedSection, ...]
+    claimed_verdict: str
+    decided_verdict: str
+    totals: tuple[tuple[str, str, str, str], ...]  # (label, claimed, decided, difference)
+    general_rules: tuple[str, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.sections
+
+
+def _row_text(activity: rules.Activity, minutes) -> str:
+    assistants = f", {activity.assistants} assistenter" if activity.assistants == 2 else ""
+    kind = "grundläggande behov" if rules.counts_as_basic(activity) else "annat personligt behov"
+    return (
+        f"{rules.format_number(activity.minutes)} min × {explain.frequency_text(activity)}"
+        f"{assistants}, {kind} – {explain.hours_text(minutes)}"
+    )
+
+
+def _rules_for(row: RowComparison, draft: rules.Assessment) -> tuple[str, ...]:
+    found = []
+    decided = row.decided
+    if row.claimed.assistants == 2 and (decided is None or decided.assistants == 1):
+        found.append(DOUBLE_ASSISTANCE)
+    if (
+        decided is not None
+        and rules.counts_as_basic(row.claimed)
+        and not rules.counts_as_basic(decided)
+    ):
+        in_full = row.claimed.need in (Need.BREATHING, Need.INJURY_PREVENTION, Need.MEDICAL_SUPPORT)
+        found.append(IN_FULL if in_full or row.claimed.tube_feeding else INTEGRITY_NEAR)
+    if row.claimed.at_night and draft.night is not None:
+        found.append(NIGHT)
+    return tuple(found)
+
+
+def build(draft: rules.Assessment, result: rules.Result) -> Request | None:
+    """The request for a draft with a decision, or None without one."""
+    comparison: Comparison | None = compare(result)
+    if comparison is None:
+        return None
+    sections = []
+    for info in rules.NEEDS:
+        differences = tuple(
+            Difference(
+                number=row.index + 1,
+                description=row.claimed.description,
+                claimed=_row_text(row.claimed, row.claimed_minutes),
+                decided=_row_text(row.decided, row.decided_minutes)
+                if row.decided is not None
+                else "Inte beviljat – 0 h/vecka",
+                difference=f"{rules.format_hours(-row.difference_minutes)} h/vecka",
+                reason=row.claimed.decision_reason,
+                own_reason=row.claimed.note or OWN_REASON_MISSING,
+                rules=_rules_for(row, draft),
+            )
+            for row in comparison.changed_rows
+            if row.claimed.need == info.need
+        )
+        if differences:
+            sections.append(NeedSection(NEED_INFO[info.need].law_number, info.label, differences))
+    decided = result.decision
+    general = []
+    if draft.is_child and sections:
+        general.append(WHOLE_NEED)
+    return Request(
+        recipient="Försäkringskassan"
+        if draft.decision.by == DecisionMaker.FK
+        else "Kommunen (socialnämnden)",
+        decision_date=draft.decision.date,
+        sections=tuple(sections),
+        claimed_verdict=explain.verdict_sentence(result, according="Enligt min beräkning"),
+        decided_verdict=decided.verdict,
+        totals=tuple(
+            (
+                label,
+                rules.format_hours(claimed),
+                rules.format_hours(got),
+                rules.format_hours(claimed - got),
+            )
+            for label, claimed, got in (
+                ("Grundläggande behov", result.basic_minutes, decided.basic_minutes),
+                ("Andra personliga behov", result.other_minutes, decided.other_minutes),
+                ("Totalt", result.total_minutes, decided.total_minutes),
+            )
+        ),
+        general_rules=tuple(general),
+    )
+
+
+def plain_text(request: Request) -> str:
+    """The request as plain text, to paste into a letter or an e-service."""
+    lines = [
+        "UTKAST – BEGÄRAN OM OMPRÖVNING",
+        DISCLAIMER,
+        "",
+        f"Till: {request.recipient}",
+        f"Beslut daterat: {request.decision_date.isoformat()}"
+        if request.decision_date
+        else "Beslut daterat: [skriv beslutets datum och diarienummer]",
+        "",
+        "Jag begär omprövning av beslutet. Nedan står för varje rad vad jag ansökte om, vad "
+        "beslutet gav och varför jag anser att beslutet är fel.",
+    ]
+    for section in request.sections:
+        heading = f"{section.number}. {section.label}" if section.number else section.label
+        lines += ["", heading.upper()]
+        for d in section.differences:
+            lines += [
+                "",
+                f"Rad {d.number}: {d.description}",
+                f"  Ansökt: {d.claimed}",
+                f"  Beslutat: {d.decided}",
+                f"  Skillnad: {d.difference}",
+            ]
+            if d.reason:
+                lines.append(f"  Beslutets motivering: {d.reason}")
+            lines.append(f"  Min motivering: {d.own_reason}")
+            lines += [f"  Regel: {rule}" for rule in d.rules]
+    if request.empty:
+        lines += ["", "Beslutet skiljer sig inte från din beräkning på någon rad."]
+    lines += ["", "TIMMAR I VECKAN", f"  {'':<24}{'Ansökt':>10}{'Beslutat':>10}{'Skillnad':>10}"]
+    lines += [
+        f"  {label:<24}{claimed:>10}{decided:>10}{difference:>10}"
+        for label, claimed, decided, difference in request.totals
+    ]
+    lines += [
+        "",
+        request.claimed_verdict,
+        request.decided_verdict,
+    ]
+    if request.general_rules:
+        lines += ["", *request.general_rules]
+    lines += [
+        "",
+        "Jag begär att beslutet ändras så att timmarna beviljas enligt min beräkning.",
+        "",
+        "[Ort och datum]",
+        "[Namn och underskrift]",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,110 @@
+"""The draft request for omprövning (issue: for the ombud): its content and its plain text."""
+
+from dataclasses import replace
+from datetime import date, time
+from pathlib import Path
+
+from assessments import files, reconsideration, rules
+
+EXAMPLE = Path(__file__).resolve().parent / "examples" / "adult-compared-with-decision-2026.json"
+
+
+def example():
+    draft = files.read(EXAMPLE.read_bytes())
+    return draft, reconsideration.build(draft, rules.calculate(draft))
+
+
+def test_every_changed_row_is_listed_in_the_laws_order_with_both_figures():
+    _, request = example()
+    numbers = [d.number for s in request.sections for d in s.differences]
+    assert numbers == [1, 3, 4, 5]  # row 2 and the swimming were granted as claimed
+    assert [s.number for s in request.sections] == [2, 3, 4, 5]
+    shower = request.sections[0].differences[0]
+    assert shower.claimed.endswith("4,67 h/vecka") and shower.decided.endswith("2,92 h/vecka")
+    assert shower.difference == "−1,75 h/vecka"
+    assert shower.reason == "Skäligt med 25 minuter"
+    assert shower.own_reason == "Spasticitet, se intyg från arbetsterapeut"
+    talking = request.sections[-1].differences[0]
+    assert talking.decided.startswith("Inte beviljat")
+
+
+def test_a_rule_that_bears_on_a_difference_is_named_with_its_source():
+    _, request = example()
+    dressing = request.sections[2].differences[0]
+    assert dressing.rules == (reconsideration.DOUBLE_ASSISTANCE,)
+    assert "RÅ 2010 ref. 53" in dressing.rules[0]
+
+
+def test_a_child_gets_the_whole_need_rule_and_a_night_row_the_night_rule():
+    draft, _ = example()
+    draft = replace(
+        draft,
+        birth_month=date(2018, 1, 1),
+        night=rules.Night(time(22, 0), time(7, 0)),
+        activities=(
+            rules.Activity(
+                need="personal_hygiene",
+                kind="basic",
+                description="Vända på natten",
+                minutes=10,
+                times=2,
+                at_night=True,
+                decided=rules.Decided(times=1),
+            ),
+        ),
+    )
+    request = reconsideration.build(draft, rules.calculate(draft))
+    assert reconsideration.WHOLE_NEED in request.general_rules
+    assert reconsideration.NIGHT in request.sections[0].differences[0].rules
+
+
+def test_a_kind_changed_to_other_names_the_integrity_near_rule():
+    draft, _ = example()
+    draft = replace(
+        draft,
+        activities=(
+            rules.Activity(
+                need="meals",
+                kind="basic",
+                description="Äta",
+                minutes=30,
+                times=3,
+                decided=rules.Decided(kind="other"),
+            ),
+            rules.Activity(
+                need="breathing",
+                kind="basic",
+                description="Sug",
+                minutes=5,
+                times=6,
+                decided=rules.Decided(kind="other"),
+            ),
+        ),
+    )
+    request = reconsideration.build(draft, rules.calculate(draft))
+    eating, suction = (s.differences[0] for s in reversed(request.sections))
+    assert reconsideration.INTEGRITY_NEAR in eating.rules
+    assert reconsideration.IN_FULL in suction.rules
+
+
+def test_the_plain_text_is_a_marked_draft_with_totals_both_ways_and_no_personal_data():
+    draft, request = example()
+    text = reconsideration.plain_text(request)
+    assert text.startswith("UTKAST – BEGÄRAN OM OMPRÖVNING\n")
+    assert "inte juridisk rådgivning" in text
+    assert "Till: Försäkringskassan" in text and "Beslut daterat: 2026-08-20" in text
+    assert "Grundläggande behov           39,9     22,98     16,92" in text
+    assert "Enligt min beräkning 39,9 timmar grundläggande behov i veckan" in text
+    assert "Enligt beslutet 22,98 timmar grundläggande behov i veckan" in text
+    # Only what the person typed: blanks for name and signature, never filled in.
+    assert "[Namn och underskrift]" in text
+    assert "personnummer" not in text.lower()
+    for row in draft.activities:
+        if row.decided is not None:
+            assert row.description in text
+
+
+def test_no_decision_no_request():
+    draft, _ = example()
+    draft = replace(draft, decision=None, activities=())
+    assert reconsideration.build(draft, rules.calculate(draft)) is None
