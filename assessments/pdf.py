@@ -50,7 +50,7 @@ def summary_context(assessment: Assessment, *, printed_on: date) -> dict:
     return {
         "assessment": assessment,
         "result": result,
-        "sections": need_groups(rows, result),
+        "sections": need_groups(result, rows),
         "printed_on": printed_on,
         # The chart escapes every text it writes (assessments.chart).
         "chart_svg": mark_safe(bar_chart_svg(result, id_prefix="diagram")),

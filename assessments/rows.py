@@ -2,7 +2,8 @@
 
 Both the draft page and the PDF group rows with `need_groups`, so that they can never group
 the same rows differently: per need in the law's order (rules.md R1), rows in the draft's
-order within their need, numbered by their place in the draft ("Rad 3").
+order within their need, numbered by their place in the draft ("Rad 3"). A printout made from
+a file has no stored rows: then `activity` is None and `row` is all there is.
 """
 
 from dataclasses import dataclass
@@ -14,8 +15,12 @@ from .rules import explain
 
 @dataclass
 class RowView:
-    activity: Activity
     result: rules.RowResult
+    activity: Activity | None = None  # the stored row, on the page
+
+    @property
+    def row(self) -> rules.Activity:
+        return self.result.activity
 
     @property
     def number(self) -> int:
@@ -23,7 +28,7 @@ class RowView:
 
     @property
     def frequency(self) -> str:
-        return explain.frequency_text(self.result.activity)
+        return explain.frequency_text(self.row)
 
     @property
     def formula(self) -> str:
@@ -31,11 +36,11 @@ class RowView:
 
     @property
     def time_type_note(self) -> str:
-        return explain.time_type_note(self.result.activity)
+        return explain.time_type_note(self.row)
 
     @property
     def counts_as_basic(self) -> bool:
-        return rules.counts_as_basic(self.result.activity)
+        return rules.counts_as_basic(self.row)
 
 
 @dataclass
@@ -46,15 +51,19 @@ class NeedGroup:
 
 
 def need_groups(
-    activities: list[Activity], result: rules.Result, *, view: type[RowView] = RowView
+    result: rules.Result,
+    activities: list[Activity] | None = None,
+    *,
+    view: type[RowView] = RowView,
 ) -> list[NeedGroup]:
     """The rows per need, in the law's order (`result.by_need`'s)."""
-    views = [view(a, r) for a, r in zip(activities, result.rows, strict=True)]
+    stored = activities if activities is not None else [None] * len(result.rows)
+    views = [view(r, a) for r, a in zip(result.rows, stored, strict=True)]
     return [
         NeedGroup(
             rules.NEED_INFO[total.need],
             total,
-            [row for row in views if row.result.activity.need == total.need],
+            [v for v in views if v.row.need == total.need],
         )
         for total in result.by_need
     ]

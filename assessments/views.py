@@ -78,7 +78,7 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **forms):
     bound_row = forms.get("row_form")
     rows = assessment.rows()
     result = assessment.calculate(rows)
-    groups = need_groups(rows, result, view=RowEntry)
+    groups = need_groups(result, rows, view=RowEntry)
     for group in groups:
         for entry in group.rows:
             entry.bound_form = bound_row

@@ -109,12 +109,35 @@ class Step:
         return tuple(dict.fromkeys(SOURCES_BY_RULE[rule] for rule in self.rules))
 
 
+# What supports the claim before Försäkringskassan: the rules applied, särskilda skäl to
+# discuss, the whole-need principle for children. The rest are checks of what was typed and the
+# tool's own caveats, for the person at the screen, not for the printout.
+PRINTED = frozenset(
+    {
+        "no_fixed_parental_deduction",
+        "enter_whole_need",
+        "age_limit",
+        "waiting_before_2018",
+        "needs_before_2023",
+        "breathing_before_2020",
+        "special_reasons",
+        "hospital",
+        "short_term_stay",
+        "average_decides",
+    }
+)
+
+
 @dataclass(frozen=True)
 class Notice:
     """Something the person must know about the result, with a stable code."""
 
     code: str
     message: str
+
+    @property
+    def printed(self) -> bool:
+        return self.code in PRINTED
 
 
 def with_explanation(assessment: Assessment, result: Result) -> Result:
