@@ -22,6 +22,8 @@ from .rules import assessment as draft_table
 from .rules.assessment import DEFAULT_WEEK_TYPE
 
 TOKEN_BYTES = 32  # 256 bits; a UUID4 would give only 122 random bits
+SHARE_ID_BYTES = 9  # names a read-only link; not a secret
+SHARE_SECRET_BYTES = 24  # 192 bits, compared in constant time
 ROW_FIELDS = tuple(row_table.FIELDS)
 DRAFT_FIELDS = (*draft_table.FIELDS, *draft_table.PERSON_FIELDS)
 WEEK_TYPE_FIELDS = tuple(draft_table.WEEK_TYPE_FIELDS)
@@ -33,6 +35,14 @@ def new_token() -> str:
 
 def today():
     return timezone.localdate()
+
+
+def _share_id() -> str:
+    return secrets.token_urlsafe(SHARE_ID_BYTES)
+
+
+def _share_secret() -> str:
+    return secrets.token_urlsafe(SHARE_SECRET_BYTES)
 
 
 def choices(enum) -> list[tuple[str, str]]:
@@ -303,3 +313,38 @@ class WeekType(models.Model):
 
     def to_rules(self) -> rules.WeekType:
         return rules.WeekType(**{name: getattr(self, name) for name in WEEK_TYPE_FIELDS})
+
+
+class ShareLink(models.Model):
+    """A read-only link to a draft, for an ombud: view, PDF and file; no edit, no delete.
+
+    The link is `<public_id>/<secret>`: the row is found by its public id and the secret is
+    then compared with `secrets.compare_digest`, so that the time an answer takes says nothing
+    about how much of a guessed secret was right. Revoking deletes the row.
+    """
+
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.CASCADE, related_name="share_link"
+    )
+    public_id = models.CharField(max_length=16, unique=True, default=_share_id, editable=False)
+    secret = models.CharField(max_length=40, default=_share_secret, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("läslänk")
+        verbose_name_plural = _("läslänkar")
+
+    def __str__(self):
+        return str(_("Läslänk"))
+
+    def get_absolute_url(self):
+        return reverse("assessments:shared", args=[self.public_id, self.secret])
+
+    @classmethod
+    def find(cls, public_id: str, secret: str) -> "ShareLink | None":
+        link = cls.objects.select_related("assessment").filter(public_id=public_id).first()
+        # Compare even when there is no link, so that a wrong id and a wrong secret take alike.
+        stored = link.secret if link else "x" * len(secret)
+        if secrets.compare_digest(stored.encode(), secret.encode()) and link is not None:
+            return link
+        return None

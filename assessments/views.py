@@ -198,25 +198,26 @@ def _rows_changed(request, assessment, *, focus):
     return trigger_client_event(response, "behov:focus", {"selector": focus}, after="settle")
 
 
-@require_GET
-@draft_view
-def download(request, assessment):
+def file_response(request, assessment):
+    """The draft as a file; the edit link and the read-only link both serve it."""
     draft = assessment.to_rules()
     response = HttpResponse(files.write(draft), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{files.filename(draft)}"'
     return response
 
 
-@require_GET
-@draft_view
-@rate_limited("pdf")
-def summary_pdf(request, assessment):
+def pdf_response(request, assessment):
+    """The printable summary; the edit link and the read-only link both serve it."""
     printed_on = timezone.localdate()
     response = HttpResponse(
         pdf.render_summary_pdf(assessment, printed_on=printed_on), content_type="application/pdf"
     )
     response["Content-Disposition"] = f'inline; filename="{pdf.filename(assessment, printed_on)}"'
     return response
+
+
+download = require_GET(draft_view(file_response))
+summary_pdf = require_GET(draft_view(rate_limited("pdf")(pdf_response)))
 
 
 @require_http_methods(["GET", "POST"])

@@ -30,5 +30,10 @@ def amount(value) -> str:
 
 
 @register.filter
+def subtract(value, other):
+    return value - other
+
+
+@register.filter
 def need_label(need) -> str:
     return rules.need_label(need)
