@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import sharing, views
+from . import decision_views, sharing, views
 
 app_name = "assessments"
 
@@ -16,9 +16,29 @@ urlpatterns = [
     path("b/<str:token>/fil/", views.download, name="download"),
     path("b/<str:token>/pdf/", views.summary_pdf, name="pdf"),
     path("b/<str:token>/radera/", views.delete, name="delete"),
+    path(
+        "b/<str:token>/omprovning/",
+        decision_views.reconsideration_page,
+        name="reconsideration",
+    ),
+    path(
+        "b/<str:token>/omprovning/text/",
+        decision_views.reconsideration_text,
+        name="reconsideration_text",
+    ),
     path("b/<str:token>/dela/", sharing.share, name="share"),
     path("b/<str:token>/dela/sluta/", sharing.unshare, name="unshare"),
     path("l/<str:public_id>/<str:secret>/", sharing.shared, name="shared"),
     path("l/<str:public_id>/<str:secret>/pdf/", sharing.shared_pdf, name="shared_pdf"),
     path("l/<str:public_id>/<str:secret>/fil/", sharing.shared_download, name="shared_download"),
+    path(
+        "l/<str:public_id>/<str:secret>/omprovning/",
+        decision_views.shared_reconsideration_page,
+        name="shared_reconsideration",
+    ),
+    path(
+        "l/<str:public_id>/<str:secret>/omprovning/text/",
+        decision_views.shared_reconsideration_text,
+        name="shared_reconsideration_text",
+    ),
 ]

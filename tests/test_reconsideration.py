@@ -4,7 +4,11 @@ from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
+import pytest
+from django.urls import reverse
+
 from assessments import files, reconsideration, rules
+from assessments.models import Assessment, ShareLink
 
 EXAMPLE = Path(__file__).resolve().parent / "examples" / "adult-compared-with-decision-2026.json"
 
@@ -108,3 +112,41 @@ def test_no_decision_no_request():
     draft, _ = example()
     draft = replace(draft, decision=None, activities=())
     assert reconsideration.build(draft, rules.calculate(draft)) is None
+
+
+# --- The page and the text, through the edit link and the read-only link ----------------------
+
+
+@pytest.fixture
+def decided_draft(db):
+    return Assessment.objects.create_from(files.read(EXAMPLE.read_bytes()))
+
+
+def test_the_page_shows_the_request_and_its_text(client, decided_draft):
+    response = client.get(reverse("assessments:reconsideration", args=[decided_draft.token]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Utkast till begäran om omprövning" in page
+    assert "Rad 4: Av- och påklädning" in page and "RÅ 2010 ref. 53" in page
+    assert "UTKAST – BEGÄRAN OM OMPRÖVNING" in page  # the text to copy
+    assert (
+        response["Cache-Control"].startswith("max-age=0") or "no-store" in response["Cache-Control"]
+    )
+
+
+def test_the_text_downloads_as_plain_text(client, decided_draft):
+    response = client.get(reverse("assessments:reconsideration_text", args=[decided_draft.token]))
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode().startswith("UTKAST – BEGÄRAN OM OMPRÖVNING")
+
+
+def test_the_read_only_link_serves_it_too(client, decided_draft):
+    link = ShareLink.objects.create(assessment=decided_draft)
+    url = reverse("assessments:shared_reconsideration", args=[link.public_id, link.secret])
+    assert client.get(url).status_code == 200
+
+
+def test_without_a_decision_there_is_no_request(client, db):
+    draft = Assessment.objects.create()
+    response = client.get(reverse("assessments:reconsideration", args=[draft.token]))
+    assert response.status_code == 404
