@@ -45,6 +45,7 @@ class RowResult:
     weekly_minutes: Fraction  # in a week the row happens in
     average_minutes: Fraction  # over the year's week types, weighted by their weeks
     week_types: tuple[str, ...]  # the keys of the week types it happens in
+    clock_minutes: Fraction  # the minutes of a week it takes on the clock (R9, R11)
 
 
 @dataclass(frozen=True)
@@ -332,15 +333,10 @@ def _sum(values: Iterable[Fraction]) -> Fraction:
     return sum(values, Fraction(0))
 
 
-def night_result(night: Night, week_type: WeekType, rows: list[RowResult]) -> NightResult:
+def night_result(night: Night, week_type: WeekType, active: Fraction) -> NightResult:
     """rules.md R11: per week, the night × the nights with assistance, minus the active help at
     night (each clock minute once), never below zero; converted by ¼ or 1/7 (R6)."""
     nights = Fraction(night.minutes * week_type.assistance_days)
-    active = _sum(
-        clock_minutes(r.activity)
-        for r in rows
-        if r.activity.at_night and r.activity.time_type == TimeType.ACTIVE
-    )
     free = max(Fraction(0), nights - active)
     factor = {
         NightCover.WAITING: p.WAITING_FACTOR.value,
@@ -350,38 +346,64 @@ def night_result(night: Night, week_type: WeekType, rows: list[RowResult]) -> Ni
     return NightResult(night, nights, active, free, free * factor)
 
 
+class _Sums:
+    """The sums of a group of rows that happen in the same week types, taken once: a week type
+    adds up the groups it has instead of going through every row again."""
+
+    def __init__(self):
+        self.basic = dict.fromkeys(Need, Fraction(0))
+        self.other = dict.fromkeys(Need, Fraction(0))
+        self.exempt_basic = self.exempt_other = Fraction(0)
+        self.day_active = self.night_active = Fraction(0)
+
+    def add(self, r: RowResult) -> None:
+        activity = r.activity
+        is_basic = counts_as_basic(activity)
+        (self.basic if is_basic else self.other)[activity.need] += r.weekly_minutes
+        if deduction_exempt(activity):
+            if is_basic:
+                self.exempt_basic += r.weekly_minutes
+            else:
+                self.exempt_other += r.weekly_minutes
+        if activity.time_type == TimeType.ACTIVE:
+            if activity.at_night:
+                self.night_active += r.clock_minutes
+            else:
+                self.day_active += r.clock_minutes
+
+
 @dataclass(frozen=True)
 class _Week:
     """A week type's figures before the deduction; the same in every segment."""
 
     week_type: WeekType
-    basic_rows: tuple[RowResult, ...]
-    other_rows: tuple[RowResult, ...]
     night: NightResult | None
+    before_basic: Fraction
+    before_other: Fraction
+    exempt_basic: Fraction
+    exempt_other: Fraction
+    by_need: tuple[NeedTotal, ...]
+    day_active_minutes: Fraction  # active help outside the night, each clock minute once
 
-    @property
-    def before_basic(self) -> Fraction:
-        return _sum(r.weekly_minutes for r in self.basic_rows)
-
-    @property
-    def before_other(self) -> Fraction:
-        night = self.night.counted_minutes if self.night else 0
-        return _sum(r.weekly_minutes for r in self.other_rows) + night
-
-    def by_need(self) -> tuple[NeedTotal, ...]:
-        totals = []
-        night = self.night.counted_minutes if self.night else Fraction(0)
-        for info in NEEDS:
-            basic = _sum(r.weekly_minutes for r in self.basic_rows if r.activity.need == info.need)
-            other = _sum(r.weekly_minutes for r in self.other_rows if r.activity.need == info.need)
-            # The night's waiting or on-call time is "Tillsyn, väntetid och beredskap".
-            if info.need == Need.SUPERVISION:
-                other += night
-            totals.append(NeedTotal(info.need, basic, other))
-        return tuple(totals)
-
-    def exempt_minutes(self, rows: tuple[RowResult, ...]) -> Fraction:
-        return _sum(r.weekly_minutes for r in rows if deduction_exempt(r.activity))
+    @classmethod
+    def of(cls, week_type: WeekType, groups: list[_Sums], night: Night | None) -> "_Week":
+        basic = {need: _sum(g.basic[need] for g in groups) for need in Need}
+        other = {need: _sum(g.other[need] for g in groups) for need in Need}
+        counted = None
+        if night is not None:
+            counted = night_result(night, week_type, _sum(g.night_active for g in groups))
+            # The night's waiting or on-call time is "Tillsyn, väntetid och beredskap" (R11).
+            other[Need.SUPERVISION] += counted.counted_minutes
+        return cls(
+            week_type,
+            counted,
+            _sum(basic.values()),
+            _sum(other.values()),
+            _sum(g.exempt_basic for g in groups),
+            _sum(g.exempt_other for g in groups),
+            tuple(NeedTotal(info.need, basic[info.need], other[info.need]) for info in NEEDS),
+            _sum(g.day_active for g in groups),
+        )
 
 
 def _deduction(kind: Kind, per_day: Fraction, days: int, before: Fraction, exempt: Fraction):
@@ -392,18 +414,23 @@ def _deduction(kind: Kind, per_day: Fraction, days: int, before: Fraction, exemp
     return Deduction(kind, table_minutes, deductible, exempt, min(table_minutes, deductible))
 
 
-def _week_figures(week: _Week, per_day: tuple[Fraction, Fraction] | None, by_need) -> Figures:
+def _week_figures(week: _Week, per_day: tuple[Fraction, Fraction] | None) -> Figures:
     deduction_basic = deduction_other = None
     if per_day is not None:
         days = week.week_type.assistance_days
         deduction_basic = _deduction(
-            Kind.BASIC, per_day[0], days, week.before_basic, week.exempt_minutes(week.basic_rows)
+            Kind.BASIC, per_day[0], days, week.before_basic, week.exempt_basic
         )
         deduction_other = _deduction(
-            Kind.OTHER, per_day[1], days, week.before_other, week.exempt_minutes(week.other_rows)
+            Kind.OTHER, per_day[1], days, week.before_other, week.exempt_other
         )
     return Figures(
-        week.before_basic, week.before_other, deduction_basic, deduction_other, by_need, week.night
+        week.before_basic,
+        week.before_other,
+        deduction_basic,
+        deduction_other,
+        week.by_need,
+        week.night,
     )
 
 
@@ -443,27 +470,36 @@ def _average_night(items: list[tuple[Fraction, Figures]]) -> NightResult | None:
     )
 
 
-def average(items: list[tuple[Fraction, Figures]]) -> Figures:
-    """Weighted average of weekly figures (weeks for week types, days for segments)."""
+def _average_needs(items: list[tuple[Fraction, tuple[NeedTotal, ...]]]) -> tuple[NeedTotal, ...]:
+    first = items[0][1]
+    if all(needs is first for _, needs in items):
+        return first
+    return tuple(
+        NeedTotal(
+            total.need,
+            _average([(w, needs[i]) for w, needs in items], lambda t: t.basic_minutes),
+            _average([(w, needs[i]) for w, needs in items], lambda t: t.other_minutes),
+        )
+        for i, total in enumerate(first)
+    )
+
+
+def average(
+    items: list[tuple[Fraction, Figures]], by_need: tuple[NeedTotal, ...] | None = None
+) -> Figures:
+    """Weighted average of weekly figures (weeks for week types, days for segments).
+
+    The needs before the deduction are the same in every segment; a caller that has averaged
+    them once passes them in.
+    """
     if len(items) == 1:
         return items[0][1]
-    by_need = tuple(
-        NeedTotal(
-            totals[0].need,
-            _average(list(zip(weights, totals, strict=True)), lambda t: t.basic_minutes),
-            _average(list(zip(weights, totals, strict=True)), lambda t: t.other_minutes),
-        )
-        for weights, totals in (
-            ([w for w, _ in items], [f.by_need[i] for _, f in items])
-            for i in range(len(items[0][1].by_need))
-        )
-    )
     return Figures(
         _average(items, lambda f: f.before_basic),
         _average(items, lambda f: f.before_other),
         _average_deduction(items, "basic"),
         _average_deduction(items, "other"),
-        by_need,
+        by_need or _average_needs([(w, f.by_need) for w, f in items]),
         _average_night(items),
     )
 
@@ -531,30 +567,31 @@ def _compute(assessment: Assessment) -> Result:
     activities = assessment.activities
     week_types = assessment.week_types
     all_weeks = _sum(w.weeks for w in week_types)
-    rows = tuple(
-        RowResult(
-            index,
-            a,
-            minutes,
-            minutes * _sum(w.weeks for w in week_types if a.happens_in(w.key)) / all_weeks,
-            tuple(w.key for w in week_types if a.happens_in(w.key)),
+    rows = []
+    for index, a in enumerate(activities):
+        clock = clock_minutes(a)
+        minutes = clock * a.assistants * time_factor(a.time_type)  # weekly_minutes, R4
+        keys = tuple(w.key for w in week_types if a.happens_in(w.key))
+        share = (
+            Fraction(1)
+            if len(keys) == len(week_types)
+            else (_sum(w.weeks for w in week_types if w.key in keys) / all_weeks)
         )
-        for index, a in enumerate(activities)
-        for minutes in (weekly_minutes(a),)
-    )
-    weeks = []
-    for week_type in week_types:
-        in_week = [r for r in rows if week_type.key in r.week_types]
-        weeks.append(
-            _Week(
-                week_type,
-                tuple(r for r in in_week if counts_as_basic(r.activity)),
-                tuple(r for r in in_week if not counts_as_basic(r.activity)),
-                night_result(assessment.night, week_type, in_week) if assessment.night else None,
-            )
+        rows.append(RowResult(index, a, minutes, minutes * share, keys, clock))
+    rows = tuple(rows)
+    groups: dict[tuple[str, ...], _Sums] = {}
+    for r in rows:
+        groups.setdefault(r.week_types, _Sums()).add(r)
+    weeks = [
+        _Week.of(
+            week_type,
+            [sums for keys, sums in groups.items() if week_type.key in keys],
+            assessment.night,
         )
-    by_need = [week.by_need() for week in weeks]
+        for week_type in week_types
+    ]
 
+    by_need = _average_needs([(week.week_type.weeks, week.by_need) for week in weeks])
     segments = []
     for start, end in segment_bounds(assessment):
         age = assessment.bracket_age(start)
@@ -562,17 +599,14 @@ def _compute(assessment: Assessment) -> Result:
         if age is not None and age < p.ADULT_AGE.value:
             table = p.in_force(p.PARENTAL_DEDUCTION, start)
         per_day = table.value.hours_per_day(age) if table else None
-        figures = tuple(
-            (week.week_type, _week_figures(week, per_day, needs))
-            for week, needs in zip(weeks, by_need, strict=True)
-        )
+        figures = tuple((week.week_type, _week_figures(week, per_day)) for week in weeks)
         segments.append(
             SegmentResult(
                 start,
                 end,
                 age,
                 table,
-                average([(w.weeks, f) for w, f in figures]),
+                average([(w.weeks, f) for w, f in figures], by_need),
                 figures,
             )
         )
@@ -629,12 +663,7 @@ def _day_check(assessment: Assessment, week: _Week) -> tuple[Fraction, Fraction]
     the hours someone else meets the needs, in clock minutes."""
     night = assessment.night.minutes if assessment.night else 0
     waking = Fraction((DAY_MINUTES - night) * 7) - week.week_type.away_hours * 60
-    active = _sum(
-        clock_minutes(r.activity)
-        for r in (*week.basic_rows, *week.other_rows)
-        if r.activity.time_type == TimeType.ACTIVE and not r.activity.at_night
-    )
-    return active, waking
+    return week.day_active_minutes, waking
 
 
 def _applied(assessment, rows, segments, period, schablon, age_limit, threshold):
