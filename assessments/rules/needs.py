@@ -7,6 +7,8 @@ Swedish labels live here because they are the law's own names for the needs; the
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .i18n import Lazy, gettext_noop
+
 
 class Need(StrEnum):
     BREATHING = "breathing"
@@ -73,62 +75,70 @@ class DecisionMaker(StrEnum):
 @dataclass(frozen=True)
 class NeedInfo:
     need: Need
-    label: str
+    label: Lazy
     is_basic: bool
     law_number: int | None  # the need's number in LSS 9 a § (R1), None for other needs
 
 
 NEEDS: tuple[NeedInfo, ...] = (
-    NeedInfo(Need.BREATHING, "Andning", True, 1),
-    NeedInfo(Need.PERSONAL_HYGIENE, "Personlig hygien", True, 2),
-    NeedInfo(Need.MEALS, "Måltider", True, 3),
-    NeedInfo(Need.DRESSING, "Av- och påklädning", True, 4),
-    NeedInfo(Need.COMMUNICATION, "Kommunikation med andra", True, 5),
+    NeedInfo(Need.BREATHING, gettext_noop("Andning"), True, 1),
+    NeedInfo(Need.PERSONAL_HYGIENE, gettext_noop("Personlig hygien"), True, 2),
+    NeedInfo(Need.MEALS, gettext_noop("Måltider"), True, 3),
+    NeedInfo(Need.DRESSING, gettext_noop("Av- och påklädning"), True, 4),
+    NeedInfo(Need.COMMUNICATION, gettext_noop("Kommunikation med andra"), True, 5),
     NeedInfo(
         Need.INJURY_PREVENTION,
-        "Förebygga skada vid psykisk funktionsnedsättning",
+        gettext_noop("Förebygga skada vid psykisk funktionsnedsättning"),
         True,
         6,
     ),
-    NeedInfo(Need.MEDICAL_SUPPORT, "Löpande stöd vid medicinskt tillstånd", True, 7),
-    NeedInfo(Need.HOUSEHOLD, "Hushåll och matlagning", False, None),
-    NeedInfo(Need.LEISURE_AND_COMMUNITY, "Fritid och samhällsliv", False, None),
-    NeedInfo(Need.WORK_AND_EDUCATION, "Arbete, studier och daglig verksamhet", False, None),
-    NeedInfo(Need.PARENTING, "Föräldraskap", False, None),
-    NeedInfo(Need.SUPERVISION, "Tillsyn, väntetid och beredskap", False, None),
-    NeedInfo(Need.HEALTH_AND_CARE, "Egenvård, träning och hälsa", False, None),
-    NeedInfo(Need.OTHER, "Övrigt", False, None),
+    NeedInfo(Need.MEDICAL_SUPPORT, gettext_noop("Löpande stöd vid medicinskt tillstånd"), True, 7),
+    NeedInfo(Need.HOUSEHOLD, gettext_noop("Hushåll och matlagning"), False, None),
+    NeedInfo(Need.LEISURE_AND_COMMUNITY, gettext_noop("Fritid och samhällsliv"), False, None),
+    NeedInfo(
+        Need.WORK_AND_EDUCATION, gettext_noop("Arbete, studier och daglig verksamhet"), False, None
+    ),
+    NeedInfo(Need.PARENTING, gettext_noop("Föräldraskap"), False, None),
+    NeedInfo(Need.SUPERVISION, gettext_noop("Tillsyn, väntetid och beredskap"), False, None),
+    NeedInfo(Need.HEALTH_AND_CARE, gettext_noop("Egenvård, träning och hälsa"), False, None),
+    NeedInfo(Need.OTHER, gettext_noop("Övrigt"), False, None),
 )
 NEED_INFO: dict[Need, NeedInfo] = {info.need: info for info in NEEDS}
 BASIC_NEEDS: frozenset[Need] = frozenset(info.need for info in NEEDS if info.is_basic)
 
-KIND_LABELS = {Kind.BASIC: "Grundläggande behov", Kind.OTHER: "Annat personligt behov"}
+KIND_LABELS = {
+    Kind.BASIC: gettext_noop("Grundläggande behov"),
+    Kind.OTHER: gettext_noop("Annat personligt behov"),
+}
 PERIOD_LABELS = {
-    Period.DAY: "per dag",
-    Period.WEEK: "per vecka",
-    Period.MONTH: "per månad",
-    Period.YEAR: "per år",
+    Period.DAY: gettext_noop("per dag"),
+    Period.WEEK: gettext_noop("per vecka"),
+    Period.MONTH: gettext_noop("per månad"),
+    Period.YEAR: gettext_noop("per år"),
 }
 TIME_TYPE_LABELS = {
-    TimeType.ACTIVE: "Aktiv hjälp",
-    TimeType.WAITING: "Väntetid",
-    TimeType.ON_CALL: "Beredskap",
+    TimeType.ACTIVE: gettext_noop("Aktiv hjälp"),
+    TimeType.WAITING: gettext_noop("Väntetid"),
+    TimeType.ON_CALL: gettext_noop("Beredskap"),
 }
 
 
 ELSEWHERE_LABELS = {
-    Elsewhere.SCHOOL: "Skola",
-    Elsewhere.PRESCHOOL: "Förskola eller fritidshem",
-    Elsewhere.DAILY_ACTIVITY: "Daglig verksamhet",
-    Elsewhere.SHORT_TERM_STAY: "Korttidsvistelse",
-    Elsewhere.HOSPITAL: "Sjukhus",
+    Elsewhere.SCHOOL: gettext_noop("Skola"),
+    Elsewhere.PRESCHOOL: gettext_noop("Förskola eller fritidshem"),
+    Elsewhere.DAILY_ACTIVITY: gettext_noop("Daglig verksamhet"),
+    Elsewhere.SHORT_TERM_STAY: gettext_noop("Korttidsvistelse"),
+    Elsewhere.HOSPITAL: gettext_noop("Sjukhus"),
 }
 NIGHT_COVER_LABELS = {
-    NightCover.WAITING: "Väntetid: en assistent finns på plats och väntar",
-    NightCover.ON_CALL: "Beredskap: en assistent kan komma när det behövs",
-    NightCover.NONE: "Ingen assistent utöver den aktiva hjälpen",
+    NightCover.WAITING: gettext_noop("Väntetid: en assistent finns på plats och väntar"),
+    NightCover.ON_CALL: gettext_noop("Beredskap: en assistent kan komma när det behövs"),
+    NightCover.NONE: gettext_noop("Ingen assistent utöver den aktiva hjälpen"),
 }
-DECISION_MAKER_LABELS = {DecisionMaker.FK: "Försäkringskassan", DecisionMaker.KOMMUN: "Kommunen"}
+DECISION_MAKER_LABELS = {
+    DecisionMaker.FK: gettext_noop("Försäkringskassan"),
+    DecisionMaker.KOMMUN: gettext_noop("Kommunen"),
+}
 
 # The label of every value of every enum a field can hold, for forms and printouts.
 CHOICE_LABELS = {
@@ -143,7 +153,7 @@ CHOICE_LABELS = {
 
 
 def need_label(need: Need | str) -> str:
-    return NEED_INFO[Need(need)].label
+    return str(NEED_INFO[Need(need)].label)
 
 
 def is_basic_need(need: Need | str) -> bool:

@@ -1,0 +1,92 @@
+"""Translation for the pure rules, without Django: the words are Swedish message ids, marked
+so that `makemessages` finds them, and translated by whatever the app installs.
+
+`_("...")` translates now, in the language of the request being answered (the words of a
+result are built when it is calculated). `gettext_noop("...")` marks a text defined once at
+import, such as a field's label, and gives a `Lazy` that is translated each time it is shown.
+Without `install`, as in a plain Python run, the texts stay Swedish.
+"""
+
+from collections.abc import Callable
+
+_gettext: Callable[[str], str] = lambda message: message
+_ngettext: Callable[[str, str, int], str] = lambda one, many, n: one if n == 1 else many
+_language: Callable[[], str] = lambda: "sv"
+
+
+def install(
+    gettext: Callable[[str], str],
+    ngettext: Callable[[str, str, int], str],
+    language: Callable[[], str],
+) -> None:
+    global _gettext, _ngettext, _language
+    _gettext, _ngettext, _language = gettext, ngettext, language
+
+
+def _(message: str) -> str:
+    return _gettext(message)
+
+
+def ngettext(one: str, many: str, n: int) -> str:
+    return _ngettext(one, many, n)
+
+
+def language() -> str:
+    """The language the texts are being written in: "sv" or "en"."""
+    return (_language() or "sv")[:2]
+
+
+class Lazy:
+    """A text translated when it is shown, not when it is defined."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str):
+        self.message = message
+
+    def __str__(self) -> str:
+        return _gettext(self.message)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __add__(self, other) -> str:
+        return str(self) + str(other)
+
+    def __radd__(self, other) -> str:
+        return str(other) + str(self)
+
+    def __eq__(self, other) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(self.message)
+
+    def __bool__(self) -> bool:
+        return bool(self.message)
+
+    def __len__(self) -> int:
+        return len(str(self))
+
+    def __getattr__(self, name):
+        # str's methods (lower, capitalize, startswith...) on the translated text; never the
+        # protocols that copy and pickle look up on a half-made object.
+        if name.startswith("__") or name == "message":
+            raise AttributeError(name)
+        return getattr(str(self), name)
+
+    def __copy__(self) -> "Lazy":
+        return self
+
+    def __deepcopy__(self, memo) -> "Lazy":
+        return self
+
+    def __reduce__(self):
+        return (Lazy, (self.message,))
+
+    def __repr__(self) -> str:
+        return f"Lazy({self.message!r})"
+
+
+def gettext_noop(message: str) -> Lazy:
+    return Lazy(message)
