@@ -9,9 +9,22 @@ Without `install`, as in a plain Python run, the texts stay Swedish.
 
 from collections.abc import Callable
 
-_gettext: Callable[[str], str] = lambda message: message
-_ngettext: Callable[[str, str, int], str] = lambda one, many, n: one if n == 1 else many
-_language: Callable[[], str] = lambda: "sv"
+
+def _swedish(message: str) -> str:
+    return message
+
+
+def _swedish_plural(one: str, many: str, n: int) -> str:
+    return one if n == 1 else many
+
+
+def _sweden() -> str:
+    return "sv"
+
+
+_gettext: Callable[[str], str] = _swedish
+_ngettext: Callable[[str, str, int], str] = _swedish_plural
+_language: Callable[[], str] = _sweden
 
 
 def install(
