@@ -104,6 +104,12 @@ class Lazy:
     def __len__(self) -> int:
         return len(str(self))
 
+    def __getitem__(self, index) -> str:
+        return str(self)[index]
+
+    def __contains__(self, text: str) -> bool:
+        return text in str(self)
+
     def __getattr__(self, name):
         # str's methods (lower, capitalize, startswith...) on the translated text; never the
         # protocols that copy and pickle look up on a half-made object.
@@ -121,9 +127,11 @@ class Lazy:
         return (Lazy, (self.message, self.params))
 
     def __repr__(self) -> str:
+        # The message's own repr: the rules version hashes the parameters' reprs, and marking
+        # a label for translation must not change it, nor may the language shown.
         if self.params:
             return f"Lazy({self.message!r}, {self.params!r})"
-        return f"Lazy({self.message!r})"
+        return repr(self.message)
 
 
 def gettext_noop(message: str) -> Lazy:
