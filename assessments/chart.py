@@ -123,6 +123,13 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
     bands = [plot_top + index * ROW_HEIGHT for index in range(len(result.by_need))]
     bands.append(summary_top)
 
+    words = {
+        "title": _t(_("Diagram: timmar i veckan per behov")),
+        "basic": _t(_("Grundläggande behov")),
+        "other": _t(_("Andra personliga behov")),
+        "axis": _t(_("timmar i veckan")),
+        "empty": _t(_("Inga rader ännu.")),
+    }
     pid = _t(id_prefix)
     title_id, desc_id, hatch_id = f"{pid}-titel", f"{pid}-beskrivning", f"{pid}-rander"
     out = [
@@ -130,7 +137,7 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
         f'{_n(height)}" width="{WIDTH}" height="{_n(height)}" role="img" '
         f'aria-labelledby="{title_id} {desc_id}" font-family="DejaVu Sans, sans-serif" '
         f'font-size="{FONT_SIZE}" fill="{INK}">',
-        f'<title id="{title_id}">{_t(_("Diagram: timmar i veckan per behov"))}</title>',
+        f'<title id="{title_id}">{words["title"]}</title>',
         f'<desc id="{desc_id}">{_t(_description(result))}</desc>',
         "<defs>",
         f'<pattern id="{hatch_id}" patternUnits="userSpaceOnUse" width="6" height="6">',
@@ -140,10 +147,10 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
         "</defs>",
         # Legend.
         f'<rect x="{MARGIN}" y="6" width="16" height="12" fill="{BASIC_FILL}" stroke="{INK}"/>',
-        f'<text x="{MARGIN + 22}" y="17">{_t(_("Grundläggande behov"))}</text>',
+        f'<text x="{MARGIN + 22}" y="17">{words["basic"]}</text>',
         f'<rect x="{MARGIN + 200}" y="6" width="16" height="12" fill="url(#{hatch_id})" '
         f'stroke="{INK}"/>',
-        f'<text x="{MARGIN + 222}" y="17">{_t(_("Andra personliga behov"))}</text>',
+        f'<text x="{MARGIN + 222}" y="17">{words["other"]}</text>',
     ]
 
     # Grid lines behind the bars, only where the bars are, so that they never cross a label:
@@ -163,7 +170,7 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
         )
     out.append(
         f'<text x="{WIDTH - MARGIN}" y="{_n(axis_y + 16)}" font-size="11" '
-        f'text-anchor="end">{_t(_("timmar i veckan"))}</text>'
+        f'text-anchor="end">{words["axis"]}</text>'
     )
 
     def bar(top: float, label: str, basic: Fraction, other: Fraction) -> None:
@@ -188,10 +195,7 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
             )
 
     if not result.by_need:
-        out.append(
-            f'<text x="{PLOT_LEFT}" y="{_n(plot_top + FONT_SIZE)}">{_t(_("Inga rader ännu."))}'
-            "</text>"
-        )
+        out.append(f'<text x="{PLOT_LEFT}" y="{_n(plot_top + FONT_SIZE)}">{words["empty"]}</text>')
     for top, total in zip(bands, result.by_need, strict=False):
         bar(top, total.label, total.basic_minutes, total.other_minutes)
 

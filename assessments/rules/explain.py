@@ -465,10 +465,8 @@ def _warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
                 ),
             )
     if any(a.need == Need.WORK_AND_EDUCATION for a in activities):
-        warn(
-            "special_reasons",
-            f"{SPECIAL_REASONS_RULE} {_('Skriv de särskilda skälen i anteckningen.')}",
-        )
+        write = _("Skriv de särskilda skälen i anteckningen.")
+        warn("special_reasons", f"{SPECIAL_REASONS_RULE} {write}")
     return tuple(warnings)
 
 

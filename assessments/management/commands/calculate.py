@@ -115,6 +115,7 @@ def text_table(af: rules.Assessment, result: rules.Result) -> str:
     def figures(title: str, found: rules.Result) -> list[str]:
         deduction_basic = found.deduction_basic.applied_minutes if found.deduction_basic else 0
         deduction_other = found.deduction_other.applied_minutes if found.deduction_other else 0
+        total = _("Totalt")
         return [
             row(title, basic_heading, other_heading),
             row(
@@ -124,7 +125,7 @@ def text_table(af: rules.Assessment, result: rules.Result) -> str:
             ),
             row(_("Föräldraavdrag"), hours(deduction_basic), hours(deduction_other)),
             row(_("Efter avdrag"), hours(found.basic_minutes), hours(found.other_minutes)),
-            f"{_('Totalt'):<{width}}{hours(found.total_minutes):>30}",
+            f"{total:<{width}}{hours(found.total_minutes):>30}",
         ]
 
     if af.birth_month is not None:
@@ -132,7 +133,7 @@ def text_table(af: rules.Assessment, result: rules.Result) -> str:
             month=explain.month_text(af.birth_month), age=result.age
         )
     elif af.age is not None:
-        age = _("{age} år").format(age=af.age)
+        age = ngettext("{age} år", "{age} år", af.age).format(age=af.age)
     else:
         age = _("inte angiven (inget föräldraavdrag)")
     if af.period:
