@@ -212,10 +212,11 @@ def plain_text(request: Request) -> str:
             lines += ["  " + _("Regel: {text}").format(text=rule) for rule in d.rules]
     if request.empty:
         lines += ["", _("Beslutet skiljer sig inte från din beräkning på någon rad.")]
-    claimed, decided, difference = _("Ansökt"), _("Beslutat"), _("Skillnad")
-    lines += ["", _("TIMMAR I VECKAN"), f"  {'':<24}{claimed:>10}{decided:>10}{difference:>10}"]
+    headings = (_("Ansökt"), _("Beslutat"), _("Skillnad"))
+    column = max(10, *(len(heading) + 1 for heading in headings))
+    lines += ["", _("TIMMAR I VECKAN"), f"  {'':<24}" + "".join(f"{h:>{column}}" for h in headings)]
     lines += [
-        f"  {label:<24}{claimed:>10}{decided:>10}{difference:>10}"
+        f"  {label:<24}{claimed:>{column}}{decided:>{column}}{difference:>{column}}"
         for label, claimed, decided, difference in request.totals
     ]
     lines += [
