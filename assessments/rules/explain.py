@@ -785,8 +785,8 @@ def _amount_warnings(result: Result, warn) -> None:
 # --- The steps of "Så räknade vi" ------------------------------------------------------------
 
 
-def _row_label(result: Result, r: RowResult) -> str:
-    label = _("Rad {number}: {description}").format(
+def _row_label(result: Result, r: RowResult, template: str) -> str:
+    label = template.format(
         number=r.index + 1, description=r.activity.description or need_label(r.activity.need)
     )
     if result.several_weeks and len(r.week_types) < len(result.week_types):
@@ -798,7 +798,9 @@ def _row_label(result: Result, r: RowResult) -> str:
 
 
 def _row_parts(result: Result, rows: list[RowResult]) -> tuple[Part, ...]:
-    return tuple(Part(_row_label(result, r), r.average_minutes, r.index) for r in rows)
+    # One translation for all the rows: a lookup per row costs a millisecond at 150 rows.
+    template = _("Rad {number}: {description}")
+    return tuple(Part(_row_label(result, r, template), r.average_minutes, r.index) for r in rows)
 
 
 def _need_parts(result: Result, *, basic: bool) -> tuple[Part, ...]:
