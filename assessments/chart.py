@@ -5,12 +5,14 @@ Pure Python: the PDF embeds it and the draft page can inline it. The output is d
 `style` attribute or element, so the page's CSP (`style-src 'self'`) does not block it: all
 styling is presentation attributes. Basic needs are solid, other needs hatched, so the chart
 reads in black and white; the figures are also written above each bar and in the <desc>.
+Its words are in the language being shown (`rules.i18n`, so the chart needs no Django).
 """
 
 from fractions import Fraction
 from html import escape
 
 from assessments.rules import Result, format_hours, margin_text
+from assessments.rules.i18n import _
 
 WIDTH = 680
 MARGIN = 8
@@ -54,31 +56,40 @@ def _scale_step(max_hours: Fraction) -> int:
 
 def _label(label: str, basic: Fraction, other: Fraction) -> str:
     """ "Måltider: 35,5 h (grundläggande 28, andra 7,5)", written above the bar."""
-    text = f"{label}: {_hours(basic + other)}"
     if basic and other:
-        text += f" (grundläggande {format_hours(basic)}, andra {format_hours(other)})"
-    return text
+        return _("{label}: {hours} (grundläggande {basic}, andra {other})").format(
+            label=label,
+            hours=_hours(basic + other),
+            basic=format_hours(basic),
+            other=format_hours(other),
+        )
+    return f"{label}: {_hours(basic + other)}"
 
 
 def _summary_label(result: Result) -> str:
     if result.deduction_basic is not None and result.deduction_basic.applied_minutes:
-        return "Grundläggande behov efter föräldraavdrag"
-    return "Grundläggande behov, summa"
+        return _("Grundläggande behov efter föräldraavdrag")
+    return _("Grundläggande behov, summa")
 
 
 def _description(result: Result) -> str:
     parts = [
-        "Liggande stapeldiagram över timmar i veckan per behov, före föräldraavdrag. "
-        "Grundläggande behov är den fyllda delen av stapeln, andra personliga behov den "
-        "randiga."
+        _(
+            "Liggande stapeldiagram över timmar i veckan per behov, före föräldraavdrag. "
+            "Grundläggande behov är den fyllda delen av stapeln, andra personliga behov den "
+            "randiga."
+        )
     ]
     for total in result.by_need:
         parts.append(
-            f"{total.label}: {_hours(total.basic_minutes)} grundläggande, "
-            f"{_hours(total.other_minutes)} andra."
+            _("{label}: {basic} grundläggande, {other} andra.").format(
+                label=total.label,
+                basic=_hours(total.basic_minutes),
+                other=_hours(total.other_minutes),
+            )
         )
     if not result.by_need:
-        parts.append("Inga rader är ifyllda ännu.")
+        parts.append(_("Inga rader är ifyllda ännu."))
     margin = margin_text(result, unit="h", line=f" {_hours(result.threshold_minutes)}")
     parts.append(f"{_summary_label(result)}: {_hours(result.basic_minutes)}, {margin}.")
     return " ".join(parts)
@@ -112,6 +123,13 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
     bands = [plot_top + index * ROW_HEIGHT for index in range(len(result.by_need))]
     bands.append(summary_top)
 
+    words = {
+        "title": _t(_("Diagram: timmar i veckan per behov")),
+        "basic": _t(_("Grundläggande behov")),
+        "other": _t(_("Andra personliga behov")),
+        "axis": _t(_("timmar i veckan")),
+        "empty": _t(_("Inga rader ännu.")),
+    }
     pid = _t(id_prefix)
     title_id, desc_id, hatch_id = f"{pid}-titel", f"{pid}-beskrivning", f"{pid}-rander"
     out = [
@@ -119,7 +137,7 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
         f'{_n(height)}" width="{WIDTH}" height="{_n(height)}" role="img" '
         f'aria-labelledby="{title_id} {desc_id}" font-family="DejaVu Sans, sans-serif" '
         f'font-size="{FONT_SIZE}" fill="{INK}">',
-        f'<title id="{title_id}">Diagram: timmar i veckan per behov</title>',
+        f'<title id="{title_id}">{words["title"]}</title>',
         f'<desc id="{desc_id}">{_t(_description(result))}</desc>',
         "<defs>",
         f'<pattern id="{hatch_id}" patternUnits="userSpaceOnUse" width="6" height="6">',
@@ -129,10 +147,10 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
         "</defs>",
         # Legend.
         f'<rect x="{MARGIN}" y="6" width="16" height="12" fill="{BASIC_FILL}" stroke="{INK}"/>',
-        f'<text x="{MARGIN + 22}" y="17">Grundläggande behov</text>',
+        f'<text x="{MARGIN + 22}" y="17">{words["basic"]}</text>',
         f'<rect x="{MARGIN + 200}" y="6" width="16" height="12" fill="url(#{hatch_id})" '
         f'stroke="{INK}"/>',
-        f'<text x="{MARGIN + 222}" y="17">Andra personliga behov</text>',
+        f'<text x="{MARGIN + 222}" y="17">{words["other"]}</text>',
     ]
 
     # Grid lines behind the bars, only where the bars are, so that they never cross a label:
@@ -152,7 +170,7 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
         )
     out.append(
         f'<text x="{WIDTH - MARGIN}" y="{_n(axis_y + 16)}" font-size="11" '
-        'text-anchor="end">timmar i veckan</text>'
+        f'text-anchor="end">{words["axis"]}</text>'
     )
 
     def bar(top: float, label: str, basic: Fraction, other: Fraction) -> None:
@@ -177,7 +195,7 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
             )
 
     if not result.by_need:
-        out.append(f'<text x="{PLOT_LEFT}" y="{_n(plot_top + FONT_SIZE)}">Inga rader ännu.</text>')
+        out.append(f'<text x="{PLOT_LEFT}" y="{_n(plot_top + FONT_SIZE)}">{words["empty"]}</text>')
     for top, total in zip(bands, result.by_need, strict=False):
         bar(top, total.label, total.basic_minutes, total.other_minutes)
 
@@ -196,7 +214,9 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
         f'<path d="{line}" stroke="{INK}" stroke-width="2.5" stroke-dasharray="5 3"/>',
         f'<text x="{_n(max(x(threshold), MARGIN + 40))}" y="{_n(summary_bottom - 1)}" '
         'font-size="11" font-weight="bold" '
-        f'text-anchor="middle">Gränsen {_t(_hours(result.threshold_minutes))}</text>',
+        'text-anchor="middle">'
+        + _t(_("Gränsen {hours}").format(hours=_hours(result.threshold_minutes)))
+        + "</text>",
         "</svg>",
     ]
     return "\n".join(out)

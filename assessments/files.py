@@ -19,6 +19,9 @@ Choices where the spec is silent:
 - A UTF-8 byte order mark at the start is allowed and ignored (Windows editors write one).
 - At most `MAX_ERRORS` problems are listed, with the number of the rest: a broken file of
   thousands of rows must not become megabytes of messages.
+
+The messages are in the language being shown (Swedish by default); the file itself, its field
+names and values, never depends on it.
 """
 
 import json
@@ -29,6 +32,8 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from . import rules
 from .rules import activity as row_table
@@ -76,15 +81,15 @@ def _meanings(fields) -> dict[str, str]:
 
 
 TOP_MEANINGS = {
-    "format": "filformat",
-    "version": "version",
+    "format": gettext_lazy("filformat"),
+    "version": gettext_lazy("version"),
     **_meanings(draft_table.FIELDS),
-    "person": "personen",
-    "period": "beviljandeperiod",
-    "week_types": "veckotyper",
-    "night": "nattvila",
-    "decision": "beslut",
-    "activities": "aktiviteter",
+    "person": gettext_lazy("personen"),
+    "period": gettext_lazy("beviljandeperiod"),
+    "week_types": gettext_lazy("veckotyper"),
+    "night": gettext_lazy("nattvila"),
+    "decision": gettext_lazy("beslut"),
+    "activities": gettext_lazy("aktiviteter"),
 }
 ROW_MEANINGS = {
     **_meanings(ACTIVITY_FIELDS),
@@ -93,7 +98,7 @@ ROW_MEANINGS = {
 
 
 class AssessmentFileError(Exception):
-    """A file that cannot be read; `errors` holds the problems found, in Swedish."""
+    """A file that cannot be read; `errors` holds the problems found, in the language shown."""
 
     def __init__(self, errors: list[str] | str):
         errors = [errors] if isinstance(errors, str) else list(errors)
@@ -101,8 +106,13 @@ class AssessmentFileError(Exception):
             more = len(errors) - MAX_ERRORS
             errors = [
                 *errors[:MAX_ERRORS],
-                f"… och {more} fel till. Rätta felen ovan och försök igen, eller välj den fil du "
-                "laddade ned från Behovsräknaren.",
+                ngettext(
+                    "… och {more} fel till. Rätta felen ovan och försök igen, eller välj den fil "
+                    "du laddade ned från Behovsräknaren.",
+                    "… och {more} fel till. Rätta felen ovan och försök igen, eller välj den fil "
+                    "du laddade ned från Behovsräknaren.",
+                    more,
+                ).format(more=more),
             ]
         self.errors = errors
         super().__init__("\n".join(self.errors))
@@ -138,20 +148,29 @@ def _object_pairs(pairs: list[tuple[str, Any]]) -> _Object:
 
 def _refuse_constant(name: str):
     raise AssessmentFileError(
-        f"Filen innehåller värdet {name}, som inte är ett tal i en behovsfil. Skriv ett vanligt "
-        "tal i stället."
+        _(
+            "Filen innehåller värdet {name}, som inte är ett tal i en behovsfil. Skriv ett "
+            "vanligt tal i stället."
+        ).format(name=name)
     )
 
 
 # Files people pick by mistake, by their first bytes, so that the message can say what it is.
+_IMAGE = gettext_lazy("Det här är en bild, inte en sparad beräkning.")
 _NOT_A_BEHOVSFIL = (
-    (b"%PDF", "Det här är en PDF, inte en sparad beräkning."),
-    (b"PK\x03\x04", "Det här är ett Word-, Excel- eller zip-dokument, inte en sparad beräkning."),
-    (b"\xd0\xcf\x11\xe0", "Det här är ett Word- eller Excel-dokument, inte en sparad beräkning."),
-    (b"{\\rtf", "Det här är ett textdokument (RTF), inte en sparad beräkning."),
-    (b"\x89PNG", "Det här är en bild, inte en sparad beräkning."),
-    (b"\xff\xd8\xff", "Det här är en bild, inte en sparad beräkning."),
-    (b"GIF8", "Det här är en bild, inte en sparad beräkning."),
+    (b"%PDF", gettext_lazy("Det här är en PDF, inte en sparad beräkning.")),
+    (
+        b"PK\x03\x04",
+        gettext_lazy("Det här är ett Word-, Excel- eller zip-dokument, inte en sparad beräkning."),
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        gettext_lazy("Det här är ett Word- eller Excel-dokument, inte en sparad beräkning."),
+    ),
+    (b"{\\rtf", gettext_lazy("Det här är ett textdokument (RTF), inte en sparad beräkning.")),
+    (b"\x89PNG", _IMAGE),
+    (b"\xff\xd8\xff", _IMAGE),
+    (b"GIF8", _IMAGE),
 )
 
 
@@ -161,7 +180,7 @@ def _what_it_is(source: bytes) -> str | None:
         if head.startswith(magic):
             return message
     if head[:1] == b"<":
-        return "Det här är en webbsida eller XML, inte en sparad beräkning."
+        return _("Det här är en webbsida eller XML, inte en sparad beräkning.")
     return None
 
 
@@ -169,23 +188,29 @@ def read(source: bytes | str, *, today: date | None = None) -> rules.Assessment:
     """Parse and validate a file; raise AssessmentFileError with every problem found."""
     if isinstance(source, bytes) and (what := _what_it_is(source)) is not None:
         raise AssessmentFileError(
-            f"{what} Välj den fil som slutar på .json och som du laddade ned med "
-            '"Ladda ner som fil".'
+            _(
+                '{what} Välj den fil som slutar på .json och som du laddade ned med "Ladda ner '
+                'som fil".'
+            ).format(what=what)
         )
     limit = max_bytes()
     size = len(source) if isinstance(source, bytes) else len(source.encode("utf-8", "replace"))
     if size > limit:
         raise AssessmentFileError(
-            f"Filen är för stor: {rules.format_number(size, 0)} byte, men en behovsfil får vara "
-            f"högst {rules.format_number(limit, 0)} byte. Kontrollera att du valt rätt fil."
+            _(
+                "Filen är för stor: {size} byte, men en behovsfil får vara högst {limit} byte. "
+                "Kontrollera att du valt rätt fil."
+            ).format(size=rules.format_number(size, 0), limit=rules.format_number(limit, 0))
         )
     if isinstance(source, bytes):
         try:
             text = source.decode("utf-8")
         except UnicodeDecodeError:
             raise AssessmentFileError(
-                "Filen är inte sparad som UTF-8-text och kan inte vara en behovsfil. Välj den "
-                "fil du laddade ned från Behovsräknaren, eller spara om den som UTF-8."
+                _(
+                    "Filen är inte sparad som UTF-8-text och kan inte vara en behovsfil. Välj den "
+                    "fil du laddade ned från Behovsräknaren, eller spara om den som UTF-8."
+                )
             ) from None
     else:
         text = source
@@ -194,20 +219,26 @@ def read(source: bytes | str, *, today: date | None = None) -> rules.Assessment:
         data = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_object_pairs)
     except json.JSONDecodeError as error:
         raise AssessmentFileError(
-            f"Filen är inte giltig JSON (fel på textrad {error.lineno}, tecken {error.colno}). "
-            "Välj den fil du laddade ned från Behovsräknaren; har du ändrat den för hand, "
-            "kontrollera kommatecken, citattecken och klamrar."
+            _(
+                "Filen är inte giltig JSON (fel på textrad {line}, tecken {column}). Välj den fil "
+                "du laddade ned från Behovsräknaren; har du ändrat den för hand, kontrollera "
+                "kommatecken, citattecken och klamrar."
+            ).format(line=error.lineno, column=error.colno)
         ) from None
     except RecursionError:
         raise AssessmentFileError(
-            "Filen kan inte läsas: den har värden inuti värden i tusentals nivåer, vilket en "
-            "behovsfil aldrig har. Välj den fil du laddade ned från Behovsräknaren."
+            _(
+                "Filen kan inte läsas: den har värden inuti värden i tusentals nivåer, vilket en "
+                "behovsfil aldrig har. Välj den fil du laddade ned från Behovsräknaren."
+            )
         ) from None
     except ValueError:
         # Python refuses integers of more than 4300 digits.
         raise AssessmentFileError(
-            "Filen kan inte läsas: den innehåller ett tal med tusentals siffror. Välj den fil du "
-            "laddade ned från Behovsräknaren."
+            _(
+                "Filen kan inte läsas: den innehåller ett tal med tusentals siffror. Välj den fil "
+                "du laddade ned från Behovsräknaren."
+            )
         ) from None
     if today is None:
         today = timezone.localdate()
@@ -220,11 +251,13 @@ def _short(name: object) -> str:
 
 
 def _where(name: object, meanings, *, path: str = "", place: str | None = None) -> str:
-    label = f'fältet "{_short(f"{path}{name}")}"'
+    field = _short(f"{path}{name}")
     if name in meanings:
-        label += f" ({meanings[name]})"
+        label = _('fältet "{field}" ({meaning})').format(field=field, meaning=meanings[name])
+    else:
+        label = _('fältet "{field}"').format(field=field)
     if place is not None:
-        return f"{place}, {label}"
+        return _("{place}, {field}").format(place=place, field=label)
     return label[0].upper() + label[1:]
 
 
@@ -245,8 +278,10 @@ def _check(errors, obj, fields, names, version, meanings, *, path="", place=None
         [
             (
                 n,
-                'finns bara i version 2 av behovsfilen. Ändra "version" till 2 eller ta bort '
-                "fältet.",
+                _(
+                    'finns bara i version 2 av behovsfilen. Ändra "version" till 2 eller ta bort '
+                    "fältet."
+                ),
             )
             for n in later
         ],
@@ -272,7 +307,15 @@ def _object(errors, data, name, example) -> dict | None:
     if isinstance(value, dict):
         return value
     errors.add(
-        [(name, f"måste vara ett objekt som {example}, men är {kind_of(value)}.")], TOP_MEANINGS
+        [
+            (
+                name,
+                _("måste vara ett objekt som {example}, men är {value}.").format(
+                    example=example, value=kind_of(value)
+                ),
+            )
+        ],
+        TOP_MEANINGS,
     )
     return None
 
@@ -281,9 +324,10 @@ def validate(data: object, *, today: date) -> rules.Assessment:
     """Check a parsed file against every rule of the spec; raise with all problems found."""
     if not isinstance(data, dict):
         raise AssessmentFileError(
-            "Filen måste innehålla ett JSON-objekt { … } med fälten "
-            f"{', '.join(TOP_NAMES[1])}, men innehåller {kind_of(data)}. Välj den fil du "
-            "laddade ned från Behovsräknaren."
+            _(
+                "Filen måste innehålla ett JSON-objekt {{ … }} med fälten {names}, men "
+                "innehåller {value}. Välj den fil du laddade ned från Behovsräknaren."
+            ).format(names=", ".join(TOP_NAMES[1]), value=kind_of(data))
         )
     version = _check_format(data)
     errors = _Errors()
@@ -328,7 +372,7 @@ def validate(data: object, *, today: date) -> rules.Assessment:
         problems = row_table.context_problems(
             activity, week_types=keys, night=night is not None, decision=decision is not None
         )
-        errors.add(problems.items(), ROW_MEANINGS, place=f"Rad {number}")
+        errors.add(problems.items(), ROW_MEANINGS, place=_("Rad {number}").format(number=number))
     if errors:
         raise AssessmentFileError(errors)
     return rules.Assessment(
@@ -347,33 +391,45 @@ def validate(data: object, *, today: date) -> rules.Assessment:
 
 def _check_format(data: dict) -> int:
     """An unknown format or version: the other fields cannot be judged, so stop here."""
+    where_format = _where("format", TOP_MEANINGS)
+    where_version = _where("version", TOP_MEANINGS)
     if "format" not in data:
         raise AssessmentFileError(
-            f'Fältet "format" (filformat): saknas. En behovsfil från Behovsräknaren har '
-            f'"format": "{FORMAT}"; välj den fil du laddade ned därifrån.'
+            _(
+                '{field}: saknas. En behovsfil från Behovsräknaren har "format": "{format}"; '
+                "välj den fil du laddade ned därifrån."
+            ).format(field=where_format, format=FORMAT)
         )
     if data["format"] != FORMAT:
         raise AssessmentFileError(
-            f'Fältet "format" (filformat): måste vara "{FORMAT}", men är '
-            f"{kind_of(data['format'])}. Det här är inte en behovsfil från Behovsräknaren."
+            _(
+                '{field}: måste vara "{format}", men är {value}. Det här är inte en behovsfil '
+                "från Behovsräknaren."
+            ).format(field=where_format, format=FORMAT, value=kind_of(data["format"]))
         )
     if "version" not in data:
         raise AssessmentFileError(
-            f'Fältet "version" (version): saknas. En behovsfil från Behovsräknaren har '
-            f'"version": {VERSION}.'
+            _('{field}: saknas. En behovsfil från Behovsräknaren har "version": {version}.').format(
+                field=where_version, version=VERSION
+            )
         )
     version = data["version"]
+    *earlier, last = map(str, VERSIONS)
     if isinstance(version, bool) or not isinstance(version, int | float):
         raise AssessmentFileError(
-            f'Fältet "version" (version): måste vara talet {" eller ".join(map(str, VERSIONS))}, '
-            f"men är {kind_of(version)}."
+            _("{field}: måste vara talet {earlier} eller {last}, men är {value}.").format(
+                field=where_version, earlier=", ".join(earlier), last=last, value=kind_of(version)
+            )
         )
     if version not in VERSIONS:
         raise AssessmentFileError(
-            f'Fältet "version" (version): filen har version {show(version)}, men det här '
-            f"verktyget kan bara läsa version {' och '.join(map(str, VERSIONS))}. Filen kommer "
-            "från en annan version av Behovsräknaren: öppna den där, eller gör beräkningen på "
-            "nytt här."
+            _(
+                "{field}: filen har version {version}, men det här verktyget kan bara läsa "
+                "version {earlier} och {last}. Filen kommer från en annan version av "
+                "Behovsräknaren: öppna den där, eller gör beräkningen på nytt här."
+            ).format(
+                field=where_version, version=show(version), earlier=", ".join(earlier), last=last
+            )
         )
     return int(version)
 
@@ -389,7 +445,7 @@ def _period(errors: _Errors, data: dict) -> rules.GrantPeriod | None:
     period = rules.GrantPeriod(values["start"], values["end"])
     if period.end < period.start:
         errors.add(
-            [("end", "ligger före periodens början. Byt plats på datumen.")],
+            [("end", _("ligger före periodens början. Byt plats på datumen."))],
             _meanings(fields),
             path="period.",
         )
@@ -399,9 +455,10 @@ def _period(errors: _Errors, data: dict) -> rules.GrantPeriod | None:
             [
                 (
                     "end",
-                    f"perioden är {period.days} dagar, men får vara högst "
-                    f"{draft_table.MAX_PERIOD_DAYS} dagar (Försäkringskassan prövar genomsnittet "
-                    "över högst ett år). Dela upp den.",
+                    _(
+                        "perioden är {days} dagar, men får vara högst {limit} dagar "
+                        "(Försäkringskassan prövar genomsnittet över högst ett år). Dela upp den."
+                    ).format(days=period.days, limit=draft_table.MAX_PERIOD_DAYS),
                 )
             ],
             _meanings(fields),
@@ -421,7 +478,9 @@ def _week_types(errors: _Errors, data: dict) -> tuple[rules.WeekType, ...]:
             [
                 (
                     "week_types",
-                    f"måste vara en lista med 1–{limit} veckotyper, men är {kind_of(value)}.",
+                    _("måste vara en lista med 1–{limit} veckotyper, men är {value}.").format(
+                        limit=limit, value=kind_of(value)
+                    ),
                 )
             ],
             TOP_MEANINGS,
@@ -430,11 +489,13 @@ def _week_types(errors: _Errors, data: dict) -> tuple[rules.WeekType, ...]:
     fields = draft_table.WEEK_TYPE_FIELDS
     found = []
     for number, obj in enumerate(value, start=1):
-        place = f"Veckotyp {number}"
+        place = _("Veckotyp {number}").format(number=number)
         if not isinstance(obj, dict):
             errors.append(
-                f'{place}: måste vara ett objekt som {{"key": "skola", "name": '
-                f'"Skolvecka", "weeks": 40}}, men är {kind_of(obj)}.'
+                _(
+                    '{place}: måste vara ett objekt som {{"key": "skola", "name": "Skolvecka", '
+                    '"weeks": 40}}, men är {value}.'
+                ).format(place=place, value=kind_of(obj))
             )
             continue
         values = _check(errors, obj, fields, tuple(fields), 2, _meanings(fields), place=place)
@@ -444,8 +505,10 @@ def _week_types(errors: _Errors, data: dict) -> tuple[rules.WeekType, ...]:
                     [
                         (
                             "key",
-                            f'"{values["key"]}" används redan av en annan veckotyp. '
-                            "Varje veckotyp behöver en egen nyckel.",
+                            _(
+                                '"{key}" används redan av en annan veckotyp. Varje veckotyp '
+                                "behöver en egen nyckel."
+                            ).format(key=values["key"]),
                         )
                     ],
                     _meanings(fields),
@@ -470,8 +533,10 @@ def _night(errors: _Errors, data: dict) -> rules.Night | None:
             [
                 (
                     "end",
-                    f"nattvilan måste vara från {low} till {high} timmar lång, men är "
-                    f"{format_number(Fraction(night.minutes, 60))} timmar.",
+                    _(
+                        "nattvilan måste vara från {low} till {high} timmar lång, men är {hours} "
+                        "timmar."
+                    ).format(low=low, high=high, hours=format_number(Fraction(night.minutes, 60))),
                 )
             ],
             _meanings(fields),
@@ -485,9 +550,12 @@ def _check_birth_month(errors: _Errors, person: dict, top: dict, period) -> None
     born = person.get("birth_month")
     last = period.end if period else top.get("assessment_date")
     if born is not None and last is not None and born > last:
-        against = "periodens slut" if period else "bedömningsdatumet"
+        if period:
+            message = _("ligger efter periodens slut ({date}). Kontrollera året.")
+        else:
+            message = _("ligger efter bedömningsdatumet ({date}). Kontrollera året.")
         errors.add(
-            [("birth_month", f"ligger efter {against} ({last.isoformat()}). Kontrollera året.")],
+            [("birth_month", message.format(date=last.isoformat()))],
             _meanings(draft_table.PERSON_FIELDS),
             path="person.",
         )
@@ -497,29 +565,37 @@ def _activities(errors: _Errors, data: dict, version: int) -> list[tuple[int, ru
     where = _where("activities", TOP_MEANINGS)
     if "activities" not in data:
         errors.append(
-            f"{where}: saknas. Ange en lista med aktiviteter, [] om det inte finns några."
+            _("{field}: saknas. Ange en lista med aktiviteter, [] om det inte finns några.").format(
+                field=where
+            )
         )
         return []
     rows = data["activities"]
     if not isinstance(rows, list):
         errors.append(
-            f"{where}: måste vara en lista [ … ] med aktiviteter, men är {kind_of(rows)}."
+            _("{field}: måste vara en lista [ … ] med aktiviteter, men är {value}.").format(
+                field=where, value=kind_of(rows)
+            )
         )
         return []
     if len(rows) > (limit := max_rows()):
         errors.append(
-            f"{where}: har {len(rows)} rader, men en beräkning får ha högst {limit}. Dela upp "
-            "den på flera beräkningar."
+            _(
+                "{field}: har {rows} rader, men en beräkning får ha högst {limit}. Dela upp den på "
+                "flera beräkningar."
+            ).format(field=where, rows=len(rows), limit=limit)
         )
         return []
     activities = []
     names = ROW_NAMES[version]
     for number, row in enumerate(rows, start=1):
-        place = f"Rad {number}"
+        place = _("Rad {number}").format(number=number)
         if not isinstance(row, dict):
             errors.append(
-                f"{place}: måste vara ett objekt {{ … }} med fälten need, description, "
-                f"minutes, times, per och kind, men är {kind_of(row)}."
+                _(
+                    "{place}: måste vara ett objekt {{ … }} med fälten need, description, "
+                    "minutes, times, per och kind, men är {value}."
+                ).format(place=place, value=kind_of(row))
             )
             continue
         later = {n: row[n] for n in row if n not in names and n in ACTIVITY_FIELDS}

@@ -35,7 +35,7 @@ class DecimalCommaField(forms.FloatField):
 
     def prepare_value(self, value):
         if isinstance(value, int | float):
-            return rules.format_number(value, places=6).replace("\u00a0", "")
+            return rules.format_number(value, places=6, grouping=False)
         return value
 
     def widget_attrs(self, widget):

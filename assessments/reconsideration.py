@@ -5,6 +5,9 @@ paste into a letter or Försäkringskassan's e-service). It holds only what the 
 (descriptions, notes, the decision's reasons as they copied them) and the figures; no name,
 personnummer or address is added. Where the tool knows a rule that bears on a difference it
 names the rule with its source. It is a draft to edit, not legal advice.
+
+It is written in the language being shown, as the issue asks ("the request draft is printed in
+the language chosen"); the rules' sources keep their Swedish names for the authority.
 """
 
 from dataclasses import dataclass
@@ -14,36 +17,37 @@ from . import rules
 from .rules import explain
 from .rules import parameters as p
 from .rules.compare import Comparison, RowComparison, compare
+from .rules.i18n import _, gettext_noop
 from .rules.needs import NEED_INFO, DecisionMaker, Need
 
-THRESHOLD = f"{p.THRESHOLD_HOURS.value}-timmarsgränsen"
-DOUBLE_ASSISTANCE = (
+THRESHOLD = p.THRESHOLD_HOURS.value
+DOUBLE_ASSISTANCE = gettext_noop(
     "När två assistenter behövs samtidigt räknas tiden för båda, också mot "
-    f"{THRESHOLD} (RÅ 2010 ref. 53; RÅ 2008 ref. 17)."
-)
-WHOLE_NEED = (
+    "{hours}-timmarsgränsen (RÅ 2010 ref. 53; RÅ 2008 ref. 17)."
+).format(hours=THRESHOLD)
+WHOLE_NEED = gettext_noop(
     "Barnets hela hjälpbehov ska tas med, också den hjälp alla barn i samma ålder behöver; "
     "föräldraavdraget dras sedan av och ersätter bedömningen av normalt föräldraansvar "
     "(Kammarrätten i Sundsvall, mål 2106-23 och 15-24; förordningen (1993:1091) 4 a §)."
 )
-NIGHT = (
+NIGHT = gettext_noop(
     "Väntetiden under nattvilan är nattvilan minus den aktiva hjälpen under natten; den "
     "aktiva hjälpen räknas som vanlig tid (LSS 9 a § fjärde stycket; Kammarrätten i Göteborg, "
     "mål 2580-18 och 2874-16)."
 )
-INTEGRITY_NEAR = (
+INTEGRITY_NEAR = gettext_noop(
     "De integritetsnära delarna av hjälpen med ett grundläggande behov räknas mot "
-    f"{THRESHOLD} (HFD 2009 ref. 57; LSS 9 a §)."
-)
-IN_FULL = (
+    "{hours}-timmarsgränsen (HFD 2009 ref. 57; LSS 9 a §)."
+).format(hours=THRESHOLD)
+IN_FULL = gettext_noop(
     "Hjälp med andning, med stöd enligt behov 6 och 7 och med sondmatning räknas i sin helhet "
     "som grundläggande behov (LSS 9 a § tredje stycket)."
 )
-DISCLAIMER = (
+DISCLAIMER = gettext_noop(
     "Det här är ett utkast som du redigerar själv, inte juridisk rådgivning. Kontrollera "
     "varje uppgift mot beslutet innan du skickar det, och lägg till det som saknas."
 )
-OWN_REASON_MISSING = (
+OWN_REASON_MISSING = gettext_noop(
     "[Skriv här varför beslutet är fel för den här raden, och vilket intyg som visar det.]"
 )
 
@@ -83,28 +87,37 @@ class Request:
 
 
 def _row_text(activity: rules.Activity, minutes) -> str:
-    assistants = f", {activity.assistants} assistenter" if activity.assistants == 2 else ""
-    kind = "grundläggande behov" if rules.counts_as_basic(activity) else "annat personligt behov"
-    return (
-        f"{rules.format_number(activity.minutes)} min × {explain.frequency_text(activity)}"
-        f"{assistants}, {kind} – {explain.hours_text(minutes)}"
-    )
+    values = {
+        "minutes": rules.format_number(activity.minutes),
+        "frequency": explain.frequency_text(activity),
+        "hours": explain.hours_text(minutes),
+    }
+    basic = rules.counts_as_basic(activity)
+    if activity.assistants == 2 and basic:
+        text = _("{minutes} min × {frequency}, 2 assistenter, grundläggande behov – {hours}")
+    elif activity.assistants == 2:
+        text = _("{minutes} min × {frequency}, 2 assistenter, annat personligt behov – {hours}")
+    elif basic:
+        text = _("{minutes} min × {frequency}, grundläggande behov – {hours}")
+    else:
+        text = _("{minutes} min × {frequency}, annat personligt behov – {hours}")
+    return text.format(**values)
 
 
 def _rules_for(row: RowComparison, draft: rules.Assessment) -> tuple[str, ...]:
     found = []
     decided = row.decided
     if row.claimed.assistants == 2 and (decided is None or decided.assistants == 1):
-        found.append(DOUBLE_ASSISTANCE)
+        found.append(str(DOUBLE_ASSISTANCE))
     if (
         decided is not None
         and rules.counts_as_basic(row.claimed)
         and not rules.counts_as_basic(decided)
     ):
         in_full = row.claimed.need in (Need.BREATHING, Need.INJURY_PREVENTION, Need.MEDICAL_SUPPORT)
-        found.append(IN_FULL if in_full or row.claimed.tube_feeding else INTEGRITY_NEAR)
+        found.append(str(IN_FULL if in_full or row.claimed.tube_feeding else INTEGRITY_NEAR))
     if row.claimed.at_night and draft.night is not None:
-        found.append(NIGHT)
+        found.append(str(NIGHT))
     return tuple(found)
 
 
@@ -122,28 +135,30 @@ def build(draft: rules.Assessment, result: rules.Result) -> Request | None:
                 claimed=_row_text(row.claimed, row.claimed_minutes),
                 decided=_row_text(row.decided, row.decided_minutes)
                 if row.decided is not None
-                else "Inte beviljat – 0 h/vecka",
-                difference=f"{rules.format_hours(-row.difference_minutes)} h/vecka",
+                else _("Inte beviljat – {hours}").format(hours=explain.hours_text(0)),
+                difference=explain.hours_text(-row.difference_minutes),
                 reason=row.claimed.decision_reason,
-                own_reason=row.claimed.note or OWN_REASON_MISSING,
+                own_reason=row.claimed.note or str(OWN_REASON_MISSING),
                 rules=_rules_for(row, draft),
             )
             for row in comparison.changed_rows
             if row.claimed.need == info.need
         )
         if differences:
-            sections.append(NeedSection(NEED_INFO[info.need].law_number, info.label, differences))
+            sections.append(
+                NeedSection(NEED_INFO[info.need].law_number, str(info.label), differences)
+            )
     decided = result.decision
     general = []
     if draft.is_child and sections:
-        general.append(WHOLE_NEED)
+        general.append(str(WHOLE_NEED))
     return Request(
-        recipient="Försäkringskassan"
+        recipient=_("Försäkringskassan")
         if draft.decision.by == DecisionMaker.FK
-        else "Kommunen (socialnämnden)",
+        else _("Kommunen (socialnämnden)"),
         decision_date=draft.decision.date,
         sections=tuple(sections),
-        claimed_verdict=explain.verdict_sentence(result, according="Enligt min beräkning"),
+        claimed_verdict=explain.verdict_sentence(result, according=_("Enligt min beräkning")),
         decided_verdict=decided.verdict,
         totals=tuple(
             (
@@ -153,9 +168,9 @@ def build(draft: rules.Assessment, result: rules.Result) -> Request | None:
                 rules.format_hours(claimed - got),
             )
             for label, claimed, got in (
-                ("Grundläggande behov", result.basic_minutes, decided.basic_minutes),
-                ("Andra personliga behov", result.other_minutes, decided.other_minutes),
-                ("Totalt", result.total_minutes, decided.total_minutes),
+                (_("Grundläggande behov"), result.basic_minutes, decided.basic_minutes),
+                (_("Andra personliga behov"), result.other_minutes, decided.other_minutes),
+                (_("Totalt"), result.total_minutes, decided.total_minutes),
             )
         ),
         general_rules=tuple(general),
@@ -164,17 +179,21 @@ def build(draft: rules.Assessment, result: rules.Result) -> Request | None:
 
 def plain_text(request: Request) -> str:
     """The request as plain text, to paste into a letter or an e-service."""
+    if request.decision_date:
+        dated = _("Beslut daterat: {date}").format(date=request.decision_date.isoformat())
+    else:
+        dated = _("Beslut daterat: [skriv beslutets datum och diarienummer]")
     lines = [
-        "UTKAST – BEGÄRAN OM OMPRÖVNING",
-        DISCLAIMER,
+        _("UTKAST – BEGÄRAN OM OMPRÖVNING"),
+        str(DISCLAIMER),
         "",
-        f"Till: {request.recipient}",
-        f"Beslut daterat: {request.decision_date.isoformat()}"
-        if request.decision_date
-        else "Beslut daterat: [skriv beslutets datum och diarienummer]",
+        _("Till: {recipient}").format(recipient=request.recipient),
+        dated,
         "",
-        "Jag begär omprövning av beslutet. Nedan står för varje rad vad jag ansökte om, vad "
-        "beslutet gav och varför jag anser att beslutet är fel.",
+        _(
+            "Jag begär omprövning av beslutet. Nedan står för varje rad vad jag ansökte om, vad "
+            "beslutet gav och varför jag anser att beslutet är fel."
+        ),
     ]
     for section in request.sections:
         heading = f"{section.number}. {section.label}" if section.number else section.label
@@ -182,20 +201,22 @@ def plain_text(request: Request) -> str:
         for d in section.differences:
             lines += [
                 "",
-                f"Rad {d.number}: {d.description}",
-                f"  Ansökt: {d.claimed}",
-                f"  Beslutat: {d.decided}",
-                f"  Skillnad: {d.difference}",
+                _("Rad {number}: {description}").format(number=d.number, description=d.description),
+                "  " + _("Ansökt: {text}").format(text=d.claimed),
+                "  " + _("Beslutat: {text}").format(text=d.decided),
+                "  " + _("Skillnad: {text}").format(text=d.difference),
             ]
             if d.reason:
-                lines.append(f"  Beslutets motivering: {d.reason}")
-            lines.append(f"  Min motivering: {d.own_reason}")
-            lines += [f"  Regel: {rule}" for rule in d.rules]
+                lines.append("  " + _("Beslutets motivering: {text}").format(text=d.reason))
+            lines.append("  " + _("Min motivering: {text}").format(text=d.own_reason))
+            lines += ["  " + _("Regel: {text}").format(text=rule) for rule in d.rules]
     if request.empty:
-        lines += ["", "Beslutet skiljer sig inte från din beräkning på någon rad."]
-    lines += ["", "TIMMAR I VECKAN", f"  {'':<24}{'Ansökt':>10}{'Beslutat':>10}{'Skillnad':>10}"]
+        lines += ["", _("Beslutet skiljer sig inte från din beräkning på någon rad.")]
+    headings = (_("Ansökt"), _("Beslutat"), _("Skillnad"))
+    column = max(10, *(len(heading) + 1 for heading in headings))
+    lines += ["", _("TIMMAR I VECKAN"), f"  {'':<24}" + "".join(f"{h:>{column}}" for h in headings)]
     lines += [
-        f"  {label:<24}{claimed:>10}{decided:>10}{difference:>10}"
+        f"  {label:<24}{claimed:>{column}}{decided:>{column}}{difference:>{column}}"
         for label, claimed, decided, difference in request.totals
     ]
     lines += [
@@ -207,9 +228,9 @@ def plain_text(request: Request) -> str:
         lines += ["", *request.general_rules]
     lines += [
         "",
-        "Jag begär att beslutet ändras så att timmarna beviljas enligt min beräkning.",
+        _("Jag begär att beslutet ändras så att timmarna beviljas enligt min beräkning."),
         "",
-        "[Ort och datum]",
-        "[Namn och underskrift]",
+        _("[Ort och datum]"),
+        _("[Namn och underskrift]"),
     ]
     return "\n".join(lines) + "\n"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import decision_views, sharing, views
+from . import decision_views, language, sharing, views
 
 app_name = "assessments"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("oppna/", views.import_file, name="import"),
     path("integritet/", views.privacy, name="privacy"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("sprak/<str:code>/", language.set_language, name="language"),
     path("b/<str:token>/", views.draft, name="draft"),
     path("b/<str:token>/rader/", views.add_activity, name="add_activity"),
     path("b/<str:token>/rader/<int:pk>/", views.activity, name="activity"),

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before common (Django's order): the language cookie, else the browser's.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "assessments.middleware.NoReferrerCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -117,10 +119,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Swedish is the default and the reference: the message ids are Swedish, so Swedish needs no
+# catalogue; English is locale/en/LC_MESSAGES/django.po, compiled by scripts/setup.sh. Without a
+# language cookie the browser's Accept-Language chooses (LocaleMiddleware), else Swedish. URLs
+# are the same in every language (no i18n_patterns).
 LANGUAGE_CODE = "sv"
-# Swedish only until a full English translation exists: a page must not claim lang="en"
-# while its text is Swedish (WCAG 3.1.1). The texts are marked for translation.
-LANGUAGES = [("sv", "Svenska")]
+LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
@@ -172,6 +177,13 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
+# The language chosen with the link on every page (assessments.language): strictly necessary,
+# so it needs no consent; it holds only "sv" or "en". Secure and SameSite=Lax like the session
+# and CSRF cookies, never read by scripts, kept for a year.
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 
 CSRF_FAILURE_VIEW = "assessments.views.csrf_failure"
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Behovsräknare needs on this machine, and nothing twice.
 #
-#   bash scripts/setup.sh        # the app: system libraries for WeasyPrint, .venv, pip install -e .
+#   bash scripts/setup.sh        # the app: system libraries for WeasyPrint, gettext, the compiled
+#                                # English catalogue (locale/*/*.mo), .venv, pip install -e .
 #   bash scripts/setup.sh test   # also what the tests need: Chromium, poppler-utils, a PostgreSQL
 #                                # server, and pip install -e ".[test]"
 #
@@ -36,8 +37,9 @@ fi
 # --- System packages ---------------------------------------------------------------------------
 
 # WeasyPrint (PDF export) needs Pango, HarfBuzz's subsetter (else it warns and is slower) and fonts
-# that have å, ä and ö.
-apt_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+# that have å, ä and ö. GNU gettext compiles the English catalogue (msgfmt) and, for the tests and
+# scripts/messages.sh, extracts the messages (xgettext, msgmerge).
+apt_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext)
 if [ "$mode" = test ]; then
     # Playwright drives Debian's Chromium (`playwright install` cannot download browsers here);
     # pdftoppm/pdftotext check the PDFs.
@@ -89,6 +91,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     log "system packages installed"
 fi
+
+# --- Translations ------------------------------------------------------------------------------
+
+# The .mo files are built here from the committed .po, never committed themselves: they cannot
+# drift from the .po, and a run with nothing changed compiles nothing.
+bash scripts/messages.sh compile
 
 # --- Python virtual environment ------------------------------------------------------------------
 

@@ -14,173 +14,207 @@ from typing import Any
 from . import parameters as p
 from .fields import Field, Type, check_object, plain, table, to_number, to_plain
 from .formatting import share_text
-from .needs import Elsewhere, Kind, Need, Period, TimeType, is_basic_need, need_label
+from .i18n import _, gettext_noop, ngettext
+from .needs import (
+    KIND_LABELS,
+    Elsewhere,
+    Kind,
+    Need,
+    Period,
+    TimeType,
+    is_basic_need,
+    need_label,
+)
 
 MAX_AMOUNT = 1440  # minutes per occasion and occasions per period: a day's minutes
 
 FIELDS: dict[str, Field] = table(
     Field(
         "need",
-        "Behov",
-        "behov",
+        gettext_noop("Behov"),
+        gettext_noop("behov"),
         Type.CHOICE,
         choices=Need,
     ),
     Field(
         "description",
-        "Beskrivning",
-        "beskrivning",
+        gettext_noop("Beskrivning"),
+        gettext_noop("beskrivning"),
         Type.TEXT,
         max_length=200,
         blank=False,
         messages={
-            "required": "Ange en beskrivning, till exempel Dusch.",
-            "max_length": "Beskrivningen får vara högst 200 tecken.",
-            "blank_file": "får inte vara tom. Skriv kort vad hjälpen är (högst {limit} tecken).",
+            "required": gettext_noop("Ange en beskrivning, till exempel Dusch."),
+            "max_length": gettext_noop("Beskrivningen får vara högst 200 tecken."),
+            "blank_file": gettext_noop(
+                "får inte vara tom. Skriv kort vad hjälpen är (högst {limit} tecken)."
+            ),
         },
     ),
     Field(
         "minutes",
-        "Minuter per tillfälle",
-        "minuter per tillfälle",
+        gettext_noop("Minuter per tillfälle"),
+        gettext_noop("minuter per tillfälle"),
         Type.NUMBER,
         low=0,
         low_open=True,
         high=MAX_AMOUNT,
         messages={
-            "what": "minuter per tillfälle",
-            "required": "Ange minuter per tillfälle.",
-            "invalid": "Minuter per tillfälle måste vara ett tal, till exempel 15 eller 2,5.",
+            "what": gettext_noop("minuter per tillfälle"),
+            "required": gettext_noop("Ange minuter per tillfälle."),
+            "range": gettext_noop(
+                "Minuter per tillfälle måste vara större än {low} och högst {high}."
+            ).format(low=0, high=MAX_AMOUNT),
+            "invalid": gettext_noop(
+                "Minuter per tillfälle måste vara ett tal, till exempel 15 eller 2,5."
+            ),
         },
     ),
     Field(
         "times",
-        "Antal gånger",
-        "antal gånger per period",
+        gettext_noop("Antal gånger"),
+        gettext_noop("antal gånger per period"),
         Type.NUMBER,
         low=0,
         low_open=True,
         high=MAX_AMOUNT,
         messages={
-            "what": "hur många gånger per period",
-            "required": "Ange antal gånger.",
-            "invalid": "Antal gånger måste vara ett tal, till exempel 3.",
+            "what": gettext_noop("hur många gånger per period"),
+            "required": gettext_noop("Ange antal gånger."),
+            "range": gettext_noop(
+                "Antal gånger måste vara större än {low} och högst {high}."
+            ).format(low=0, high=MAX_AMOUNT),
+            "invalid": gettext_noop("Antal gånger måste vara ett tal, till exempel 3."),
         },
     ),
     Field(
         "per",
-        "Per",
-        "period",
+        gettext_noop("Per"),
+        gettext_noop("period"),
         Type.CHOICE,
         choices=Period,
-        messages={"invalid_choice": "Välj dag, vecka, månad eller år."},
+        messages={"invalid_choice": gettext_noop("Välj dag, vecka, månad eller år.")},
     ),
     # Spec: days_per_week is "with per: day". It is accepted with any period, since a form keeps
     # its value while the period is changed, but it only counts with per: day (rules.md R4).
     Field(
         "days_per_week",
-        "Antal dagar i veckan",
-        "dagar i veckan",
+        gettext_noop("Antal dagar i veckan"),
+        gettext_noop("dagar i veckan"),
         Type.INTEGER,
         default=7,
         low=1,
         high=7,
-        help="Gäller när du valt per dag.",
-        messages={"invalid_choice": "Välj mellan 1 och 7 dagar i veckan."},
+        help=gettext_noop("Gäller när du valt per dag."),
+        messages={"invalid_choice": gettext_noop("Välj mellan 1 och 7 dagar i veckan.")},
     ),
     Field(
         "assistants",
-        "Antal assistenter samtidigt",
-        "antal assistenter",
+        gettext_noop("Antal assistenter samtidigt"),
+        gettext_noop("antal assistenter"),
         Type.INTEGER,
         default=1,
         low=1,
         high=2,
-        help="Välj 2 om två assistenter behövs samtidigt: tiden räknas dubbelt.",
-        messages={"invalid_choice": "Välj 1 eller 2 assistenter."},
+        help=gettext_noop("Välj 2 om två assistenter behövs samtidigt: tiden räknas dubbelt."),
+        messages={"invalid_choice": gettext_noop("Välj 1 eller 2 assistenter.")},
     ),
     Field(
         "kind",
-        "Slag av behov",
-        "slag av behov",
+        gettext_noop("Slag av behov"),
+        gettext_noop("slag av behov"),
         Type.CHOICE,
         choices=Kind,
         help=(
-            "Grundläggande behov är de integritetsnära delarna, till exempel att äta eller gå på "
-            "toaletten. Annat, som att laga mat, är andra personliga behov."
+            gettext_noop(
+                "Grundläggande behov är de integritetsnära delarna, till exempel att äta eller gå "
+                "på toaletten. Annat, som att laga mat, är andra personliga behov."
+            )
         ),
-        messages={"invalid_choice": "Välj grundläggande eller annat personligt behov."},
+        messages={
+            "invalid_choice": gettext_noop("Välj grundläggande eller annat personligt behov.")
+        },
     ),
     Field(
         "time_type",
-        "Typ av tid",
-        "typ av tid",
+        gettext_noop("Typ av tid"),
+        gettext_noop("typ av tid"),
         Type.CHOICE,
         default=TimeType.ACTIVE,
         choices=TimeType,
-        help=(
-            f"Väntetid under nattvilan räknas med {share_text(p.WAITING_FACTOR.value)}, "
-            f"beredskap med {share_text(p.ON_CALL_FACTOR.value)}."
+        help=gettext_noop(
+            "Väntetid under nattvilan räknas med {waiting}, beredskap med {on_call}."
+        ).format(
+            waiting=lambda: share_text(p.WAITING_FACTOR.value),
+            on_call=lambda: share_text(p.ON_CALL_FACTOR.value),
         ),
-        messages={"invalid_choice": "Välj aktiv hjälp, väntetid eller beredskap."},
+        messages={"invalid_choice": gettext_noop("Välj aktiv hjälp, väntetid eller beredskap.")},
     ),
     Field(
         "tube_feeding",
-        "Måltiden ges som sondmatning",
-        "sondmatning",
+        gettext_noop("Måltiden ges som sondmatning"),
+        gettext_noop("sondmatning"),
         Type.BOOLEAN,
         default=False,
     ),
     Field(
         "week_types",
-        "Veckor raden gäller",
-        "veckotyper",
+        gettext_noop("Veckor raden gäller"),
+        gettext_noop("veckotyper"),
         Type.KEYS,
         default=None,  # every week type of the draft
-        help="Välj de sorters veckor då hjälpen behövs, till exempel bara skolveckor.",
+        help=gettext_noop(
+            "Välj de sorters veckor då hjälpen behövs, till exempel bara skolveckor."
+        ),
     ),
     Field(
         "at_night",
-        "Hjälpen ges under nattvilan",
-        "på natten",
+        gettext_noop("Hjälpen ges under nattvilan"),
+        gettext_noop("på natten"),
         Type.BOOLEAN,
         default=False,
-        help="Aktiv hjälp under natten räknas som vanlig tid och dras av från väntetiden.",
+        help=gettext_noop(
+            "Aktiv hjälp under natten räknas som vanlig tid och dras av från väntetiden."
+        ),
     ),
     Field(
         "elsewhere",
-        "Hjälpen ges under tid i",
-        "annan insats",
+        gettext_noop("Hjälpen ges under tid i"),
+        gettext_noop("annan insats"),
         Type.CHOICE,
         default=None,
         nullable=True,
         choices=Elsewhere,
         help=(
-            "Tid i skola, förskola, fritidshem, daglig verksamhet, korttidsvistelse eller på "
-            "sjukhus ger assistansersättning bara om det finns särskilda skäl."
+            gettext_noop(
+                "Tid i skola, förskola, fritidshem, daglig verksamhet, korttidsvistelse eller på "
+                "sjukhus ger assistansersättning bara om det finns särskilda skäl."
+            )
         ),
-        messages={"invalid_choice": "Välj var hjälpen ges, eller lämna tomt."},
+        messages={"invalid_choice": gettext_noop("Välj var hjälpen ges, eller lämna tomt.")},
     ),
     Field(
         "note",
-        "Anteckning (frivillig)",
-        "anteckning",
+        gettext_noop("Anteckning (frivillig)"),
+        gettext_noop("anteckning"),
         Type.TEXT,
         default="",
         max_length=2000,
-        help="Till exempel vilket intyg som visar behovet. Skriv inte namn eller personnummer.",
-        messages={"max_length": "Anteckningen får vara högst 2000 tecken."},
+        help=gettext_noop(
+            "Till exempel vilket intyg som visar behovet. Skriv inte namn eller personnummer."
+        ),
+        messages={"max_length": gettext_noop("Anteckningen får vara högst 2000 tecken.")},
     ),
-    Field("decided", "Beslutat", "beslutat", Type.OBJECT, default=None),
+    Field("decided", gettext_noop("Beslutat"), gettext_noop("beslutat"), Type.OBJECT, default=None),
     Field(
         "decision_reason",
-        "Beslutets motivering för raden",
-        "beslutets motivering",
+        gettext_noop("Beslutets motivering för raden"),
+        gettext_noop("beslutets motivering"),
         Type.TEXT,
         default="",
         max_length=2000,
-        help="Skriv av vad beslutet säger om raden, så kan du bemöta det.",
-        messages={"max_length": "Motiveringen får vara högst 2000 tecken."},
+        help=gettext_noop("Skriv av vad beslutet säger om raden, så kan du bemöta det."),
+        messages={"max_length": gettext_noop("Motiveringen får vara högst 2000 tecken.")},
     ),
 )
 
@@ -191,7 +225,9 @@ VERSION_2_FIELDS = ("week_types", "at_night", "elsewhere", "decided", "decision_
 # takes the row's own rules; absent means as claimed.
 DECIDABLE = ("minutes", "times", "per", "days_per_week", "assistants", "kind", "time_type")
 DECIDED_FIELDS: dict[str, Field] = table(
-    Field("granted", "Beviljat", "beviljat", Type.BOOLEAN, default=True),
+    Field(
+        "granted", gettext_noop("Beviljat"), gettext_noop("beviljat"), Type.BOOLEAN, default=True
+    ),
     *(replace(FIELDS[name], default=None) for name in DECIDABLE),
 )
 
@@ -309,10 +345,10 @@ def row_problems(
     per=None,
     week_types=None,
     at_night=None,
-    **_,
+    **_others,
 ) -> dict[str, str]:
-    """The rules between a row's fields, as field name -> Swedish message (rules.md R3, R6,
-    spec "A row").
+    """The rules between a row's fields, as field name -> message (rules.md R3, R6,
+    spec "A row"), in the language being shown.
 
     Values may be enums, their string values, or None when the field itself is missing or
     invalid: a rule is only checked when the fields it needs are known.
@@ -322,30 +358,29 @@ def row_problems(
     time_type = _known(TimeType, time_type)
     problems: dict[str, str] = {}
     if kind == Kind.BASIC and need is not None and not is_basic_need(need):
-        problems["kind"] = (
+        problems["kind"] = _(
             "Grundläggande behov kan bara väljas för något av de sju grundläggande behoven. "
-            f"{need_label(need)} är ett annat personligt behov: välj "
-            '"Annat personligt behov" (other).'
-        )
+            '{need} är ett annat personligt behov: välj "{other}" (other).'
+        ).format(need=need_label(need), other=KIND_LABELS[Kind.OTHER])
     if kind == Kind.BASIC and time_type in (TimeType.WAITING, TimeType.ON_CALL):
-        problems["time_type"] = (
+        problems["time_type"] = _(
             "Väntetid och beredskap räknas alltid som andra personliga behov: välj aktiv hjälp "
-            'eller ändra slaget av behov till "Annat personligt behov" (other).'
-        )
+            'eller ändra slaget av behov till "{other}" (other).'
+        ).format(other=KIND_LABELS[Kind.OTHER])
     if tube_feeding is True and need is not None and need != Need.MEALS:
-        problems["tube_feeding"] = (
-            "Sondmatning kan bara anges för behovet Måltider: ta bort markeringen eller byt "
-            "behov till Måltider (meals)."
-        )
+        problems["tube_feeding"] = _(
+            "Sondmatning kan bara anges för behovet {meals}: ta bort markeringen eller byt "
+            "behov till {meals} (meals)."
+        ).format(meals=need_label(Need.MEALS))
     per = _known(Period, per)
     if week_types is not None and per in (Period.MONTH, Period.YEAR):
-        problems["week_types"] = (
+        problems["week_types"] = _(
             "Veckotyper kan bara väljas för en rad per dag eller per vecka; en rad per månad "
             "eller år räknas som ett genomsnitt över hela året. Ta bort veckotyperna eller "
             "ändra perioden."
         )
     if at_night is True and time_type is not None and time_type != TimeType.ACTIVE:
-        problems["at_night"] = (
+        problems["at_night"] = _(
             "Bara aktiv hjälp kan markeras som hjälp på natten; väntetid och beredskap under "
             "natten räknas fram ur nattvilan."
         )
@@ -360,21 +395,25 @@ def context_problems(
     problems: dict[str, str] = {}
     unknown = [key for key in row.week_types or () if key not in week_types]
     if unknown:
-        problems["week_types"] = (
-            f"veckotypen {', '.join(f'"{key}"' for key in unknown)} finns inte. Använd "
-            f"någon av {', '.join(f'"{key}"' for key in week_types)}."
+        problems["week_types"] = ngettext(
+            "veckotypen {unknown} finns inte. Använd någon av {known}.",
+            "veckotyperna {unknown} finns inte. Använd någon av {known}.",
+            len(unknown),
+        ).format(
+            unknown=", ".join(f'"{key}"' for key in unknown),
+            known=", ".join(f'"{key}"' for key in week_types),
         )
     if row.at_night and not night:
-        problems["at_night"] = (
+        problems["at_night"] = _(
             "hjälp på natten kräver att nattvilan är angiven (night). Ange nattvilan eller ta "
             "bort markeringen."
         )
     if not decision and row.decided is not None:
-        problems["decided"] = (
+        problems["decided"] = _(
             "det finns inget beslut att jämföra med. Ange beslutet (decision) eller ta bort fältet."
         )
     if not decision and row.decision_reason:
-        problems["decision_reason"] = (
+        problems["decision_reason"] = _(
             "det finns inget beslut att jämföra med. Ange beslutet (decision) eller ta bort "
             "motiveringen."
         )
@@ -388,8 +427,10 @@ def parse_decided(obj: Mapping, row: Mapping) -> tuple[Decided | None, list[tupl
         problems.append(
             (
                 "granted",
-                "false betyder att inget beviljades för raden; ta då bort de andra fälten i "
-                '"decided".',
+                _(
+                    "false betyder att inget beviljades för raden; ta då bort de andra fälten i "
+                    '"decided".'
+                ),
             )
         )
     if not problems:

@@ -13,46 +13,53 @@ from fractions import Fraction
 from . import parameters as p
 from .activity import Activity
 from .fields import Field, Type, table, to_number
+from .i18n import gettext_noop
 from .needs import DecisionMaker, NightCover
 
 FIELDS: dict[str, Field] = table(
     Field(
         "title",
-        "Namn på beräkningen (frivilligt)",
-        "namn på beräkningen",
+        gettext_noop("Namn på beräkningen (frivilligt)"),
+        gettext_noop("namn på beräkningen"),
         Type.TEXT,
         default="",
         max_length=200,
-        help="Skriv inte namn, personnummer eller adress.",
-        messages={"max_length": "Namnet får vara högst 200 tecken."},
+        help=gettext_noop("Skriv inte namn, personnummer eller adress."),
+        messages={"max_length": gettext_noop("Namnet får vara högst 200 tecken.")},
     ),
     Field(
         "assessment_date",
-        "Bedömningsdatum",
-        "bedömningsdatum",
+        gettext_noop("Bedömningsdatum"),
+        gettext_noop("bedömningsdatum"),
         Type.DATE,
-        help="Reglerna räknas som de gällde detta datum. Skriv som ÅÅÅÅ-MM-DD.",
+        help=gettext_noop("Reglerna räknas som de gällde detta datum. Skriv som ÅÅÅÅ-MM-DD."),
         messages={
-            "required": "Ange bedömningsdatum, till exempel 2026-11-22.",
-            "invalid": "Bedömningsdatum måste vara ett riktigt datum, till exempel 2026-11-22.",
+            "required": gettext_noop("Ange bedömningsdatum, till exempel 2026-11-22."),
+            "invalid": gettext_noop(
+                "Bedömningsdatum måste vara ett riktigt datum, till exempel 2026-11-22."
+            ),
         },
     ),
     Field(
         "hourly_amount",
-        "Timbelopp enligt ditt beslut, kronor (frivilligt)",
-        "timbelopp",
+        gettext_noop("Timbelopp enligt ditt beslut, kronor (frivilligt)"),
+        gettext_noop("timbelopp"),
         Type.NUMBER,
         default=None,
         low=0,
         low_open=True,
         nullable=True,
         help=(
-            "Lämna tomt för årets schablonbelopp. Har du beviljats ett förhöjt timbelopp, skriv "
-            "beloppet från beslutet, till exempel 375,50."
+            gettext_noop(
+                "Lämna tomt för årets schablonbelopp. Har du beviljats ett förhöjt timbelopp, "
+                "skriv beloppet från beslutet, till exempel 375,50."
+            )
         ),
         messages={
-            "invalid": "Timbeloppet måste vara ett belopp i kronor, till exempel 375,50.",
-            "range": "Timbeloppet måste vara större än 0 kronor.",
+            "invalid": gettext_noop(
+                "Timbeloppet måste vara ett belopp i kronor, till exempel 375,50."
+            ),
+            "range": gettext_noop("Timbeloppet måste vara större än 0 kronor."),
         },
     ),
 )
@@ -60,102 +67,126 @@ FIELDS: dict[str, Field] = table(
 PERSON_FIELDS: dict[str, Field] = table(
     Field(
         "birth_month",
-        "Födelseår och månad (frivilligt)",
-        "födelseår och månad",
+        gettext_noop("Födelseår och månad (frivilligt)"),
+        gettext_noop("födelseår och månad"),
         Type.MONTH,
         default=None,
         nullable=True,
         help=(
-            "Skriv som ÅÅÅÅ-MM, till exempel 2019-03. Bara år och månad behövs: barnet räknas "
-            "till den nya åldern hela månaden det fyller år."
+            gettext_noop(
+                "Skriv som ÅÅÅÅ-MM, till exempel 2019-03. Bara år och månad behövs: barnet "
+                "räknas till den nya åldern hela månaden det fyller år."
+            )
         ),
         messages={
-            "invalid": "Födelseår och månad måste skrivas ÅÅÅÅ-MM, till exempel 2019-03.",
+            "invalid": gettext_noop(
+                "Födelseår och månad måste skrivas ÅÅÅÅ-MM, till exempel 2019-03."
+            ),
         },
     ),
     Field(
         "age",
-        "Ålder i hela år (frivilligt)",
-        "ålder",
+        gettext_noop("Ålder i hela år (frivilligt)"),
+        gettext_noop("ålder"),
         Type.INTEGER,
         default=None,
         low=0,
         high=120,
         nullable=True,
         help=(
-            "Behövs bara om du inte anger födelsemånad. Fyller barnet år under "
-            "bedömningsmånaden räknas hela månaden till den nya åldern: ange då den nya åldern."
+            gettext_noop(
+                "Behövs bara om du inte anger födelsemånad. Fyller barnet år under "
+                "bedömningsmånaden räknas hela månaden till den nya åldern: ange då den nya "
+                "åldern."
+            )
         ),
         messages={
-            "invalid": "Ålder måste vara ett helt antal år, till exempel 7.",
-            "min_value": "Ålder kan inte vara lägre än 0.",
-            "max_value": "Ålder kan inte vara högre än 120.",
+            "invalid": gettext_noop("Ålder måste vara ett helt antal år, till exempel 7."),
+            "min_value": gettext_noop("Ålder kan inte vara lägre än 0."),
+            "max_value": gettext_noop("Ålder kan inte vara högre än 120."),
         },
     ),
 )
 
 MAX_PERIOD_DAYS = 366
 PERIOD_FIELDS: dict[str, Field] = table(
-    Field("start", "Beviljandeperioden börjar", "periodens början", Type.DATE),
-    Field("end", "Beviljandeperioden slutar", "periodens slut", Type.DATE),
+    Field(
+        "start",
+        gettext_noop("Beviljandeperioden börjar"),
+        gettext_noop("periodens början"),
+        Type.DATE,
+    ),
+    Field(
+        "end", gettext_noop("Beviljandeperioden slutar"), gettext_noop("periodens slut"), Type.DATE
+    ),
 )
 
 MAX_WEEK_TYPES = 6
+MAX_WEEKS = 53  # a period is at most a year (rules.md R10)
 WEEK_TYPE_FIELDS: dict[str, Field] = table(
-    Field("key", "Nyckel", "nyckel", Type.KEY),
+    Field("key", gettext_noop("Nyckel"), gettext_noop("nyckel"), Type.KEY),
     Field(
         "name",
-        "Namn på veckotypen",
-        "namn",
+        gettext_noop("Namn på veckotypen"),
+        gettext_noop("namn"),
         Type.TEXT,
         max_length=60,
         blank=False,
         messages={
-            "required": "Ange ett namn på veckotypen, till exempel Skolvecka.",
-            "max_length": "Namnet får vara högst 60 tecken.",
-            "blank_file": "får inte vara tomt. Skriv ett namn på högst {limit} tecken.",
+            "required": gettext_noop("Ange ett namn på veckotypen, till exempel Skolvecka."),
+            "max_length": gettext_noop("Namnet får vara högst 60 tecken."),
+            "blank_file": gettext_noop(
+                "får inte vara tomt. Skriv ett namn på högst {limit} tecken."
+            ),
         },
     ),
     Field(
         "weeks",
-        "Antal veckor",
-        "antal veckor",
+        gettext_noop("Antal veckor"),
+        gettext_noop("antal veckor"),
         Type.NUMBER,
         low=0,
         low_open=True,
-        high=53,
+        high=MAX_WEEKS,
         messages={
-            "what": "hur många veckor av den här typen perioden har",
-            "required": "Ange antal veckor.",
-            "invalid": "Antal veckor måste vara ett tal, till exempel 40.",
+            "what": gettext_noop("hur många veckor av den här typen perioden har"),
+            "required": gettext_noop("Ange antal veckor."),
+            "invalid": gettext_noop("Antal veckor måste vara ett tal, till exempel 40."),
+            "range": gettext_noop(
+                "Antal veckor måste vara större än {low} och högst {high}."
+            ).format(low=0, high=MAX_WEEKS),
         },
     ),
     Field(
         "assistance_days",
-        "Dagar med assistans",
-        "dagar med assistans",
+        gettext_noop("Dagar med assistans"),
+        gettext_noop("dagar med assistans"),
         Type.INTEGER,
         default=7,
         low=1,
         high=7,
-        help="Dagar i en sådan vecka då assistans ges; föräldraavdraget räknas per sådan dag.",
-        messages={"invalid_choice": "Välj mellan 1 och 7 dagar."},
+        help=gettext_noop(
+            "Dagar i en sådan vecka då assistans ges; föräldraavdraget räknas per sådan dag."
+        ),
+        messages={"invalid_choice": gettext_noop("Välj mellan 1 och 7 dagar.")},
     ),
     Field(
         "away_hours",
-        "Timmar någon annanstans",
-        "timmar någon annanstans",
+        gettext_noop("Timmar någon annanstans"),
+        gettext_noop("timmar någon annanstans"),
         Type.NUMBER,
         default=Fraction(0),
         low=0,
         high=168,
         help=(
-            "Timmar i veckan i skola, förskola, fritidshem, daglig verksamhet eller "
-            "korttidsvistelse. Används bara för att kontrollera att dygnet räcker."
+            gettext_noop(
+                "Timmar i veckan i skola, förskola, fritidshem, daglig verksamhet eller "
+                "korttidsvistelse. Används bara för att kontrollera att dygnet räcker."
+            )
         ),
         messages={
-            "invalid": "Timmar någon annanstans måste vara ett tal, till exempel 30.",
-            "range": "Timmar någon annanstans måste vara från 0 till 168.",
+            "invalid": gettext_noop("Timmar någon annanstans måste vara ett tal, till exempel 30."),
+            "range": gettext_noop("Timmar någon annanstans måste vara från 0 till 168."),
         },
     ),
 )
@@ -163,26 +194,26 @@ WEEK_TYPE_FIELDS: dict[str, Field] = table(
 NIGHT_FIELDS: dict[str, Field] = table(
     Field(
         "start",
-        "Nattvilan börjar",
-        "nattvilans början",
+        gettext_noop("Nattvilan börjar"),
+        gettext_noop("nattvilans början"),
         Type.TIME,
-        messages={"invalid": "Skriv ett klockslag som 22:00."},
+        messages={"invalid": gettext_noop("Skriv ett klockslag som 22:00.")},
     ),
     Field(
         "end",
-        "Nattvilan slutar",
-        "nattvilans slut",
+        gettext_noop("Nattvilan slutar"),
+        gettext_noop("nattvilans slut"),
         Type.TIME,
-        messages={"invalid": "Skriv ett klockslag som 07:00."},
+        messages={"invalid": gettext_noop("Skriv ett klockslag som 07:00.")},
     ),
     Field(
         "cover",
-        "Hur en assistent finns till hands på natten",
-        "hur assistenten finns till hands",
+        gettext_noop("Hur en assistent finns till hands på natten"),
+        gettext_noop("hur assistenten finns till hands"),
         Type.CHOICE,
         default=NightCover.WAITING,
         choices=NightCover,
-        messages={"invalid_choice": "Välj väntetid, beredskap eller ingen."},
+        messages={"invalid_choice": gettext_noop("Välj väntetid, beredskap eller ingen.")},
     ),
 )
 MIN_NIGHT_HOURS, MAX_NIGHT_HOURS = 1, 16
@@ -190,29 +221,33 @@ MIN_NIGHT_HOURS, MAX_NIGHT_HOURS = 1, 16
 DECISION_FIELDS: dict[str, Field] = table(
     Field(
         "by",
-        "Vem beslutade",
-        "vem som beslutade",
+        gettext_noop("Vem beslutade"),
+        gettext_noop("vem som beslutade"),
         Type.CHOICE,
         choices=DecisionMaker,
-        messages={"invalid_choice": "Välj Försäkringskassan eller kommunen."},
+        messages={"invalid_choice": gettext_noop("Välj Försäkringskassan eller kommunen.")},
     ),
     Field(
         "date",
-        "Beslutsdatum (frivilligt)",
-        "beslutsdatum",
+        gettext_noop("Beslutsdatum (frivilligt)"),
+        gettext_noop("beslutsdatum"),
         Type.DATE,
         default=None,
         nullable=True,
-        messages={"invalid": "Beslutsdatum måste vara ett riktigt datum, till exempel 2026-10-15."},
+        messages={
+            "invalid": gettext_noop(
+                "Beslutsdatum måste vara ett riktigt datum, till exempel 2026-10-15."
+            )
+        },
     ),
     Field(
         "note",
-        "Anteckning om beslutet (frivillig)",
-        "anteckning",
+        gettext_noop("Anteckning om beslutet (frivillig)"),
+        gettext_noop("anteckning"),
         Type.TEXT,
         default="",
         max_length=2000,
-        messages={"max_length": "Anteckningen får vara högst 2000 tecken."},
+        messages={"max_length": gettext_noop("Anteckningen får vara högst 2000 tecken.")},
     ),
 )
 

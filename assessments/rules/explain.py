@@ -32,6 +32,7 @@ from .formatting import (
     fraction_text,
     share_text,
 )
+from .i18n import _, gettext_noop, ngettext
 from .needs import (
     ELSEWHERE_LABELS,
     PERIOD_LABELS,
@@ -46,34 +47,39 @@ from .needs import (
 # What a person reads as the source of a step: the law, FK's guidance or a ruling; never the
 # ids of rules.md, which are for the code.
 SOURCES_BY_RULE = {
-    "R1": "LSS 9 a §",
-    "R2": "LSS 9 a §",
-    "R3": "HFD 2009 ref. 57",
-    "R4": "Försäkringskassans vägledning 2003:6; RÅ 2010 ref. 53",
-    "R5": "socialförsäkringsbalken 51 kap. 3 §",
-    "R6": "LSS 9 a § fjärde stycket",
-    "R7": "socialförsäkringsbalken 51 kap. 6 §; förordningen (1993:1091) 4 a §",
-    "R8": "socialförsäkringsbalken 51 kap. 11 §",
-    "R9": "HFD 2018 ref. 13",
-    "R10": "socialförsäkringsbalken 51 kap. 3 och 9 §§",
-    "R11": "LSS 9 a § fjärde stycket; Kammarrätten i Göteborg mål 2580-18",
-    "R12": "beslutet, räknat med samma regler som din beräkning",
+    "R1": gettext_noop("LSS 9 a §"),
+    "R2": gettext_noop("LSS 9 a §"),
+    "R3": gettext_noop("HFD 2009 ref. 57"),
+    "R4": gettext_noop("Försäkringskassans vägledning 2003:6; RÅ 2010 ref. 53"),
+    "R5": gettext_noop("socialförsäkringsbalken 51 kap. 3 §"),
+    "R6": gettext_noop("LSS 9 a § fjärde stycket"),
+    "R7": gettext_noop("socialförsäkringsbalken 51 kap. 6 §; förordningen (1993:1091) 4 a §"),
+    "R8": gettext_noop("socialförsäkringsbalken 51 kap. 11 §"),
+    "R9": gettext_noop("HFD 2018 ref. 13"),
+    "R10": gettext_noop("socialförsäkringsbalken 51 kap. 3 och 9 §§"),
+    "R11": gettext_noop("LSS 9 a § fjärde stycket; Kammarrätten i Göteborg mål 2580-18"),
+    "R12": gettext_noop("beslutet, räknat med samma regler som din beräkning"),
 }
 
-CONFIDENCE_LABELS = {p.HIGH: "hög", p.MEDIUM: "medel", p.LOW: "låg", p.DERIVED: "härledd"}
+CONFIDENCE_LABELS = {
+    p.HIGH: gettext_noop("hög"),
+    p.MEDIUM: gettext_noop("medel"),
+    p.LOW: gettext_noop("låg"),
+    p.DERIVED: gettext_noop("härledd"),
+}
 MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
+    gettext_noop("januari"),
+    gettext_noop("februari"),
+    gettext_noop("mars"),
+    gettext_noop("april"),
+    gettext_noop("maj"),
+    gettext_noop("juni"),
+    gettext_noop("juli"),
+    gettext_noop("augusti"),
+    gettext_noop("september"),
+    gettext_noop("oktober"),
+    gettext_noop("november"),
+    gettext_noop("december"),
 ]
 
 
@@ -106,7 +112,7 @@ class Step:
 
     @property
     def sources(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(SOURCES_BY_RULE[rule] for rule in self.rules))
+        return tuple(dict.fromkeys(str(SOURCES_BY_RULE[rule]) for rule in self.rules))
 
 
 # What supports the claim before Försäkringskassan: the rules applied, särskilda skäl to
@@ -147,7 +153,7 @@ def with_explanation(assessment: Assessment, result: Result) -> Result:
         decision = replace(
             decision,
             steps=_steps(as_decided(assessment), decision),
-            verdict=verdict_sentence(decision, according="Enligt beslutet"),
+            verdict=verdict_sentence(decision, according=_("Enligt beslutet")),
         )
     return replace(
         result,
@@ -162,7 +168,7 @@ def with_explanation(assessment: Assessment, result: Result) -> Result:
 
 
 def hours_text(minutes: Fraction) -> str:
-    return f"{format_hours(minutes)} h/vecka"
+    return _("{hours} h/vecka").format(hours=format_hours(minutes))
 
 
 def duration_text(minutes: Fraction) -> str:
@@ -177,8 +183,12 @@ def duration_text(minutes: Fraction) -> str:
     return f"{sign}{rest} min"
 
 
+def month_name(month: int) -> str:
+    return str(MONTHS[month - 1])
+
+
 def month_text(day: date) -> str:
-    return f"{MONTHS[day.month - 1]} {day.year}"
+    return _("{month} {year}").format(month=month_name(day.month), year=day.year)
 
 
 def span_text(start: date, end: date) -> str:
@@ -189,7 +199,9 @@ def span_text(start: date, end: date) -> str:
     if (start.year, start.month) == (end.year, end.month):
         return month_text(start)
     if start.year == end.year:
-        return f"{MONTHS[start.month - 1]}–{MONTHS[end.month - 1]} {end.year}"
+        return _("{first}–{last} {year}").format(
+            first=month_name(start.month), last=month_name(end.month), year=end.year
+        )
     return f"{month_text(start)} – {month_text(end)}"
 
 
@@ -197,63 +209,84 @@ def bracket_text(age: int | None) -> str:
     """The deduction bracket an age falls in: "7–11 år" (rules.md R7)."""
     if age is None:
         return ""
-    if age >= p.ADULT_AGE.value:
-        return f"{p.ADULT_AGE.value} år och äldre"
-    lows = [low for low, _, _ in p.PARENTAL_DEDUCTION[-1].value.brackets]
+    adult = p.ADULT_AGE.value
+    if age >= adult:
+        return _("{age} år och äldre").format(age=adult)
+    lows = [low for low, _basic, _other in p.PARENTAL_DEDUCTION[-1].value.brackets]
     low = max(x for x in lows if x <= age)
-    highs = [x - 1 for x in lows if x > low] + [p.ADULT_AGE.value - 1]
+    highs = [x - 1 for x in lows if x > low] + [adult - 1]
     high = min(highs)
-    return f"{low} år" if low == high else f"{low}–{high} år"
+    if low == high:
+        return ngettext("{age} år", "{age} år", low).format(age=low)
+    return _("{low}–{high} år").format(low=low, high=high)
 
 
-def margin_text(result: Result, *, unit: str = "timmar", line: str = "") -> str:
+def hours_word(amount: str) -> str:
+    """ "timme" or "timmar" after a number as it is shown ("1", "1,5")."""
+    return ngettext("timme", "timmar", 1 if amount == "1" else 2)
+
+
+def margin_text(result: Result, *, unit: str | None = None, line: str = "") -> str:
     """Where the basic needs stand against the threshold: "1,5 timmar över gränsen".
 
     The one wording of the margin, for the verdict, the explanation, the PDF and the chart;
-    `line` names the threshold after "gränsen" where the reader needs it (" på 20 h").
+    `unit` is "timmar" (or "timme") unless given ("h"); `line` names the threshold after
+    "gränsen" where the reader needs it (" på 20 h", in the language shown).
     """
     margin = abs(result.margin_minutes)
     amount = format_hours(margin)
+    if unit is None:
+        unit = hours_word(amount)
     if amount == "0" and margin:
-        amount = "mindre än 0,01"
+        amount = _("mindre än {amount}").format(amount=format_number(Fraction(1, 100)))
     if result.meets_threshold:
-        return f"{amount} {unit} över gränsen{line}"
+        return _("{amount} {unit} över gränsen{line}").format(amount=amount, unit=unit, line=line)
     if margin == 0:
-        return f"exakt på gränsen{line}, som måste överskridas"
-    return f"{amount} {unit} under gränsen{line}"
+        return _("exakt på gränsen{line}, som måste överskridas").format(line=line)
+    return _("{amount} {unit} under gränsen{line}").format(amount=amount, unit=unit, line=line)
 
 
 def verdict_sentence(result: Result, *, according: str = "") -> str:
-    """The threshold verdict in one Swedish sentence, with the margin (rules.md R5)."""
-    basic = format_hours(result.basic_minutes)
-    average = " i genomsnitt" if result.several_weeks or result.several_segments else ""
-    if according:
-        opening = (
-            f"{according} {basic} timmar grundläggande behov i veckan{average} – "
-            f"{margin_text(result)}."
+    """The threshold verdict in one sentence, with the margin (rules.md R5). `according` opens
+    it with whose figures they are ("Enligt beslutet", translated by the caller)."""
+    values = {"according": according, "basic": format_hours(result.basic_minutes)}
+    values["margin"] = margin_text(result)
+    average = result.several_weeks or result.several_segments
+    if according and average:
+        opening = _(
+            "{according} {basic} timmar grundläggande behov i veckan i genomsnitt – {margin}."
         )
+    elif according:
+        opening = _("{according} {basic} timmar grundläggande behov i veckan – {margin}.")
+    elif average:
+        opening = _("Grundläggande behov: {basic} timmar i veckan i genomsnitt – {margin}.")
     else:
-        opening = f"Grundläggande behov: {basic} timmar i veckan{average} – {margin_text(result)}."
+        opening = _("Grundläggande behov: {basic} timmar i veckan – {margin}.")
+    opening = opening.format(**values)
     if result.meets_threshold:
-        return f"{opening} Det talar för statlig assistansersättning från Försäkringskassan."
-    if result.margin_minutes == 0:
-        return f"{opening} Då ansvarar kommunen."
-    return (
-        f"{opening} Då ansvarar kommunen, som kan bevilja personlig assistans utan någon "
-        "nedre gräns."
-    )
+        then = _("Det talar för statlig assistansersättning från Försäkringskassan.")
+    elif result.margin_minutes == 0:
+        then = _("Då ansvarar kommunen.")
+    else:
+        then = _(
+            "Då ansvarar kommunen, som kan bevilja personlig assistans utan någon nedre gräns."
+        )
+    return f"{opening} {then}"
 
 
 def threshold_text() -> str:
-    return f"{p.THRESHOLD_HOURS.value} timmar"
+    return _("{hours} timmar").format(hours=p.THRESHOLD_HOURS.value)
 
 
 def frequency_text(activity: Activity) -> str:
     """ "3 ggr per dag, 7 dagar/vecka", "1 gång per månad" (rules.md R4)."""
-    times = format_number(activity.times)
-    text = f"{times} {'gång' if activity.times == 1 else 'ggr'} {PERIOD_LABELS[activity.per]}"
+    text = ngettext(
+        "{times} gång {per}", "{times} ggr {per}", 1 if activity.times == 1 else 2
+    ).format(times=format_number(activity.times), per=PERIOD_LABELS[activity.per])
     if activity.per == Period.DAY:
-        text += f", {activity.days_per_week} dagar/vecka"
+        text = _("{frequency}, {days} dagar/vecka").format(
+            frequency=text, days=activity.days_per_week
+        )
     return text
 
 
@@ -261,9 +294,11 @@ def time_type_note(activity: Activity) -> str:
     """rules.md R6: väntetid and beredskap count a share of their time."""
     match activity.time_type:
         case TimeType.WAITING:
-            return f"väntetid, räknas {fraction_text(p.WAITING_FACTOR.value)}"
+            return _("väntetid, räknas {share}").format(share=fraction_text(p.WAITING_FACTOR.value))
         case TimeType.ON_CALL:
-            return f"beredskap, räknas {fraction_text(p.ON_CALL_FACTOR.value)}"
+            return _("beredskap, räknas {share}").format(
+                share=fraction_text(p.ON_CALL_FACTOR.value)
+            )
     return ""
 
 
@@ -271,23 +306,33 @@ def row_formula(row: RowResult) -> str:
     """The arithmetic of one row, in the order rules.md R4 gives it."""
     activity = row.activity
     weeks = p.WEEKS_PER_YEAR.value
-    pieces = [f"{format_number(activity.minutes)} min", f"{format_number(activity.times)} ggr"]
-    pieces[-1] += f" {PERIOD_LABELS[activity.per]}"
+    pieces = [
+        _("{minutes} min").format(minutes=format_number(activity.minutes)),
+        ngettext("{times} ggr {per}", "{times} ggr {per}", 1 if activity.times == 1 else 2).format(
+            times=format_number(activity.times), per=PERIOD_LABELS[activity.per]
+        ),
+    ]
     match activity.per:
         case Period.DAY:
-            pieces.append(f"{activity.days_per_week} dagar i veckan")
+            pieces.append(_("{days} dagar i veckan").format(days=activity.days_per_week))
         case Period.MONTH:
-            pieces.append(f"12/{weeks} (månad till vecka)")
+            pieces.append(_("12/{weeks} (månad till vecka)").format(weeks=weeks))
         case Period.YEAR:
-            pieces.append(f"1/{weeks} (år till vecka)")
+            pieces.append(_("1/{weeks} (år till vecka)").format(weeks=weeks))
     if activity.assistants == 2:
-        pieces.append("2 assistenter")
+        pieces.append(_("2 assistenter"))
     match activity.time_type:
         case TimeType.WAITING:
-            pieces.append(f"{fraction_text(p.WAITING_FACTOR.value)} (väntetid)")
+            pieces.append(
+                _("{share} (väntetid)").format(share=fraction_text(p.WAITING_FACTOR.value))
+            )
         case TimeType.ON_CALL:
-            pieces.append(f"{fraction_text(p.ON_CALL_FACTOR.value)} (beredskap)")
-    return f"{' × '.join(pieces)} = {format_number(row.weekly_minutes)} min i veckan"
+            pieces.append(
+                _("{share} (beredskap)").format(share=fraction_text(p.ON_CALL_FACTOR.value))
+            )
+    return _("{formula} = {minutes} min i veckan").format(
+        formula=" × ".join(pieces), minutes=format_number(row.weekly_minutes)
+    )
 
 
 def parameter_value_text(parameter: p.Parameter) -> str:
@@ -297,13 +342,13 @@ def parameter_value_text(parameter: p.Parameter) -> str:
         case "hourly_amount":
             return format_kronor(value, places=2)
         case "parental_deduction":
-            return f"tabellen från {parameter.effective.isoformat()}"
+            return _("tabellen från {date}").format(date=parameter.effective.isoformat())
         case "waiting_factor" | "on_call_factor":
             return share_text(value)
         case "higher_amount_max":
             return f"{format_number(value * 100)} % {parameter.unit}"
     if isinstance(value, bool):
-        return "ja" if value else "nej"
+        return _("ja") if value else _("nej")
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return f"{format_number(value)} {parameter.unit}".strip()
@@ -319,36 +364,39 @@ def age_text(assessment: Assessment, result: Result) -> str:
     if assessment.birth_month is not None:
         born = assessment.birth_month
         if on.month == born.month and age > 0:
-            text = (
-                f"Barnet räknas som {age} år hela {MONTHS[on.month - 1]}, månaden då hen fyller "
-                f"{age}."
-            )
+            text = _(
+                "Barnet räknas som {age} år hela {month}, månaden då hen fyller {age}."
+            ).format(age=age, month=month_name(on.month))
         else:
-            text = f"Barnet är {age} år (född {month_text(born)})."
+            text = _("Barnet är {age} år (född {born}).").format(age=age, born=month_text(born))
     else:
-        text = (
-            f"Barnet är {age} år enligt åldern du angett. Fyller barnet år senare samma månad "
+        text = _(
+            "Barnet är {age} år enligt åldern du angett. Fyller barnet år senare samma månad "
             "räknas hela månaden till den nya åldern: ange då födelsemånaden."
-        )
+        ).format(age=age)
     if age >= p.ADULT_AGE.value:
-        return f"{text} Inget föräldraavdrag görs från {p.ADULT_AGE.value} år."
-    return f"{text} Föräldraavdraget räknas för åldersgruppen {bracket}."
+        then = _("Inget föräldraavdrag görs från {age} år.").format(age=p.ADULT_AGE.value)
+    else:
+        then = _("Föräldraavdraget räknas för åldersgruppen {bracket}.").format(bracket=bracket)
+    return f"{text} {then}"
 
 
 def amount_text(result: Result) -> str:
     """The hourly amount used and where it comes from (rules.md R8)."""
     year = result.rules_as_of.year
     if result.own_hourly_amount:
-        return (
-            f"Ditt eget timbelopp {format_kronor(result.hourly_amount, 2)}, från ditt beslut "
-            "(inte årets schablonbelopp)."
-        )
+        return _(
+            "Ditt eget timbelopp {amount}, från ditt beslut (inte årets schablonbelopp)."
+        ).format(amount=format_kronor(result.hourly_amount, 2))
     if result.schablon_amount is not None:
-        return (
-            f"Schablonbeloppet för {year}: {format_kronor(result.hourly_amount, 2)} i timmen "
-            f"({result.schablon_amount.source.title})."
+        return _("Schablonbeloppet för {year}: {amount} i timmen ({source}).").format(
+            year=year,
+            amount=format_kronor(result.hourly_amount, 2),
+            source=result.schablon_amount.source.title,
         )
-    return f"Timbeloppet för {year} är inte känt än; det beslutas av regeringen."
+    return _("Timbeloppet för {year} är inte känt än; det beslutas av regeringen.").format(
+        year=year
+    )
 
 
 # --- Warnings --------------------------------------------------------------------------------
@@ -358,8 +406,11 @@ def _rows_text(rows: list[RowResult]) -> str:
     # By float: comparing 150 Fractions in a sort costs more than the rest of the warnings.
     heaviest = heapq.nlargest(3, rows, key=lambda r: float(r.clock_minutes))
     return ", ".join(
-        f"rad {r.index + 1} {r.activity.description or need_label(r.activity.need)} "
-        f"({format_hours(r.clock_minutes)} h)"
+        _("rad {number} {description} ({hours} h)").format(
+            number=r.index + 1,
+            description=r.activity.description or need_label(r.activity.need),
+            hours=format_hours(r.clock_minutes),
+        )
         for r in heaviest
     )
 
@@ -372,7 +423,7 @@ def _special_reasons_needed(activity: Activity) -> bool:
     return activity.elsewhere is not None
 
 
-SPECIAL_REASONS_RULE = (
+SPECIAL_REASONS_RULE = gettext_noop(
     "Assistansersättning lämnas inte för tid i förskola, fritidshem, skola, daglig "
     "verksamhet, på en institution som drivs av det allmänna eller i en gruppbostad, om det "
     "inte finns särskilda skäl (socialförsäkringsbalken 106 kap. 24–25 a §§)."
@@ -390,8 +441,10 @@ def _warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
     if on < p.THRESHOLD_HOURS.effective:
         warn(
             "date_before_rules",
-            f"Verktygets regler gäller från {p.THRESHOLD_HOURS.effective.isoformat()}. "
-            "För ett tidigare datum är resultatet osäkert.",
+            _(
+                "Verktygets regler gäller från {date}. För ett tidigare datum är resultatet "
+                "osäkert."
+            ).format(date=p.THRESHOLD_HOURS.effective.isoformat()),
         )
     _child_warnings(assessment, result, warn)
     _age_limit_warnings(result, warn)
@@ -407,10 +460,13 @@ def _warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
         if parameter.confidence in (p.MEDIUM, p.DERIVED):
             warn(
                 "unverified_rule",
-                f"Osäker regel: {parameter.caveat} (Källa: {parameter.source.title}.)",
+                _("Osäker regel: {caveat} (Källa: {source}.)").format(
+                    caveat=parameter.caveat, source=parameter.source.title
+                ),
             )
     if any(a.need == Need.WORK_AND_EDUCATION for a in activities):
-        warn("special_reasons", SPECIAL_REASONS_RULE + " Skriv de särskilda skälen i anteckningen.")
+        write = _("Skriv de särskilda skälen i anteckningen.")
+        warn("special_reasons", f"{SPECIAL_REASONS_RULE} {write}")
     return tuple(warnings)
 
 
@@ -421,23 +477,29 @@ def _child_warnings(assessment: Assessment, result: Result, warn) -> None:
         first_table = p.PARENTAL_DEDUCTION[0].effective.isoformat()
         warn(
             "no_fixed_parental_deduction",
-            f"Före {first_table} fanns ingen fast tabell för föräldraavdrag; normalt "
-            "föräldraansvar bedömdes i varje enskilt fall. Inget avdrag har gjorts "
-            "automatiskt, men Försäkringskassan kan göra ett avdrag.",
+            _(
+                "Före {date} fanns ingen fast tabell för föräldraavdrag; normalt "
+                "föräldraansvar bedömdes i varje enskilt fall. Inget avdrag har gjorts "
+                "automatiskt, men Försäkringskassan kan göra ett avdrag."
+            ).format(date=first_table),
         )
     else:
         warn(
             "enter_whole_need",
-            "Ange barnets hela hjälpbehov, även den hjälp alla barn i samma ålder behöver. "
-            "Föräldraavdraget ersätter den bedömningen och dras av här, så samma hjälp ska "
-            "inte räknas bort två gånger (Kammarrätten i Sundsvall, mål 2106-23 och 15-24).",
+            _(
+                "Ange barnets hela hjälpbehov, även den hjälp alla barn i samma ålder behöver. "
+                "Föräldraavdraget ersätter den bedömningen och dras av här, så samma hjälp ska "
+                "inte räknas bort två gånger (Kammarrätten i Sundsvall, mål 2106-23 och 15-24)."
+            ),
         )
     if assessment.period is not None and assessment.birth_month is None:
         warn(
             "period_without_birth_month",
-            "Barnets ålder är angiven i hela år, inte med födelsemånad, så åldern räknas som "
-            "densamma under hela perioden. Fyller barnet år under perioden kan "
-            "föräldraavdraget ändras: ange födelseår och månad.",
+            _(
+                "Barnets ålder är angiven i hela år, inte med födelsemånad, så åldern räknas "
+                "som densamma under hela perioden. Fyller barnet år under perioden kan "
+                "föräldraavdraget ändras: ange födelseår och månad."
+            ),
         )
 
 
@@ -445,35 +507,36 @@ def _age_limit_warnings(result: Result, warn) -> None:
     limit = result.age_limit
     if limit is None or limit.status == "no":
         return
-    meaning = (
+    meaning = _(
         "Efter gränsen lämnas assistansersättning bara om den beviljats före gränsen eller om "
         "ansökan kom in till Försäkringskassan senast dagen före den dag gränsen nås, och antalet "
         "timmar kan aldrig ökas (socialförsäkringsbalken 51 kap. 8 och 10 §§)."
     )
-    kept = ""
-    if limit.age != limit.limit.value:
-        kept = (
-            f" Eftersom personen fyllde {limit.age} år före "
-            f"{p.AGE_LIMIT_KEPT.effective.isoformat()} gäller gränsen {limit.age} år "
-            "(övergångsbestämmelse till SFS 2022:879)."
-        )
+    kept_from = p.AGE_LIMIT_KEPT.effective.isoformat()
     match limit.status:
+        case "reached" if limit.month:
+            text = _("Personen har nått åldersgränsen {age} år i {month}.").format(
+                age=limit.age, month=month_text(limit.month)
+            )
         case "reached":
-            when = f"i {month_text(limit.month)}" if limit.month else ""
-            text = f"Personen har nått åldersgränsen {limit.age} år{(' ' + when) if when else ''}."
+            text = _("Personen har nått åldersgränsen {age} år.").format(age=limit.age)
         case "in_period":
-            text = (
-                f"Personen når åldersgränsen {limit.age} år i {month_text(limit.month)}, på "
-                "födelsedagen."
+            text = _("Personen når åldersgränsen {age} år i {month}, på födelsedagen.").format(
+                age=limit.age, month=month_text(limit.month)
             )
         case _:  # "maybe": an age only, in the year the limit moved
-            text = (
-                f"Med bara åldern {limit.age} år går det inte att veta vilken gräns som gäller: "
-                f"fyllde personen {limit.age} före {p.AGE_LIMIT_KEPT.effective.isoformat()} "
-                f"gäller gränsen {limit.age} år och den är nådd; fyllde hen {limit.age} i år "
-                f"gäller gränsen {limit.limit.value} år. Ange födelsemånaden så räknas det ut."
-            )
-    warn("age_limit", f"{text}{kept} {meaning}")
+            text = _(
+                "Med bara åldern {age} år går det inte att veta vilken gräns som gäller: "
+                "fyllde personen {age} före {date} gäller gränsen {age} år och den är nådd; "
+                "fyllde hen {age} i år gäller gränsen {limit} år. Ange födelsemånaden så "
+                "räknas det ut."
+            ).format(age=limit.age, date=kept_from, limit=limit.limit.value)
+    if limit.age != limit.limit.value:
+        text += " " + _(
+            "Eftersom personen fyllde {age} år före {date} gäller gränsen {age} år "
+            "(övergångsbestämmelse till SFS 2022:879)."
+        ).format(age=limit.age, date=kept_from)
+    warn("age_limit", f"{text} {meaning}")
 
 
 def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
@@ -490,19 +553,32 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
     if busiest[0] > DAY_MINUTES:
         warn(
             "day_over_24h",
-            f"En rad ({busiest[1].description}) blir {format_hours(busiest[0])} timmar per dag. "
-            "Ett dygn har 24 timmar: kontrollera minuter och antal gånger. Behövs två "
-            "assistenter samtidigt, ange 2 assistenter i stället.",
+            _(
+                "En rad ({description}) blir {hours} timmar per dag. Ett dygn har {day} "
+                "timmar: kontrollera minuter och antal gånger. Behövs två assistenter "
+                "samtidigt, ange 2 assistenter i stället."
+            ).format(
+                description=busiest[1].description,
+                hours=format_hours(busiest[0]),
+                day=DAY_MINUTES // 60,
+            ),
         )
     for week in result.week_types:
         rows = [r for r in result.rows if week.week_type.key in r.week_types]
         if week.day_active_minutes > week.day_available_minutes:
-            away = (
-                f" minus {format_hours(week.week_type.away_hours * 60)} timmar någon annanstans"
-                if week.week_type.away_hours
-                else ""
-            )
-            night = " utanför nattvilan" if assessment.night else ""
+            away = week.week_type.away_hours
+            match (bool(assessment.night), bool(away)):
+                case (True, True):
+                    hours = _(
+                        "veckans vakna timmar utanför nattvilan minus {away} timmar någon "
+                        "annanstans"
+                    )
+                case (True, False):
+                    hours = _("veckans vakna timmar utanför nattvilan")
+                case (False, True):
+                    hours = _("veckans vakna timmar minus {away} timmar någon annanstans")
+                case _:
+                    hours = _("veckans vakna timmar")
             day_rows = [
                 r
                 for r in rows
@@ -510,22 +586,34 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
             ]
             warn(
                 "day_over_24h",
-                f"{week.week_type.name}: den aktiva hjälpen på dagen är "
-                f"{format_hours(week.day_active_minutes)} timmar i veckan, men veckans vakna "
-                f"timmar{night}{away} är {format_hours(week.day_available_minutes)}. Mest tid tar "
-                f"{_rows_text(day_rows)}. Kontrollera minuter och antal gånger; två assistenter "
-                "samtidigt anges som 2 assistenter, inte som två rader.",
+                _(
+                    "{week}: den aktiva hjälpen på dagen är {active} timmar i veckan, men "
+                    "{hours} är {available}. Mest tid tar {rows}. Kontrollera minuter och antal "
+                    "gånger; två assistenter samtidigt anges som 2 assistenter, inte som två "
+                    "rader."
+                ).format(
+                    week=week.week_type.name,
+                    active=format_hours(week.day_active_minutes),
+                    hours=hours.format(away=format_hours(away * 60)),
+                    available=format_hours(week.day_available_minutes),
+                    rows=_rows_text(day_rows),
+                ),
             )
         night = week.figures.night
         if night is not None and night.active_minutes > night.night_minutes:
             night_rows = [r for r in rows if r.activity.at_night]
             warn(
                 "night_over_night",
-                f"{week.week_type.name}: den aktiva hjälpen på natten är "
-                f"{format_hours(night.active_minutes)} timmar i veckan, men nattvilan är "
-                f"{format_hours(night.night_minutes)} timmar. Mest tid tar "
-                f"{_rows_text(night_rows)}. Kontrollera raderna som är markerade som hjälp på "
-                "natten.",
+                _(
+                    "{week}: den aktiva hjälpen på natten är {active} timmar i veckan, men "
+                    "nattvilan är {night} timmar. Mest tid tar {rows}. Kontrollera raderna som "
+                    "är markerade som hjälp på natten."
+                ).format(
+                    week=week.week_type.name,
+                    active=format_hours(night.active_minutes),
+                    night=format_hours(night.night_minutes),
+                    rows=_rows_text(night_rows),
+                ),
             )
 
 
@@ -538,14 +626,17 @@ def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
     if uses_waiting and on < p.WAITING_ALLOWED_FROM.value:
         warn(
             "waiting_before_2018",
-            f"Före {p.WAITING_ALLOWED_FROM.value.isoformat()} kunde assistans i regel inte "
-            "beviljas för väntetid och beredskap.",
+            _(
+                "Före {date} kunde assistans i regel inte beviljas för väntetid och beredskap."
+            ).format(date=p.WAITING_ALLOWED_FROM.value.isoformat()),
         )
     if any(a.time_type != TimeType.ACTIVE and a.assistants == 2 for a in activities):
         warn(
             "two_assistants_waiting",
-            "Två assistenter på väntetid eller beredskap är tillåtet men ovanligt. Beskriv i "
-            "anteckningen varför två behövs.",
+            _(
+                "Två assistenter på väntetid eller beredskap är tillåtet men ovanligt. Beskriv i "
+                "anteckningen varför två behövs."
+            ),
         )
     if (
         assessment.night is not None
@@ -554,9 +645,11 @@ def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
     ):
         warn(
             "night_counted_twice",
-            "Väntetiden eller beredskapen under nattvilan räknas redan fram ur nattvilan. En "
-            "egen rad med väntetid eller beredskap kan räkna samma tid två gånger: ta bort "
-            "raden om den gäller natten.",
+            _(
+                "Väntetiden eller beredskapen under nattvilan räknas redan fram ur nattvilan. En "
+                "egen rad med väntetid eller beredskap kan räkna samma tid två gånger: ta bort "
+                "raden om den gäller natten."
+            ),
         )
     split = p.SEPARATE_NEEDS_6_AND_7_FROM.value
     if on < split and any(
@@ -564,15 +657,19 @@ def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
     ):
         warn(
             "needs_before_2023",
-            f"Före {split.isoformat()} var behov 6 och 7 ett enda grundläggande behov: annan "
-            "hjälp som förutsätter ingående kunskaper om personen.",
+            _(
+                "Före {date} var behov 6 och 7 ett enda grundläggande behov: annan hjälp som "
+                "förutsätter ingående kunskaper om personen."
+            ).format(date=split.isoformat()),
         )
     in_full = p.BREATHING_IN_FULL_FROM.value
     if on < in_full and any(a.need == Need.BREATHING or a.tube_feeding for a in activities):
         warn(
             "breathing_before_2020",
-            f"Före {in_full.isoformat()} räknades bara de integritetsnära delarna av hjälpen "
-            "med andning och sondmatning som grundläggande behov.",
+            _(
+                "Före {date} räknades bara de integritetsnära delarna av hjälpen med andning och "
+                "sondmatning som grundläggande behov."
+            ).format(date=in_full.isoformat()),
         )
 
 
@@ -584,26 +681,32 @@ def _elsewhere_warnings(assessment: Assessment, warn) -> None:
     ]
     if rows:
         named = ", ".join(
-            f"rad {index} ({ELSEWHERE_LABELS[a.elsewhere].lower()})" for index, a in rows
+            _("rad {number} ({place})").format(
+                number=index, place=ELSEWHERE_LABELS[a.elsewhere].lower()
+            )
+            for index, a in rows
         )
-        warn(
-            "special_reasons",
-            f"{SPECIAL_REASONS_RULE} Det gäller {named}. I förskola, fritidshem och skola behövs "
-            "inga särskilda skäl för hjälp med andning och sondmatning. Skriv skälen i "
-            "anteckningen.",
-        )
+        rest = _(
+            "Det gäller {rows}. I förskola, fritidshem och skola behövs inga särskilda skäl för "
+            "hjälp med andning och sondmatning. Skriv skälen i anteckningen."
+        ).format(rows=named)
+        warn("special_reasons", f"{SPECIAL_REASONS_RULE} {rest}")
     places = {a.elsewhere for _, a in rows}
     if Elsewhere.HOSPITAL in places:
         warn(
             "hospital",
-            "Under sjukhusvistelse lämnas assistansersättning bara under en kortare tid. "
-            "Fyraveckorsgränsen som ofta nämns är ett äldre allmänt råd, inte lag.",
+            _(
+                "Under sjukhusvistelse lämnas assistansersättning bara under en kortare tid. "
+                "Fyraveckorsgränsen som ofta nämns är ett äldre allmänt råd, inte lag."
+            ),
         )
     if Elsewhere.SHORT_TERM_STAY in places:
         warn(
             "short_term_stay",
-            "Försäkringskassan räknar inte med tid i korttidsvistelse när behoven tillgodoses "
-            "där (Kammarrätten i Göteborg, mål 1312-07).",
+            _(
+                "Försäkringskassan räknar inte med tid i korttidsvistelse när behoven "
+                "tillgodoses där (Kammarrätten i Göteborg, mål 1312-07)."
+            ),
         )
 
 
@@ -613,24 +716,31 @@ def _average_warning(result: Result, warn) -> None:
     above = [w for w in result.week_types if w.figures.basic > threshold]
     below = [w for w in result.week_types if w.figures.basic <= threshold]
     average = format_hours(result.basic_minutes)
-    if above and not result.meets_threshold:
-        names = ", ".join(
-            f"{w.week_type.name.lower()} ({format_hours(w.figures.basic)} timmar)" for w in above
+
+    def names(weeks) -> str:
+        return ", ".join(
+            _("{week} ({hours} timmar)").format(
+                week=w.week_type.name.lower(), hours=format_hours(w.figures.basic)
+            )
+            for w in weeks
         )
+
+    if above and not result.meets_threshold:
         warn(
             "average_decides",
-            f"Några veckor är över gränsen: {names}. Men Försäkringskassan prövar inte enskilda "
-            f"veckor utan genomsnittet för hela perioden, och det är {average} timmar, inte mer "
-            f"än {threshold_text()}. Därför räcker det inte.",
+            _(
+                "Några veckor är över gränsen: {weeks}. Men Försäkringskassan prövar inte "
+                "enskilda veckor utan genomsnittet för hela perioden, och det är {average} "
+                "timmar, inte mer än {threshold}. Därför räcker det inte."
+            ).format(weeks=names(above), average=average, threshold=threshold_text()),
         )
     elif below and result.meets_threshold:
-        names = ", ".join(
-            f"{w.week_type.name.lower()} ({format_hours(w.figures.basic)} timmar)" for w in below
-        )
         warn(
             "average_decides",
-            f"Genomsnittet för hela perioden är {average} timmar, över gränsen. Då räknas alla "
-            f"veckor, även de som ensamma inte når gränsen: {names}.",
+            _(
+                "Genomsnittet för hela perioden är {average} timmar, över gränsen. Då räknas "
+                "alla veckor, även de som ensamma inte når gränsen: {weeks}."
+            ).format(average=average, weeks=names(below)),
         )
 
 
@@ -642,31 +752,43 @@ def _amount_warnings(result: Result, warn) -> None:
         if result.hourly_amount > highest:
             warn(
                 "own_amount_above_max",
-                f"Ditt timbelopp {format_kronor(result.hourly_amount, 2)} är mer än "
-                f"{format_number(p.HIGHER_AMOUNT_MAX.value * 100)} % över schablonbeloppet för "
-                f"{year} ({format_kronor(schablon.value, 2)}), som är det högsta ett förhöjt "
-                f"timbelopp kan vara ({format_kronor(highest, 2)}). Kontrollera beloppet i "
-                "beslutet.",
+                _(
+                    "Ditt timbelopp {amount} är mer än {percent} % över schablonbeloppet för "
+                    "{year} ({schablon}), som är det högsta ett förhöjt timbelopp kan vara "
+                    "({highest}). Kontrollera beloppet i beslutet."
+                ).format(
+                    amount=format_kronor(result.hourly_amount, 2),
+                    percent=format_number(p.HIGHER_AMOUNT_MAX.value * 100),
+                    year=year,
+                    schablon=format_kronor(schablon.value, 2),
+                    highest=format_kronor(highest, 2),
+                ),
             )
     if result.own_hourly_amount and schablon is None:
         warn(
             "hourly_amount_unknown",
-            f"Schablonbeloppet för {year} är inte känt än, så ditt timbelopp kan inte jämföras "
-            "med det.",
+            _(
+                "Schablonbeloppet för {year} är inte känt än, så ditt timbelopp kan inte "
+                "jämföras med det."
+            ).format(year=year),
         )
     if result.meets_threshold and result.hourly_amount is None:
         warn(
             "hourly_amount_unknown",
-            f"Timbeloppet för {year} är inte känt än, så ingen summa i kronor beräknas. Har du "
-            "ett beslut med ett timbelopp kan du skriva in det.",
+            _(
+                "Timbeloppet för {year} är inte känt än, så ingen summa i kronor beräknas. Har "
+                "du ett beslut med ett timbelopp kan du skriva in det."
+            ).format(year=year),
         )
 
 
 # --- The steps of "Så räknade vi" ------------------------------------------------------------
 
 
-def _row_label(result: Result, r: RowResult) -> str:
-    label = f"Rad {r.index + 1}: {r.activity.description or need_label(r.activity.need)}"
+def _row_label(result: Result, r: RowResult, template: str) -> str:
+    label = template.format(
+        number=r.index + 1, description=r.activity.description or need_label(r.activity.need)
+    )
     if result.several_weeks and len(r.week_types) < len(result.week_types):
         names = [
             w.week_type.name.lower() for w in result.week_types if w.week_type.key in r.week_types
@@ -676,7 +798,9 @@ def _row_label(result: Result, r: RowResult) -> str:
 
 
 def _row_parts(result: Result, rows: list[RowResult]) -> tuple[Part, ...]:
-    return tuple(Part(_row_label(result, r), r.average_minutes, r.index) for r in rows)
+    # One translation for all the rows: a lookup per row costs a millisecond at 150 rows.
+    template = _("Rad {number}: {description}")
+    return tuple(Part(_row_label(result, r, template), r.average_minutes, r.index) for r in rows)
 
 
 def _need_parts(result: Result, *, basic: bool) -> tuple[Part, ...]:
@@ -694,7 +818,7 @@ def _weights(result: Result) -> list[tuple[Fraction, str, SegmentResult, int]]:
     weeks = sum(w.week_type.weeks for w in result.week_types)
     pairs = []
     for segment in result.segments:
-        for index, (week_type, _) in enumerate(segment.week_types):
+        for index, (week_type, _figures) in enumerate(segment.week_types):
             label = []
             if result.several_weeks:
                 label.append(week_type.name)
@@ -710,35 +834,46 @@ def _steps(assessment: Assessment, result: Result) -> tuple[Step, ...]:
     other_rows = [r for r in result.rows if not counts_as_basic(r.activity)]
     waiting = share_text(p.WAITING_FACTOR.value)
     on_call = share_text(p.ON_CALL_FACTOR.value)
-    averaged = (
-        " I genomsnitt över veckotyperna: en rad som bara gäller vissa veckor räknas med sin "
-        "andel av veckorna."
-        if result.several_weeks
-        else ""
-    )
+    averaged = ""
+    if result.several_weeks:
+        averaged = " " + _(
+            "I genomsnitt över veckotyperna: en rad som bara gäller vissa veckor räknas med sin "
+            "andel av veckorna."
+        )
     night_parts = ()
     if result.night is not None and result.night.counted_minutes:
-        night_parts = (Part("Nattvilan, " + _cover_word(result), result.night.counted_minutes),)
+        night_parts = (
+            Part(
+                _("Nattvilan, {cover}").format(cover=_cover_word(result)),
+                result.night.counted_minutes,
+            ),
+        )
     steps = [
         Step(
             "before_deduction.basic",
-            "Grundläggande behov före avdrag",
+            _("Grundläggande behov före avdrag"),
             result.before_deduction_basic,
             hours_text(result.before_deduction_basic),
-            "Summan av raderna som är grundläggande behov (de integritetsnära delarna). Varje "
-            "rad räknas som minuter × antal gånger, omräknat till en vecka, × antal "
-            f"assistenter. Väntetid och beredskap räknas aldrig hit.{averaged}",
+            _(
+                "Summan av raderna som är grundläggande behov (de integritetsnära delarna). "
+                "Varje rad räknas som minuter × antal gånger, omräknat till en vecka, × antal "
+                "assistenter. Väntetid och beredskap räknas aldrig hit."
+            )
+            + averaged,
             ("R1", "R3", "R4"),
             _row_parts(result, basic_rows),
             _need_parts(result, basic=True),
         ),
         Step(
             "before_deduction.other",
-            "Andra personliga behov före avdrag",
+            _("Andra personliga behov före avdrag"),
             result.before_deduction_other,
             hours_text(result.before_deduction_other),
-            f"Summan av raderna som är andra personliga behov, på samma sätt. Väntetid räknas "
-            f"med {waiting} och beredskap med {on_call} av tiden.{averaged}",
+            _(
+                "Summan av raderna som är andra personliga behov, på samma sätt. Väntetid "
+                "räknas med {waiting} och beredskap med {on_call} av tiden."
+            ).format(waiting=waiting, on_call=on_call)
+            + averaged,
             ("R2", "R4", "R6"),
             _row_parts(result, other_rows) + night_parts,
             _need_parts(result, basic=False),
@@ -750,25 +885,26 @@ def _steps(assessment: Assessment, result: Result) -> tuple[Step, ...]:
         (result.deduction_basic, "basic", result.before_deduction_basic),
         (result.deduction_other, "other", result.before_deduction_other),
     ):
-        label = "grundläggande behov" if figure == "basic" else "andra personliga behov"
         after = result.basic_minutes if figure == "basic" else result.other_minutes
         if deduction is not None:
-            steps.append(_deduction_step(assessment, result, deduction, figure, label))
+            steps.append(_deduction_step(assessment, result, deduction, figure))
             parts = (
-                Part("Före avdrag", before),
-                Part("Föräldraavdrag", -deduction.applied_minutes),
+                Part(_("Före avdrag"), before),
+                Part(_("Föräldraavdrag"), -deduction.applied_minutes),
             )
         else:
-            parts = (Part("Före avdrag", before),)
+            parts = (Part(_("Före avdrag"), before),)
         steps.append(
             Step(
                 f"weekly_hours.{figure}",
-                f"{label.capitalize()} efter avdrag",
+                _("Grundläggande behov efter avdrag")
+                if figure == "basic"
+                else _("Andra personliga behov efter avdrag"),
                 after,
                 hours_text(after),
-                "Timmarna före avdrag minus föräldraavdraget."
+                _("Timmarna före avdrag minus föräldraavdraget.")
                 if deduction is not None
-                else "Inget föräldraavdrag görs, så timmarna är desamma som före avdrag.",
+                else _("Inget föräldraavdrag görs, så timmarna är desamma som före avdrag."),
                 ("R7",) if deduction is not None else ("R4",),
                 parts,
             )
@@ -780,60 +916,83 @@ def _steps(assessment: Assessment, result: Result) -> tuple[Step, ...]:
     steps.append(
         Step(
             "weekly_hours.total",
-            "Totalt",
+            _("Totalt"),
             result.total_minutes,
             hours_text(result.total_minutes),
-            "Grundläggande behov plus andra personliga behov, efter avdrag. Andra personliga "
-            "behov ger timmar först när gränsen är nådd.",
+            _(
+                "Grundläggande behov plus andra personliga behov, efter avdrag. Andra personliga "
+                "behov ger timmar först när gränsen är nådd."
+            ),
             ("R2", "R5"),
             (
-                Part("Grundläggande behov", result.basic_minutes),
-                Part("Andra personliga behov", result.other_minutes),
+                Part(_("Grundläggande behov"), result.basic_minutes),
+                Part(_("Andra personliga behov"), result.other_minutes),
             ),
         )
     )
     margin = margin_text(result, unit="h")
+    threshold = p.THRESHOLD_HOURS.value
     steps.append(
         Step(
             "margin",
-            f"Jämfört med {p.THRESHOLD_HOURS.value}-timmarsgränsen",
+            _("Jämfört med {hours}-timmarsgränsen").format(hours=threshold),
             result.margin_minutes,
             margin[0].upper() + margin[1:],
-            f"Statlig assistansersättning kräver grundläggande behov på mer än "
-            f"{threshold_text()} i veckan i genomsnitt över perioden; exakt {threshold_text()} "
-            "räcker inte. Försäkringskassan prövar inte enskilda veckor. Jämförelsen görs med "
-            "oavrundade tal. Under gränsen ansvarar kommunen, som inte har någon nedre gräns.",
+            _(
+                "Statlig assistansersättning kräver grundläggande behov på mer än {threshold} i "
+                "veckan i genomsnitt över perioden; exakt {threshold} räcker inte. "
+                "Försäkringskassan prövar inte enskilda veckor. Jämförelsen görs med oavrundade "
+                "tal. Under gränsen ansvarar kommunen, som inte har någon nedre gräns."
+            ).format(threshold=threshold_text()),
             ("R5", "R10", "R9") if result.several_weeks else ("R5", "R9"),
             (
-                Part("Grundläggande behov", result.basic_minutes),
-                Part(f"Minus {p.THRESHOLD_HOURS.value}-timmarsgränsen", -result.threshold_minutes),
+                Part(_("Grundläggande behov"), result.basic_minutes),
+                Part(
+                    _("Minus {hours}-timmarsgränsen").format(hours=threshold),
+                    -result.threshold_minutes,
+                ),
             ),
         )
     )
     sek = result.estimated_sek_per_year
     if sek is not None:
-        higher = format_number(p.HIGHER_AMOUNT_MAX.value * 100)
-        own = "ditt eget timbelopp" if result.own_hourly_amount else "timbeloppet"
+        year = result.rules_as_of.year
+        values = {
+            "hours": format_hours(result.total_minutes),
+            "weeks": p.WEEKS_PER_YEAR.value,
+            "amount": format_kronor(result.hourly_amount, 2),
+            "year": year,
+            "sum": format_kronor(sek),
+            "higher": format_number(p.HIGHER_AMOUNT_MAX.value * 100),
+        }
+        if result.own_hourly_amount:
+            text = _(
+                "{hours} timmar i veckan × {weeks} veckor × {amount} (ditt eget timbelopp "
+                "{year}) ≈ {sum}. Det är en uppskattning; ett högre belopp, högst {higher} % "
+                "mer, kan beviljas av särskilda skäl."
+            )
+        else:
+            text = _(
+                "{hours} timmar i veckan × {weeks} veckor × {amount} (timbeloppet {year}) ≈ "
+                "{sum}. Det är en uppskattning; ett högre belopp, högst {higher} % mer, kan "
+                "beviljas av särskilda skäl."
+            )
         steps.append(
             Step(
                 "estimated_sek_per_year",
-                "Uppskattat belopp per år",
+                _("Uppskattat belopp per år"),
                 result.total_minutes,
-                f"Cirka {format_kronor(sek)} per år",
-                f"{format_hours(result.total_minutes)} timmar i veckan × "
-                f"{p.WEEKS_PER_YEAR.value} veckor × {format_kronor(result.hourly_amount, 2)} "
-                f"({own} {result.rules_as_of.year}) ≈ {format_kronor(sek)}. Det är en "
-                f"uppskattning; ett högre belopp, högst {higher} % mer, kan beviljas av "
-                "särskilda skäl.",
+                _("Cirka {sum} per år").format(sum=format_kronor(sek)),
+                text.format(**values),
                 ("R8",),
-                (Part("Totalt", result.total_minutes),),
+                (Part(_("Totalt"), result.total_minutes),),
             )
         )
     return tuple(steps)
 
 
 def _cover_word(result: Result) -> str:
-    return "väntetid" if result.night.night.cover == NightCover.WAITING else "beredskap"
+    return _("väntetid") if result.night.night.cover == NightCover.WAITING else _("beredskap")
 
 
 def _night_step(result: Result) -> Step:
@@ -850,44 +1009,81 @@ def _night_step(result: Result) -> Step:
     total_weeks = sum(w.week_type.weeks for w in result.week_types)
     for week in result.week_types:
         night = week.figures.night
-        prefix = f"{week.week_type.name}: " if result.several_weeks else ""
-        word = "väntetid" if cover == NightCover.WAITING else "beredskap"
+        values = {
+            "night": night_hours,
+            "nights": week.week_type.assistance_days,
+            "help": duration_text(night.active_minutes),
+            "free": duration_text(night.free_minutes),
+            "share": fraction_text(share),
+            "counted": duration_text(night.counted_minutes),
+        }
         if cover == NightCover.NONE:
-            sentences.append(
-                f"{prefix}{night_hours} h natt × {week.week_type.assistance_days} − "
-                f"{duration_text(night.active_minutes)} hjälp; ingen assistent väntar eller har "
+            sentence = _(
+                "{night} h natt × {nights} − {help} hjälp; ingen assistent väntar eller har "
                 "beredskap, så ingen tid räknas."
             )
-        else:
-            sentences.append(
-                f"{prefix}{night_hours} h natt × {week.week_type.assistance_days} − "
-                f"{duration_text(night.active_minutes)} hjälp = "
-                f"{duration_text(night.free_minutes)} {word}, räknas {fraction_text(share)} = "
-                f"{duration_text(night.counted_minutes)}."
+        elif cover == NightCover.WAITING:
+            sentence = _(
+                "{night} h natt × {nights} − {help} hjälp = {free} väntetid, räknas {share} = "
+                "{counted}."
             )
+        else:
+            sentence = _(
+                "{night} h natt × {nights} − {help} hjälp = {free} beredskap, räknas {share} = "
+                "{counted}."
+            )
+        sentence = sentence.format(**values)
+        if result.several_weeks:
+            sentence = f"{week.week_type.name}: {sentence}"
+        sentences.append(sentence)
         weight = week.week_type.weeks / total_weeks
         parts.append(
             Part(
-                week.week_type.name if result.several_weeks else "Nattvilan",
+                week.week_type.name if result.several_weeks else _("Nattvilan"),
                 night.counted_minutes * weight,
             )
         )
     return Step(
         "night",
-        "Nattvilan",
+        _("Nattvilan"),
         result.night.counted_minutes,
         hours_text(result.night.counted_minutes),
         " ".join(sentences)
-        + " Tiden under nattvilan som inte är aktiv hjälp är väntetid eller beredskap och ett "
-        "annat personligt behov; den aktiva hjälpen räknas på sina rader. Två assistenter som "
-        "hjälper samtidigt tar samma minuter en gång.",
+        + " "
+        + _(
+            "Tiden under nattvilan som inte är aktiv hjälp är väntetid eller beredskap och ett "
+            "annat personligt behov; den aktiva hjälpen räknas på sina rader. Två assistenter "
+            "som hjälper samtidigt tar samma minuter en gång."
+        ),
         ("R11", "R6"),
         tuple(parts),
     )
 
 
+def _deduction_sentence(figure: str, values: dict) -> str:
+    """How the table gives one part's deduction: "tabellen från 2025-01-01 drar av ..."."""
+    one = values["per_day"] == "1"
+    if figure == "basic":
+        sentence = ngettext(
+            "tabellen från {date} drar av {per_day} timme per dygn med assistans för "
+            "grundläggande behov, × {days} dygn = {hours} timmar i veckan.",
+            "tabellen från {date} drar av {per_day} timmar per dygn med assistans för "
+            "grundläggande behov, × {days} dygn = {hours} timmar i veckan.",
+            1 if one else 2,
+        )
+    else:
+        sentence = ngettext(
+            "tabellen från {date} drar av {per_day} timme per dygn med assistans för andra "
+            "personliga behov, × {days} dygn = {hours} timmar i veckan.",
+            "tabellen från {date} drar av {per_day} timmar per dygn med assistans för andra "
+            "personliga behov, × {days} dygn = {hours} timmar i veckan.",
+            1 if one else 2,
+        )
+    return sentence.format(**values)
+
+
 def _deduction_step(
-    assessment: Assessment, result: Result, deduction: Deduction, figure: str, label: str
+    assessment: Assessment, result: Result, deduction: Deduction, figure: str
 ) -> Step:
     kind = "basic" if figure == "basic" else "other"
     pairs = _weights(result)
@@ -900,43 +1096,49 @@ def _deduction_step(
         part: Deduction | None = getattr(figures, f"deduction_{kind}")
         prefix = f"{name}: " if name else ""
         if part is None:
-            sentences.append(f"{prefix}inget avdrag (barnet räknas som vuxet).")
+            sentences.append(prefix + _("inget avdrag (barnet räknas som vuxet)."))
             continue
-        per_day = format_number(part.table_minutes / 60 / week_type.assistance_days)
-        days = week_type.assistance_days
         if result.several_segments:
-            prefix = f"{name} ({segment.age} år): "
-        sentence = (
-            f"{prefix}tabellen från {segment.table.effective.isoformat()} drar av {per_day} "
-            f"{'timme' if per_day == '1' else 'timmar'} per dygn med assistans för {label}, "
-            f"× {days} dygn = {format_hours(part.table_minutes)} timmar i veckan."
+            prefix = _("{name} ({age} år)").format(name=name, age=segment.age) + ": "
+        sentence = prefix + _deduction_sentence(
+            figure,
+            {
+                "date": segment.table.effective.isoformat(),
+                "per_day": format_number(part.table_minutes / 60 / week_type.assistance_days),
+                "days": week_type.assistance_days,
+                "hours": format_hours(part.table_minutes),
+            },
         )
         if part.applied_minutes < part.table_minutes:
-            sentence += (
-                f" Det finns bara {format_hours(part.deductible_minutes)} timmar att dra av, så "
-                "avdraget blir inte större än så och resten flyttas inte över."
-            )
+            sentence += " " + _(
+                "Det finns bara {hours} timmar att dra av, så avdraget blir inte större än så "
+                "och resten flyttas inte över."
+            ).format(hours=format_hours(part.deductible_minutes))
         sentences.append(sentence)
         if simple:
-            parts.append(Part("Enligt tabellen", part.table_minutes))
+            parts.append(Part(_("Enligt tabellen"), part.table_minutes))
             if part.applied_minutes < part.table_minutes:
                 parts.append(
-                    Part("Mer än det finns att dra av", part.applied_minutes - part.table_minutes)
+                    Part(
+                        _("Mer än det finns att dra av"),
+                        part.applied_minutes - part.table_minutes,
+                    )
                 )
         else:
             parts.append(Part(name, part.applied_minutes * weight))
     text = " ".join(s[0].upper() + s[1:] for s in sentences)
     if deduction.exempt_minutes:
-        text += (
-            f" {format_hours(deduction.exempt_minutes)} timmar för andning, löpande stöd vid "
-            "medicinskt tillstånd och sondmatning, med det som direkt behövs för dem, dras "
-            "aldrig av."
-        )
+        text += " " + _(
+            "{hours} timmar för andning, löpande stöd vid medicinskt tillstånd och sondmatning, "
+            "med det som direkt behövs för dem, dras aldrig av."
+        ).format(hours=format_hours(deduction.exempt_minutes))
     if not simple:
-        text += " Avdraget vägs sedan efter veckor och dagar som resten av beräkningen."
+        text += " " + _("Avdraget vägs sedan efter veckor och dagar som resten av beräkningen.")
     return Step(
         f"parental_deduction.{figure}",
-        f"Föräldraavdrag, {label}",
+        _("Föräldraavdrag, grundläggande behov")
+        if figure == "basic"
+        else _("Föräldraavdrag, andra personliga behov"),
         deduction.applied_minutes,
         hours_text(deduction.applied_minutes),
         f"{age_text(assessment, result)} {text}" if figure == "basic" else text,
@@ -957,18 +1159,27 @@ def _week_types_step(result: Result) -> Step:
             Part(f"{week.week_type.name} × {format_number(share, 3)}", figures.basic * share)
         )
         sentences.append(
-            f"{week.week_type.name} ({format_number(week.week_type.weeks)} veckor): "
-            f"grundläggande behov {format_hours(figures.basic)} timmar, andra personliga behov "
-            f"{format_hours(figures.other)} timmar efter avdrag."
+            _(
+                "{week} ({weeks} veckor): grundläggande behov {basic} timmar, andra personliga "
+                "behov {other} timmar efter avdrag."
+            ).format(
+                week=week.week_type.name,
+                weeks=format_number(week.week_type.weeks),
+                basic=format_hours(figures.basic),
+                other=format_hours(figures.other),
+            )
         )
     return Step(
         "average.week_types",
-        "Genomsnitt över veckotyperna",
+        _("Genomsnitt över veckotyperna"),
         result.basic_minutes,
         hours_text(result.basic_minutes),
         " ".join(sentences)
-        + f" Varje sorts vecka räknas för sig, med sitt eget föräldraavdrag, och vägs efter "
-        f"antalet veckor ({format_number(weeks)} i allt). Gränsen prövas på genomsnittet.",
+        + " "
+        + _(
+            "Varje sorts vecka räknas för sig, med sitt eget föräldraavdrag, och vägs efter "
+            "antalet veckor ({weeks} i allt). Gränsen prövas på genomsnittet."
+        ).format(weeks=format_number(weeks)),
         ("R10", "R5"),
         tuple(parts),
     )
@@ -982,20 +1193,36 @@ def _segments_step(result: Result) -> Step:
     for segment in result.segments:
         share = Fraction(segment.days, days)
         name = span_text(segment.start, segment.end)
-        parts.append(Part(f"{name} × {segment.days}/{days} dagar", segment.figures.basic * share))
-        bracket = f", {bracket_text(segment.age)}" if segment.age is not None else ""
-        sentences.append(
-            f"{name} ({segment.days} dagar{bracket}): grundläggande behov "
-            f"{format_hours(segment.figures.basic)} timmar i veckan."
+        parts.append(
+            Part(
+                _("{name} × {days}/{total} dagar").format(name=name, days=segment.days, total=days),
+                segment.figures.basic * share,
+            )
         )
+        values = {
+            "name": name,
+            "days": segment.days,
+            "basic": format_hours(segment.figures.basic),
+        }
+        if segment.age is not None:
+            sentence = _(
+                "{name} ({days} dagar, {bracket}): grundläggande behov {basic} timmar i veckan."
+            ).format(bracket=bracket_text(segment.age), **values)
+        else:
+            sentence = _("{name} ({days} dagar): grundläggande behov {basic} timmar i veckan.")
+            sentence = sentence.format(**values)
+        sentences.append(sentence)
     return Step(
         "average.segments",
-        "Genomsnitt över periodens delar",
+        _("Genomsnitt över periodens delar"),
         result.basic_minutes,
         hours_text(result.basic_minutes),
         " ".join(sentences)
-        + " Perioden delas där reglerna eller barnets åldersgrupp ändras; varje del räknas med "
-        "reglerna som gäller då och vägs efter antalet dagar.",
+        + " "
+        + _(
+            "Perioden delas där reglerna eller barnets åldersgrupp ändras; varje del räknas med "
+            "reglerna som gäller då och vägs efter antalet dagar."
+        ),
         ("R10", "R7"),
         tuple(parts),
     )

@@ -1,11 +1,12 @@
 """Declared fields: what an object of the assessment holds, declared once as a table.
 
 Each object (a row, the draft, the person) has a table of `Field`s: its name in the file, its
-Swedish label and meaning, its type, bounds and default. The file reader checks plain values
+label and meaning (Swedish message ids, `gettext_noop`, translated when shown), its type,
+bounds and default. The file reader checks plain values
 (from JSON, or the catalogue's TOML) against the table with `check_object`; the forms build their
 fields from the same table; the model converts through its names. The checks are written by
 hand, the way healthchecks checks its declared API schema, so that every message is plain
-Swedish that says what is wrong and how to put it right.
+language that says what is wrong and how to put it right, in the language being shown.
 """
 
 import difflib
@@ -18,6 +19,10 @@ from datetime import date, time
 from enum import StrEnum
 from fractions import Fraction
 from typing import Any
+
+from .i18n import Lazy, _
+
+Text = str | Lazy  # a text of a table: a `gettext_noop` Lazy, translated when shown
 
 
 class Type(StrEnum):
@@ -45,8 +50,8 @@ REQUIRED: Any = _Required()
 @dataclass(frozen=True)
 class Field:
     name: str
-    label: str  # as a form shows it: "Minuter per tillfälle"
-    meaning: str  # as a file error names it: 'fältet "minutes" (minuter per tillfälle)'
+    label: Text  # as a form shows it: "Minuter per tillfälle"
+    meaning: Text  # as a file error names it: 'fältet "minutes" (minuter per tillfälle)'
     type: Type
     default: Any = REQUIRED
     low: int | None = None
@@ -56,9 +61,10 @@ class Field:
     max_length: int | None = None
     nullable: bool = False  # null is a value (the file writes it), not a wrong type
     blank: bool = True  # text may be empty or only spaces
-    help: str = ""
-    # The form's own messages, by Django's error codes ("required", "invalid", "range", ...).
-    messages: Mapping[str, str] = field(default_factory=dict)
+    help: Text = ""
+    # The form's own messages, by Django's error codes ("required", "invalid", "range", ...);
+    # "what" names the value after "Ange" in a file error, "blank_file" is a file's empty text.
+    messages: Mapping[str, Text] = field(default_factory=dict)
 
     @property
     def required(self) -> bool:
@@ -91,11 +97,11 @@ def kind_of(value: object) -> str:
         case None:
             return "null"
         case bool():
-            return "ett sant/falskt-värde"
+            return _("ett sant/falskt-värde")
         case dict():
-            return "ett objekt { … }"
+            return _("ett objekt { … }")
         case list():
-            return "en lista [ … ]"
+            return _("en lista [ … ]")
     return show(value)
 
 
@@ -121,10 +127,14 @@ def choices_text(enum: type[StrEnum]) -> str:
 
 def _number_bounds(f: Field) -> str:
     if f.low_open and f.high is not None:
-        return f"ett tal större än {f.low} och högst {f.high}"
+        return _("ett tal större än {low} och högst {high}").format(low=f.low, high=f.high)
     if f.low_open:
-        return f"ett tal större än {f.low}"
-    return f"ett tal från {f.low} till {f.high}"
+        return _("ett tal större än {low}").format(low=f.low)
+    return _("ett tal från {low} till {high}").format(low=f.low, high=f.high)
+
+
+def _must_be(what: str, value: object) -> "Invalid":
+    return Invalid(_("måste vara {what}, men är {value}.").format(what=what, value=kind_of(value)))
 
 
 def month_text(value: date) -> str:
@@ -153,7 +163,7 @@ def check(f: Field, value: object) -> Any:
                 or (not f.low_open and not value >= f.low)
                 or (f.high is not None and not value <= f.high)
             ):
-                raise Invalid(f"måste vara {_number_bounds(f)}, men är {kind_of(value)}.")
+                raise _must_be(_number_bounds(f), value)
             return to_number(value)
         case Type.INTEGER:
             whole = (isinstance(value, int) and not isinstance(value, bool)) or (
@@ -161,26 +171,26 @@ def check(f: Field, value: object) -> Any:
             )
             if not whole or not f.low <= value <= f.high:
                 what = (
-                    f"{f.low} eller {f.high}"
+                    _("{low} eller {high}")
                     if f.high == f.low + 1
-                    else f"ett heltal från {f.low} till {f.high}"
+                    else _("ett heltal från {low} till {high}")
                 )
-                raise Invalid(f"måste vara {what}, men är {kind_of(value)}.")
+                raise _must_be(what.format(low=f.low, high=f.high), value)
             return int(value)
         case Type.TEXT:
             if not isinstance(value, str):
-                raise Invalid(f"måste vara en text, men är {kind_of(value)}.")
+                raise _must_be(_("en text"), value)
             if not f.blank and not value.strip():
-                raise Invalid(
-                    f.messages.get("blank_file", "får inte vara tom.").format(limit=f.max_length)
-                )
+                message = f.messages.get("blank_file") or _("får inte vara tom.")
+                raise Invalid(str(message).format(limit=f.max_length))
             if f.max_length is not None and len(value) > f.max_length:
                 raise Invalid(
-                    f"är {len(value)} tecken lång, men får vara högst {f.max_length} tecken. "
-                    "Korta texten."
+                    _(
+                        "är {length} tecken lång, men får vara högst {limit} tecken. Korta texten."
+                    ).format(length=len(value), limit=f.max_length)
                 )
             if not is_text(value):
-                raise Invalid("innehåller tecken som inte är vanlig text. Ta bort dem.")
+                raise Invalid(_("innehåller tecken som inte är vanlig text. Ta bort dem."))
             return value
         case Type.CHOICE:
             if isinstance(value, str):
@@ -188,12 +198,10 @@ def check(f: Field, value: object) -> Any:
                     return f.choices(value)
                 except ValueError:
                     pass
-            raise Invalid(
-                f"måste vara något av {choices_text(f.choices)}, men är {kind_of(value)}."
-            )
+            raise _must_be(_("något av {choices}").format(choices=choices_text(f.choices)), value)
         case Type.BOOLEAN:
             if not isinstance(value, bool):
-                raise Invalid(f"måste vara true eller false, men är {kind_of(value)}.")
+                raise _must_be(_("true eller false"), value)
             return value
         case Type.DATE:
             parsed = None
@@ -204,9 +212,8 @@ def check(f: Field, value: object) -> Any:
                 except ValueError:
                     parsed = None
             if parsed is None:
-                raise Invalid(
-                    "måste vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (till exempel "
-                    f'"2026-11-22"), men är {kind_of(value)}.'
+                raise _must_be(
+                    _('ett datum som finns, skrivet ÅÅÅÅ-MM-DD (till exempel "2026-11-22")'), value
                 )
             return parsed
         case Type.MONTH:
@@ -214,26 +221,19 @@ def check(f: Field, value: object) -> Any:
                 year, month = int(value[:4]), int(value[5:])
                 if year >= 1 and 1 <= month <= 12:
                     return date(year, month, 1)
-            raise Invalid(
-                "måste vara ett år och en månad, skrivet ÅÅÅÅ-MM (till exempel "
-                f'"2019-03"), men är {kind_of(value)}.'
+            raise _must_be(
+                _('ett år och en månad, skrivet ÅÅÅÅ-MM (till exempel "2019-03")'), value
             )
         case Type.TIME:
             if isinstance(value, str) and re.fullmatch(r"\d{2}:\d{2}", value):
                 hours, minutes = int(value[:2]), int(value[3:])
                 if hours < 24 and minutes < 60:
                     return time(hours, minutes)
-            raise Invalid(
-                "måste vara ett klockslag, skrivet TT:MM (till exempel "
-                f'"22:00"), men är {kind_of(value)}.'
-            )
+            raise _must_be(_('ett klockslag, skrivet TT:MM (till exempel "22:00")'), value)
         case Type.KEY:
             if isinstance(value, str) and KEY_PATTERN.fullmatch(value):
                 return value
-            raise Invalid(
-                "måste vara 1–30 tecken av a–z, 0–9, _ och - (till exempel "
-                f'"skolvecka"), men är {kind_of(value)}.'
-            )
+            raise _must_be(_('1–30 tecken av a–z, 0–9, _ och - (till exempel "skolvecka")'), value)
         case Type.KEYS:
             if (
                 isinstance(value, list)
@@ -242,24 +242,27 @@ def check(f: Field, value: object) -> Any:
                 and len(set(value)) == len(value)
             ):
                 return tuple(value)
-            raise Invalid(
-                "måste vara en lista med minst en nyckel, var och en högst en gång (till exempel "
-                f'["skola", "lov"]), men är {kind_of(value)}.'
+            raise _must_be(
+                _(
+                    "en lista med minst en nyckel, var och en högst en gång (till exempel "
+                    '["skola", "lov"])'
+                ),
+                value,
             )
         case Type.OBJECT:
             if isinstance(value, dict):
                 return value
-            raise Invalid(f"måste vara ett objekt {{ … }}, men är {kind_of(value)}.")
+            raise _must_be(_("ett objekt { … }"), value)
     raise AssertionError(f"unknown field type {f.type}")
 
 
 def missing_message(f: Field) -> str:
     match f.type:
         case Type.CHOICE:
-            return f"saknas. Ange något av {choices_text(f.choices)}."
+            return _("saknas. Ange något av {choices}.").format(choices=choices_text(f.choices))
         case Type.TEXT:
-            return f"saknas. Ange en text på högst {f.max_length} tecken."
-    return f"saknas. Ange {f.messages.get('what', f.meaning)}."
+            return _("saknas. Ange en text på högst {limit} tecken.").format(limit=f.max_length)
+    return _("saknas. Ange {what}.").format(what=f.messages.get("what", f.meaning))
 
 
 def check_object(
@@ -283,20 +286,28 @@ def check_object(
         problems.append(
             (
                 name,
-                "finns två gånger. Ta bort det ena så att det är entydigt vilket värde som gäller.",
+                _(
+                    "finns två gånger. Ta bort det ena så att det är entydigt vilket värde som "
+                    "gäller."
+                ),
             )
         )
     unknown = [name for name in obj if name not in allowed]
     for position, name in enumerate(unknown):
         # A hint costs a fuzzy match: a file of thousands of unknown names gets a few.
         close = difflib.get_close_matches(str(name), allowed, n=1) if position < 10 else []
-        hint = f' Menade du "{close[0]}"?' if close else ""
-        problems.append(
-            (
-                name,
-                f"okänt fält i en behovsfil.{hint} Ta bort det eller rätta namnet; tillåtna "
-                f"fält är {', '.join(allowed)}.",
+        if close:
+            message = _(
+                'okänt fält i en behovsfil. Menade du "{close}"? Ta bort det eller rätta namnet; '
+                "tillåtna fält är {allowed}."
             )
+        else:
+            message = _(
+                "okänt fält i en behovsfil. Ta bort det eller rätta namnet; tillåtna fält är "
+                "{allowed}."
+            )
+        problems.append(
+            (name, message.format(close=close[0] if close else "", allowed=", ".join(allowed)))
         )
     for name, f in fields.items():
         if name not in obj:

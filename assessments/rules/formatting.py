@@ -1,20 +1,32 @@
-"""Swedish number formatting for hours, minutes, shares and kronor. Rounds for display only."""
+"""Numbers for hours, minutes, shares and money, in the language of the text. Rounds for
+display only.
+
+Swedish: decimal comma, a no-break space between thousands, "332,60 kr". English: decimal
+point, a comma between thousands, and money as "SEK 332.60": the currency's ISO code, as
+Swedish authorities write it in English, cannot be mistaken for Danish or Norwegian kroner or
+read as an abbreviation the reader does not know.
+"""
 
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from .i18n import gettext_noop, language
+
 NBSP = "\u00a0"
 
 _SHARE_WORDS = {
-    2: "en halv",
-    3: "en tredjedel",
-    4: "en fjärdedel",
-    5: "en femtedel",
-    6: "en sjättedel",
-    7: "en sjundedel",
-    8: "en åttondel",
-    10: "en tiondel",
+    2: gettext_noop("en halv"),
+    3: gettext_noop("en tredjedel"),
+    4: gettext_noop("en fjärdedel"),
+    5: gettext_noop("en femtedel"),
+    6: gettext_noop("en sjättedel"),
+    7: gettext_noop("en sjundedel"),
+    8: gettext_noop("en åttondel"),
+    10: gettext_noop("en tiondel"),
 }
+
+# (decimal mark, thousands separator) per language.
+_MARKS = {"sv": (",", NBSP), "en": (".", ",")}
 
 
 def to_decimal(value: Fraction | Decimal | float | int, places: int) -> Decimal:
@@ -24,23 +36,30 @@ def to_decimal(value: Fraction | Decimal | float | int, places: int) -> Decimal:
 
 
 def format_number(
-    value: Fraction | Decimal | float | int, places: int = 2, *, keep_zeros: bool = False
+    value: Fraction | Decimal | float | int,
+    places: int = 2,
+    *,
+    keep_zeros: bool = False,
+    grouping: bool = True,
 ) -> str:
-    """`22.1666` -> "22,17", `1.5` -> "1,5", `1234` -> "1 234" (decimal comma; trailing zeros
-    dropped unless `keep_zeros`, as money keeps them: "332,60")."""
+    """`22.1666` -> "22,17", `1.5` -> "1,5", `1234` -> "1 234" in Swedish; "22.17", "1.5",
+    "1,234" in English (trailing zeros dropped unless `keep_zeros`, as money keeps them:
+    "332,60"). `grouping=False` leaves out the thousands separator, for a value typed back
+    into a form: an English "1,440" would read as 1.44 there."""
+    decimal_mark, separator = _MARKS.get(language(), _MARKS["sv"])
     rounded = to_decimal(value, places)
     sign = "−" if rounded < 0 else ""
     rounded = abs(rounded)
-    whole, _, fraction = f"{rounded:f}".partition(".")
+    whole, _point, fraction = f"{rounded:f}".partition(".")
     if not keep_zeros:
         fraction = fraction.rstrip("0")
     groups = []
-    while len(whole) > 3:
+    while grouping and len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     groups.insert(0, whole)
-    text = NBSP.join(groups)
-    return f"{sign}{text},{fraction}" if fraction else f"{sign}{text}"
+    text = separator.join(groups)
+    return f"{sign}{text}{decimal_mark}{fraction}" if fraction else f"{sign}{text}"
 
 
 def format_hours(minutes: Fraction) -> str:
@@ -48,9 +67,12 @@ def format_hours(minutes: Fraction) -> str:
 
 
 def format_kronor(amount: Fraction | Decimal | float, places: int = 0) -> str:
-    """Money is printed one way: whole kronor for a sum ("1 471 644 kr"), öre kept for an
-    hourly amount (`places=2`: "332,60 kr")."""
-    return f"{format_number(amount, places, keep_zeros=True)}{NBSP}kr"
+    """Money is printed one way: whole kronor for a sum ("1 471 644 kr", "SEK 1,471,644"),
+    öre kept for an hourly amount (`places=2`: "332,60 kr", "SEK 332.60")."""
+    number = format_number(amount, places, keep_zeros=True)
+    if language() == "en":
+        return f"SEK{NBSP}{number}"
+    return f"{number}{NBSP}kr"
 
 
 def fraction_text(share: Fraction) -> str:
@@ -59,7 +81,8 @@ def fraction_text(share: Fraction) -> str:
 
 
 def share_text(share: Fraction) -> str:
-    """`Fraction(1, 4)` -> "en fjärdedel", in words where Swedish has one, else "1/4"."""
+    """`Fraction(1, 4)` -> "en fjärdedel" ("a quarter"), in words where the language has one,
+    else "1/4"."""
     if share.numerator == 1 and share.denominator in _SHARE_WORDS:
-        return _SHARE_WORDS[share.denominator]
+        return str(_SHARE_WORDS[share.denominator])
     return fraction_text(share)

@@ -4,7 +4,13 @@ so that `makemessages` finds them, and translated by whatever the app installs.
 `_("...")` translates now, in the language of the request being answered (the words of a
 result are built when it is calculated). `gettext_noop("...")` marks a text defined once at
 import, such as a field's label, and gives a `Lazy` that is translated each time it is shown.
+Its `format(...)` stays lazy: `gettext_noop("Högst {high} minuter.").format(high=MAX)` is
+translated, then filled in, when shown; a value that is itself a `Lazy`, or a function of no
+arguments (a text that depends on the language, such as `share_text`), is resolved then too.
 Without `install`, as in a plain Python run, the texts stay Swedish.
+
+Write whole sentences with named placeholders, never an f-string inside `_()`: the translator
+sees the msgid, and `makemessages` finds only literal strings.
 """
 
 from collections.abc import Callable
@@ -52,13 +58,30 @@ def language() -> str:
 class Lazy:
     """A text translated when it is shown, not when it is defined."""
 
-    __slots__ = ("message",)
+    __slots__ = ("message", "params")
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, params: dict | None = None):
         self.message = message
+        self.params = params or {}
 
     def __str__(self) -> str:
-        return _gettext(self.message)
+        text = _gettext(self.message)
+        if not self.params:
+            return text
+        return text.format(
+            **{
+                name: value() if callable(value) and not isinstance(value, Lazy) else value
+                for name, value in self.params.items()
+            }
+        )
+
+    def format(self, **params) -> "Lazy":
+        """The text with its placeholders filled in when it is shown, not now."""
+        return Lazy(self.message, {**self.params, **params})
+
+    def __mod__(self, params) -> str:
+        # Django fills in a form error's %(value)s params; the texts here have none.
+        return str(self) % params
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
@@ -81,10 +104,16 @@ class Lazy:
     def __len__(self) -> int:
         return len(str(self))
 
+    def __getitem__(self, index) -> str:
+        return str(self)[index]
+
+    def __contains__(self, text: str) -> bool:
+        return text in str(self)
+
     def __getattr__(self, name):
         # str's methods (lower, capitalize, startswith...) on the translated text; never the
         # protocols that copy and pickle look up on a half-made object.
-        if name.startswith("__") or name == "message":
+        if name.startswith("__") or name in ("message", "params"):
             raise AttributeError(name)
         return getattr(str(self), name)
 
@@ -95,10 +124,14 @@ class Lazy:
         return self
 
     def __reduce__(self):
-        return (Lazy, (self.message,))
+        return (Lazy, (self.message, self.params))
 
     def __repr__(self) -> str:
-        return f"Lazy({self.message!r})"
+        # The message's own repr: the rules version hashes the parameters' reprs, and marking
+        # a label for translation must not change it, nor may the language shown.
+        if self.params:
+            return f"Lazy({self.message!r}, {self.params!r})"
+        return repr(self.message)
 
 
 def gettext_noop(message: str) -> Lazy:

@@ -1,4 +1,8 @@
-"""The result as the `calculate` command prints it (spec/assessment-file.md, "The calculation")."""
+"""The result as the `calculate` command prints it (spec/assessment-file.md, "The calculation").
+
+Keys, codes and figures never depend on the language; only the warnings' messages are in the
+language the result was calculated in (`rules.i18n`), as a person reads them.
+"""
 
 from fractions import Fraction
 

@@ -13,6 +13,8 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from .i18n import Lazy, gettext_noop
+
 HIGH = "high"
 MEDIUM = "medium"
 LOW = "low"
@@ -21,21 +23,21 @@ DERIVED = "derived"
 
 @dataclass(frozen=True)
 class Source:
-    title: str
+    title: Lazy  # gettext_noop: statute names keep their Swedish name in every language
     url: str
 
 
 @dataclass(frozen=True)
 class Parameter[T]:
     key: str
-    label: str  # what the value is, in words a person reads on the summary
+    label: Lazy  # what the value is, in words a person reads on the summary (gettext_noop)
     effective: date
     value: T
-    unit: str
+    unit: Lazy | str
     rule: str  # rules.md id, for the code and its tests; never shown to a user
     source: Source
     confidence: str = HIGH
-    caveat: str = ""  # what is uncertain, when the confidence is not high
+    caveat: Lazy | str = ""  # what is uncertain, when the confidence is not high
     until: date | None = None  # last day in force, when a later entry does not end it
 
 
@@ -53,36 +55,50 @@ def sfs(number: str) -> str:
 
 
 VAGLEDNING = Source(
-    "Försäkringskassan, Vägledning 2003:6 Assistansersättning, kap. 9 (under Vägledningar på "
-    "forsakringskassan.se)",
+    gettext_noop(
+        "Försäkringskassan, Vägledning 2003:6 Assistansersättning, kap. 9 (under Vägledningar på "
+        "forsakringskassan.se)"
+    ),
     FK_URL,
 )
-SFB_51_3 = Source("Socialförsäkringsbalken 51 kap. 3 §", SFB_URL)
-LSS_9A = Source("Lagen (1993:387) om stöd och service till vissa funktionshindrade, 9 a §", LSS_URL)
+SFB_51_3 = Source(gettext_noop("Socialförsäkringsbalken 51 kap. 3 §"), SFB_URL)
+LSS_9A = Source(
+    gettext_noop("Lagen (1993:387) om stöd och service till vissa funktionshindrade, 9 a §"),
+    LSS_URL,
+)
 FORORDNING_4A_2023 = Source(
-    "Förordningen (1993:1091) om assistansersättning 4 a § och bilagan, i lydelse enligt "
-    "SFS 2022:1229; LSS 9 f §",
+    gettext_noop(
+        "Förordningen (1993:1091) om assistansersättning 4 a § och bilagan, i lydelse enligt "
+        "SFS 2022:1229; LSS 9 f §"
+    ),
     sfs("2022:1229"),
 )
 FORORDNING_4A_2025 = Source(
-    "Förordningen (1993:1091) om assistansersättning 4 a § och bilagan, i lydelse enligt "
-    "SFS 2024:1064; LSS 9 f §",
+    gettext_noop(
+        "Förordningen (1993:1091) om assistansersättning 4 a § och bilagan, i lydelse enligt "
+        "SFS 2024:1064; LSS 9 f §"
+    ),
     sfs("2024:1064"),
 )
-FORORDNING_5 = Source("Förordningen (1993:1091) om assistansersättning 5 §", FORORDNING_URL)
-SFB_51_11 = Source(
-    "Socialförsäkringsbalken 51 kap. 11 § och förordningen (1993:1091) 5 §", FORORDNING_URL
+FORORDNING_5 = Source(
+    gettext_noop("Förordningen (1993:1091) om assistansersättning 5 §"), FORORDNING_URL
 )
-AGE_LIMIT_SOURCE = Source("Socialförsäkringsbalken 51 kap. 8 och 10 §§; LSS 9 b §", SFB_URL)
+SFB_51_11 = Source(
+    gettext_noop("Socialförsäkringsbalken 51 kap. 11 § och förordningen (1993:1091) 5 §"),
+    FORORDNING_URL,
+)
+AGE_LIMIT_SOURCE = Source(
+    gettext_noop("Socialförsäkringsbalken 51 kap. 8 och 10 §§; LSS 9 b §"), SFB_URL
+)
 
 # rules.md R5: more than 20 hours a week of basic needs. The tool covers dates from the first
 # hourly amount it knows (2012); the threshold has applied unchanged over that whole span.
 THRESHOLD_HOURS = Parameter(
     "threshold_hours",
-    "Gränsen för grundläggande behov",
+    gettext_noop("Gränsen för grundläggande behov"),
     date(2011, 1, 1),
     20,
-    "timmar per vecka",
+    gettext_noop("timmar per vecka"),
     "R5",
     SFB_51_3,
 )
@@ -90,55 +106,61 @@ THRESHOLD_HOURS = Parameter(
 # rules.md R6: one hour of väntetid counts as a quarter hour, beredskap as a seventh.
 WAITING_FACTOR = Parameter(
     "waiting_factor",
-    "Väntetid räknas med",
+    gettext_noop("Väntetid räknas med"),
     date(2011, 1, 1),
     Fraction(1, 4),
-    "andel av tiden",
+    gettext_noop("andel av tiden"),
     "R6",
     VAGLEDNING,
 )
 ON_CALL_FACTOR = Parameter(
     "on_call_factor",
-    "Beredskap räknas med",
+    gettext_noop("Beredskap räknas med"),
     date(2011, 1, 1),
     Fraction(1, 7),
-    "andel av tiden",
+    gettext_noop("andel av tiden"),
     "R6",
-    Source("Försäkringskassans praxis; prop. 2017/18:78", FK_URL),
+    Source(gettext_noop("Försäkringskassans praxis; prop. 2017/18:78"), FK_URL),
     MEDIUM,
-    "Att beredskap räknas med en sjundedel är Försäkringskassans praxis; lagen anger ingen andel.",
+    gettext_noop(
+        "Att beredskap räknas med en sjundedel är Försäkringskassans praxis; lagen anger ingen "
+        "andel."
+    ),
 )
 # rules.md R6: from this date väntetid and beredskap can again give assistance.
 WAITING_ALLOWED_FROM = Parameter(
     "waiting_allowed_from",
-    "Väntetid och beredskap kan ge assistansersättning från",
+    gettext_noop("Väntetid och beredskap kan ge assistansersättning från"),
     date(2018, 4, 1),
     date(2018, 4, 1),
-    "datum",
+    gettext_noop("datum"),
     "R6",
-    Source("LSS 9 a § fjärde stycket, i lydelse från 2018-04-01", LSS_URL),
+    Source(gettext_noop("LSS 9 a § fjärde stycket, i lydelse från 2018-04-01"), LSS_URL),
 )
 
 # rules.md R4: 52 weeks a year is the product's convention (FK averages over the decision period).
 WEEKS_PER_YEAR = Parameter(
     "weeks_per_year",
-    "Veckor per år",
+    gettext_noop("Veckor per år"),
     date(2011, 1, 1),
     52,
-    "veckor",
+    gettext_noop("veckor"),
     "R4",
-    Source("Behovsräknarens antagande; ingen text från Försäkringskassan anger antalet", FK_URL),
+    Source(
+        gettext_noop("Behovsräknarens antagande; ingen text från Försäkringskassan anger antalet"),
+        FK_URL,
+    ),
     LOW,
-    "Ingen regel anger 52 eller 365/7 veckor per år; skillnaden är 0,27 %.",
+    gettext_noop("Ingen regel anger 52 eller 365/7 veckor per år; skillnaden är 0,27 %."),
 )
 
 # rules.md R1: needs 6 and 7 are separate basic needs from this date; before, one need.
 SEPARATE_NEEDS_6_AND_7_FROM = Parameter(
     "separate_needs_6_and_7_from",
-    "Behov 6 och 7 är två egna grundläggande behov från",
+    gettext_noop("Behov 6 och 7 är två egna grundläggande behov från"),
     date(2023, 1, 1),
     date(2023, 1, 1),
-    "datum",
+    gettext_noop("datum"),
     "R1",
     LSS_9A,
 )
@@ -146,10 +168,10 @@ SEPARATE_NEEDS_6_AND_7_FROM = Parameter(
 # rules.md R7: the parental deduction concerns children; from this age a person is an adult.
 ADULT_AGE = Parameter(
     "adult_age",
-    "Föräldraavdraget gäller barn under",
+    gettext_noop("Föräldraavdraget gäller barn under"),
     date(2023, 1, 1),
     18,
-    "år",
+    gettext_noop("år"),
     "R7",
     FORORDNING_4A_2023,
 )
@@ -175,7 +197,7 @@ class DeductionTable:
 PARENTAL_DEDUCTION: tuple[Parameter[DeductionTable], ...] = (
     Parameter(
         "parental_deduction",
-        "Tabellen för föräldraavdrag",
+        gettext_noop("Tabellen för föräldraavdrag"),
         date(2023, 1, 1),
         DeductionTable(
             (
@@ -185,13 +207,13 @@ PARENTAL_DEDUCTION: tuple[Parameter[DeductionTable], ...] = (
                 (12, Fraction(0), Fraction(1)),
             )
         ),
-        "timmar per dag",
+        gettext_noop("timmar per dag"),
         "R7",
         FORORDNING_4A_2023,
     ),
     Parameter(
         "parental_deduction",
-        "Tabellen för föräldraavdrag",
+        gettext_noop("Tabellen för föräldraavdrag"),
         date(2025, 1, 1),
         DeductionTable(
             (
@@ -201,7 +223,7 @@ PARENTAL_DEDUCTION: tuple[Parameter[DeductionTable], ...] = (
                 (12, Fraction(0), Fraction(1, 2)),
             )
         ),
-        "timmar per dag",
+        gettext_noop("timmar per dag"),
         "R7",
         FORORDNING_4A_2025,
     ),
@@ -211,7 +233,7 @@ PARENTAL_DEDUCTION: tuple[Parameter[DeductionTable], ...] = (
 # other kind ("dels från grundläggande behov, dels från andra personliga behov").
 DEDUCTION_NO_TRANSFER = Parameter(
     "deduction_no_transfer",
-    "Oanvänt föräldraavdrag flyttas inte till det andra slaget av behov",
+    gettext_noop("Oanvänt föräldraavdrag flyttas inte till det andra slaget av behov"),
     date(2023, 1, 1),
     True,
     "",
@@ -222,12 +244,12 @@ DEDUCTION_NO_TRANSFER = Parameter(
 # rules.md R6: by law waiting and on-call time are other personal needs, never basic.
 WAITING_NOT_BASIC = Parameter(
     "waiting_not_basic",
-    "Väntetid och beredskap räknas aldrig mot gränsen",
+    gettext_noop("Väntetid och beredskap räknas aldrig mot gränsen"),
     date(2011, 1, 1),
     True,
     "",
     "R6",
-    Source("LSS 9 a § fjärde stycket", LSS_URL),
+    Source(gettext_noop("LSS 9 a § fjärde stycket"), LSS_URL),
 )
 
 # rules.md R9: after the age limit no new assistansersättning (unless applied for by the day
@@ -236,32 +258,34 @@ WAITING_NOT_BASIC = Parameter(
 AGE_LIMIT: tuple[Parameter[int], ...] = (
     Parameter(
         "age_limit",
-        "Åldersgräns för ny assistansersättning",
+        gettext_noop("Åldersgräns för ny assistansersättning"),
         date(2011, 1, 1),
         65,
-        "år",
+        gettext_noop("år"),
         "R9",
         AGE_LIMIT_SOURCE,
     ),
     Parameter(
         "age_limit",
-        "Åldersgräns för ny assistansersättning",
+        gettext_noop("Åldersgräns för ny assistansersättning"),
         date(2023, 1, 1),
         66,
-        "år",
+        gettext_noop("år"),
         "R9",
         AGE_LIMIT_SOURCE,
     ),
     Parameter(
         "age_limit",
-        "Åldersgräns för ny assistansersättning (riktåldern för pension)",
+        gettext_noop("Åldersgräns för ny assistansersättning (riktåldern för pension)"),
         date(2026, 1, 1),
         67,
-        "år",
+        gettext_noop("år"),
         "R9",
         Source(
-            "Socialförsäkringsbalken 51 kap. 8 och 10 §§; förordningen (2019:780) om "
-            "riktålder för pension",
+            gettext_noop(
+                "Socialförsäkringsbalken 51 kap. 8 och 10 §§; förordningen (2019:780) om "
+                "riktålder för pension"
+            ),
             sfs("2019:780"),
         ),
     ),
@@ -270,21 +294,21 @@ AGE_LIMIT: tuple[Parameter[int], ...] = (
 # övergångsbestämmelse 4).
 AGE_LIMIT_KEPT = Parameter(
     "age_limit_kept",
-    "Den som fyllt 66 år före 2026 behåller åldersgränsen",
+    gettext_noop("Den som fyllt 66 år före 2026 behåller åldersgränsen"),
     date(2026, 1, 1),
     66,
-    "år",
+    gettext_noop("år"),
     "R9",
-    Source("SFS 2022:879, övergångsbestämmelse 4", sfs("2022:879")),
+    Source(gettext_noop("SFS 2022:879, övergångsbestämmelse 4"), sfs("2022:879")),
 )
 
 # rules.md R3: need 1 and tube feeding count in full as basic from this date.
 BREATHING_IN_FULL_FROM = Parameter(
     "breathing_in_full_from",
-    "Andning och sondmatning räknas i sin helhet som grundläggande behov från",
+    gettext_noop("Andning och sondmatning räknas i sin helhet som grundläggande behov från"),
     date(2020, 7, 1),
     date(2020, 7, 1),
-    "datum",
+    gettext_noop("datum"),
     "R3",
     LSS_9A,
 )
@@ -292,65 +316,79 @@ BREATHING_IN_FULL_FROM = Parameter(
 # rules.md R10 (medium): no FK worksheet is public for how kinds of week are combined.
 WEEK_TYPES_WEIGHTED = Parameter(
     "week_types_weighted",
-    "Sorters veckor räknas var för sig och vägs efter antal veckor",
+    gettext_noop("Sorters veckor räknas var för sig och vägs efter antal veckor"),
     date(2011, 1, 1),
     True,
     "",
     "R10",
     Source(
-        "Socialförsäkringsbalken 51 kap. 3 och 9 §§; Försäkringskassans vägledning 2003:6", SFB_URL
+        gettext_noop(
+            "Socialförsäkringsbalken 51 kap. 3 och 9 §§; Försäkringskassans vägledning 2003:6"
+        ),
+        SFB_URL,
     ),
     MEDIUM,
-    "Försäkringskassan har ingen offentlig mall för hur olika sorters veckor vägs samman. Här "
-    "räknas varje sort för sig, med sitt eget föräldraavdrag, och vägs efter antalet veckor.",
+    gettext_noop(
+        "Försäkringskassan har ingen offentlig mall för hur olika sorters veckor vägs samman. Här "
+        "räknas varje sort för sig, med sitt eget föräldraavdrag, och vägs efter antalet veckor."
+    ),
 )
 # rules.md R10 (medium): the parts of a dated period are weighted by their days.
 PERIOD_PARTS_BY_DAYS = Parameter(
     "period_parts_by_days",
-    "Delar av perioden vägs efter antal dagar",
+    gettext_noop("Delar av perioden vägs efter antal dagar"),
     date(2011, 1, 1),
     True,
     "",
     "R10",
-    Source("Socialförsäkringsbalken 51 kap. 3 och 9 §§", SFB_URL),
+    Source(gettext_noop("Socialförsäkringsbalken 51 kap. 3 och 9 §§"), SFB_URL),
     MEDIUM,
-    "När reglerna eller barnets åldersgrupp ändras under perioden räknas varje del för sig och "
-    "vägs efter antalet dagar; ingen regel anger hur.",
+    gettext_noop(
+        "När reglerna eller barnets åldersgrupp ändras under perioden räknas varje del för sig och "
+        "vägs efter antalet dagar; ingen regel anger hur."
+    ),
 )
 # rules.md R7 (medium for fewer than 7 days): the table counts per dygn with assistance.
 DEDUCTION_PER_ASSISTANCE_DAY = Parameter(
     "deduction_per_assistance_day",
-    "Föräldraavdraget räknas per dygn med assistans",
+    gettext_noop("Föräldraavdraget räknas per dygn med assistans"),
     date(2023, 1, 1),
     True,
     "",
     "R7",
     FORORDNING_4A_2023,
     MEDIUM,
-    "Avdraget räknas här per dygn med assistans. För veckor med färre än 7 sådana dygn är "
-    "det inte prövat hur Försäkringskassan räknar.",
+    gettext_noop(
+        "Avdraget räknas här per dygn med assistans. För veckor med färre än 7 sådana dygn är "
+        "det inte prövat hur Försäkringskassan räknar."
+    ),
 )
 # rules.md R11 (medium for the arithmetic): waiting time is the night minus the active help.
 NIGHT_MINUS_HELP = Parameter(
     "night_minus_help",
-    "Väntetid och beredskap på natten = nattvilan minus den aktiva hjälpen",
+    gettext_noop("Väntetid och beredskap på natten = nattvilan minus den aktiva hjälpen"),
     date(2018, 4, 1),
     True,
     "",
     "R11",
-    Source("LSS 9 a § fjärde stycket; Kammarrätten i Göteborg mål 2580-18 och 2874-16", LSS_URL),
+    Source(
+        gettext_noop("LSS 9 a § fjärde stycket; Kammarrätten i Göteborg mål 2580-18 och 2874-16"),
+        LSS_URL,
+    ),
     MEDIUM,
-    "Principen är säker, men hur Försäkringskassan räknar i detalj är inte offentligt; här "
-    "dras den aktiva hjälpen på natten av minut för minut.",
+    gettext_noop(
+        "Principen är säker, men hur Försäkringskassan räknar i detalj är inte offentligt; här "
+        "dras den aktiva hjälpen på natten av minut för minut."
+    ),
 )
 
 # rules.md R8: a higher hourly amount can be granted on special grounds, at most this much more.
 HIGHER_AMOUNT_MAX = Parameter(
     "higher_amount_max",
-    "Förhöjt timbelopp, högst",
+    gettext_noop("Förhöjt timbelopp, högst"),
     date(2011, 1, 1),
     Fraction(12, 100),
-    "över schablonbeloppet",
+    gettext_noop("över schablonbeloppet"),
     "R8",
     FORORDNING_5,
 )
@@ -360,10 +398,10 @@ HIGHER_AMOUNT_MAX = Parameter(
 HOURLY_AMOUNT: tuple[Parameter[Decimal], ...] = tuple(
     Parameter(
         "hourly_amount",
-        "Timbelopp",
+        gettext_noop("Timbelopp"),
         date(year, 1, 1),
         Decimal(amount),
-        "kr per timme",
+        gettext_noop("kr per timme"),
         "R8",
         source,
         confidence,
@@ -385,7 +423,9 @@ HOURLY_AMOUNT: tuple[Parameter[Decimal], ...] = tuple(
             2022,
             "319.70",
             DERIVED,
-            "Timbeloppet 319,70 kr är härlett, inte hämtat ur en källa, och kan avvika något.",
+            gettext_noop(
+                "Timbeloppet 319,70 kr är härlett, inte hämtat ur en källa, och kan avvika något."
+            ),
             SFB_51_11,
         ),
         (2023, "324.50", HIGH, "", SFB_51_11),
@@ -395,14 +435,14 @@ HOURLY_AMOUNT: tuple[Parameter[Decimal], ...] = tuple(
             "342.60",
             HIGH,
             "",
-            Source("Förordningen (1993:1091) 5 §, SFS 2024:999", sfs("2024:999")),
+            Source(gettext_noop("Förordningen (1993:1091) 5 §, SFS 2024:999"), sfs("2024:999")),
         ),
         (
             2026,
             "347.70",
             HIGH,
             "",
-            Source("Förordningen (1993:1091) 5 §, SFS 2025:1045", sfs("2025:1045")),
+            Source(gettext_noop("Förordningen (1993:1091) 5 §, SFS 2025:1045"), sfs("2025:1045")),
         ),
     )
 )

@@ -1,16 +1,24 @@
-"""Swedish number formatting for templates, shared by the draft page and the PDF."""
+"""Number formatting for templates in the language shown ("22,17" or "22.17"), shared by the
+draft page and the PDF."""
 
 from django import template
 
 from assessments import rules
+from assessments.rules import explain
 
 register = template.Library()
 
 
 @register.filter
 def hours(minutes) -> str:
-    """Minutes per week (a Fraction) as hours with a decimal comma: 1330 -> "22,17"."""
+    """Minutes per week (a Fraction) as hours: 1330 -> "22,17" ("22.17" in English)."""
     return rules.format_hours(minutes)
+
+
+@register.filter
+def hours_per_week(minutes) -> str:
+    """1330 -> "22,17 h/vecka" ("22.17 h/week"): the one wording of explain.hours_text."""
+    return explain.hours_text(minutes)
 
 
 @register.filter
@@ -25,7 +33,7 @@ def kronor(value) -> str:
 
 @register.filter
 def amount(value) -> str:
-    """An hourly amount, öre kept: "332,60 kr"."""
+    """An hourly amount, öre kept: "332,60 kr" ("SEK 332.60")."""
     return rules.format_kronor(value, places=2)
 
 

@@ -58,6 +58,16 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+# The pages follow the browser's Accept-Language when no language is chosen (LocaleMiddleware),
+# and Chromium's own is en-US: these tests read the Swedish pages, so the browser asks for them.
+LOCALE = "sv-SE"
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": LOCALE}
+
+
 @pytest.fixture(autouse=True)
 def no_external_requests(request):
     """Fail the test if its browser context asked for anything not on this machine.

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
-from .conftest import LOCAL_HOSTS, LOCAL_SCHEMES
+from .conftest import LOCAL_HOSTS, LOCAL_SCHEMES, LOCALE
 from .test_calculator import (
     add_free_row,
     add_from_catalogue,
@@ -175,7 +175,7 @@ def fill_a_draft(page: Page, live_server) -> None:
 )
 def test_no_horizontal_scrolling(live_server, browser, axe, width, scale, label):
     context = browser.new_context(
-        viewport={"width": width, "height": 800}, device_scale_factor=scale
+        viewport={"width": width, "height": 800}, device_scale_factor=scale, locale=LOCALE
     )
     external = record_external_requests(context)
     page = context.new_page()

@@ -1,14 +1,20 @@
 """`python manage.py calculate FILE`: the result of an assessment file (spec/assessment-file.md).
 
-JSON on standard output by default, or a readable Swedish table with `--format text`. An invalid
-or unreadable file prints its errors on standard error and exits with status 2.
+JSON on standard output by default, or a readable table with `--format text`. An invalid or
+unreadable file prints its errors on standard error and exits with status 2. `--language en`
+writes the table, the warnings and the errors in English (Swedish by default); the figures and
+the JSON's keys and codes are the same in every language.
 """
 
 import json
 import sys
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from assessments import files, rules
 from assessments.rules import explain
@@ -18,7 +24,7 @@ INVALID = 2  # exit status for a file that cannot be used (spec)
 
 
 class Command(BaseCommand):
-    help = (
+    help = gettext_lazy(
         "Beräknar behovet av personlig assistans för en behovsfil och skriver resultatet som "
         "JSON (eller som en tabell med --format text)."
     )
@@ -26,30 +32,45 @@ class Command(BaseCommand):
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="behovsfilen (JSON), eller - för standard in")
+        parser.add_argument(
+            "file", help=gettext_lazy("behovsfilen (JSON), eller - för standard in")
+        )
         parser.add_argument(
             "--format",
             choices=["json", "text"],
             default="json",
-            help="json (standard) eller text: en läsbar tabell på svenska",
+            help=gettext_lazy("json (standard) eller text: en läsbar tabell"),
+        )
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default="sv",
+            help=gettext_lazy(
+                "språket för tabellen, varningarna och felen: sv (standard) eller en"
+            ),
         )
 
     def handle(self, *args, **options):
-        source = read_source(options["file"])
+        with translation.override(options["language"]):
+            self.stdout.write(self.calculate(options["file"], options["format"]))
+
+    def calculate(self, name: str, output: str) -> str:
+        source = read_source(name)
         try:
             assessment = files.read(source)
         except files.AssessmentFileError as error:
             count = len(error.errors)
-            heading = "Behovsfilen är ogiltig" + (f" ({count} fel):" if count > 1 else ":")
+            heading = ngettext(
+                "Behovsfilen är ogiltig:", "Behovsfilen är ogiltig ({count} fel):", count
+            ).format(count=count)
             raise CommandError(
                 "\n".join([heading, *(f"- {message}" for message in error.errors)]),
                 returncode=INVALID,
             ) from None
         result = rules.calculate(assessment)
-        if options["format"] == "text":
-            self.stdout.write(text_table(assessment, result))
-        else:
-            self.stdout.write(json.dumps(rules.result_data(result), ensure_ascii=False, indent=2))
+        if output == "text":
+            return text_table(assessment, result)
+        return json.dumps(rules.result_data(result), ensure_ascii=False, indent=2)
 
 
 def read_source(name: str) -> bytes:
@@ -61,17 +82,23 @@ def read_source(name: str) -> bytes:
         with Path(name).open("rb") as handle:
             return handle.read(limit)
     except FileNotFoundError:
-        raise CommandError(f"Filen finns inte: {name}", returncode=INVALID) from None
+        raise CommandError(
+            _("Filen finns inte: {name}").format(name=name), returncode=INVALID
+        ) from None
     except IsADirectoryError:
-        raise CommandError(f"Det är en mapp, inte en fil: {name}", returncode=INVALID) from None
+        raise CommandError(
+            _("Det är en mapp, inte en fil: {name}").format(name=name), returncode=INVALID
+        ) from None
     except OSError as error:
         raise CommandError(
-            f"Filen kan inte läsas: {name} ({error.strerror})", returncode=INVALID
+            _("Filen kan inte läsas: {name} ({reason})").format(name=name, reason=error.strerror),
+            returncode=INVALID,
         ) from None
 
 
 def text_table(af: rules.Assessment, result: rules.Result) -> str:
-    """The result as a table in Swedish, figures with decimal comma (rules.format_hours)."""
+    """The result as a table in the language shown, figures in its format
+    (rules.format_hours: "28,58" in Swedish, "28.58" in English)."""
 
     def hours(minutes) -> str:
         return rules.format_hours(minutes)
@@ -80,6 +107,7 @@ def text_table(af: rules.Assessment, result: rules.Result) -> str:
         w.week_type.name for w in result.week_types
     ]
     width = max([40, *(len(label) + 8 for label in labels)])
+    basic_heading, other_heading = _("Grundläggande"), _("Andra behov")
 
     def row(label: str, basic: str, other: str) -> str:
         return f"{label:<{width}}{basic:>15}{other:>15}"
@@ -87,49 +115,62 @@ def text_table(af: rules.Assessment, result: rules.Result) -> str:
     def figures(title: str, found: rules.Result) -> list[str]:
         deduction_basic = found.deduction_basic.applied_minutes if found.deduction_basic else 0
         deduction_other = found.deduction_other.applied_minutes if found.deduction_other else 0
+        total = _("Totalt")
         return [
-            row(title, "Grundläggande", "Andra behov"),
+            row(title, basic_heading, other_heading),
             row(
-                "Före avdrag",
+                _("Före avdrag"),
                 hours(found.before_deduction_basic),
                 hours(found.before_deduction_other),
             ),
-            row("Föräldraavdrag", hours(deduction_basic), hours(deduction_other)),
-            row("Efter avdrag", hours(found.basic_minutes), hours(found.other_minutes)),
-            f"{'Totalt':<{width}}{hours(found.total_minutes):>30}",
+            row(_("Föräldraavdrag"), hours(deduction_basic), hours(deduction_other)),
+            row(_("Efter avdrag"), hours(found.basic_minutes), hours(found.other_minutes)),
+            f"{total:<{width}}{hours(found.total_minutes):>30}",
         ]
 
     if af.birth_month is not None:
-        age = f"född {explain.month_text(af.birth_month)}, {result.age} år"
+        age = _("född {month}, {age} år").format(
+            month=explain.month_text(af.birth_month), age=result.age
+        )
     elif af.age is not None:
-        age = f"{af.age} år"
+        age = ngettext("{age} år", "{age} år", af.age).format(age=af.age)
     else:
-        age = "inte angiven (inget föräldraavdrag)"
-    span = (
-        f"Period {af.period.start.isoformat()} – {af.period.end.isoformat()}"
-        if af.period
-        else f"Regler per {result.rules_as_of.isoformat()}"
-    )
+        age = _("inte angiven (inget föräldraavdrag)")
+    if af.period:
+        span = _("Period {start} – {end} (regelversion {version})").format(
+            start=af.period.start.isoformat(),
+            end=af.period.end.isoformat(),
+            version=result.rules_version,
+        )
+    else:
+        span = _("Regler per {date} (regelversion {version})").format(
+            date=result.rules_as_of.isoformat(), version=result.rules_version
+        )
     lines = [
-        f"Behovsberäkning: {af.title}" if af.title else "Behovsberäkning",
-        f"{span} (regelversion {result.rules_version})",
-        f"Ålder: {age}",
-        f"Aktiviteter: {len(af.activities)}",
+        _("Behovsberäkning: {title}").format(title=af.title) if af.title else _("Behovsberäkning"),
+        span,
+        _("Ålder: {age}").format(age=age),
+        _("Aktiviteter: {count}").format(count=len(af.activities)),
         "",
-        *figures("Timmar per vecka" + (" i genomsnitt" if result.several_weeks else ""), result),
+        *figures(
+            _("Timmar per vecka i genomsnitt") if result.several_weeks else _("Timmar per vecka"),
+            result,
+        ),
     ]
     if result.several_weeks:
-        lines += ["", row("Per veckotyp, efter avdrag", "Grundläggande", "Andra behov")]
+        lines += ["", row(_("Per veckotyp, efter avdrag"), basic_heading, other_heading)]
         lines += [
             row(
-                f"{w.week_type.name} ({rules.format_number(w.week_type.weeks)} v.)",
+                _("{name} ({weeks} v.)").format(
+                    name=w.week_type.name, weeks=rules.format_number(w.week_type.weeks)
+                ),
                 hours(w.figures.basic),
                 hours(w.figures.other),
             )
             for w in result.week_types
         ]
     if result.several_segments:
-        lines += ["", row("Per del av perioden", "Grundläggande", "Andra behov")]
+        lines += ["", row(_("Per del av perioden"), basic_heading, other_heading)]
         lines += [
             row(
                 explain.span_text(s.start, s.end),
@@ -139,25 +180,36 @@ def text_table(af: rules.Assessment, result: rules.Result) -> str:
             for s in result.segments
         ]
     if result.night is not None:
-        lines += ["", f"Nattvilan: {result.step('night').text}"]
-    lines += ["", row("Per behov, före avdrag", "Grundläggande", "Andra behov")]
+        lines += ["", _("Nattvilan: {text}").format(text=result.step("night").text)]
+    lines += ["", row(_("Per behov, före avdrag"), basic_heading, other_heading)]
     lines += [
         row(total.label, hours(total.basic_minutes), hours(total.other_minutes))
         for total in result.by_need
     ]
     if not result.by_need:
-        lines.append("(inga aktiviteter)")
-    lines += ["", result.verdict, "", f"Uppskattat belopp per år: {amount_text(result)}"]
+        lines.append(_("(inga aktiviteter)"))
+    lines += [
+        "",
+        result.verdict,
+        "",
+        _("Uppskattat belopp per år: {amount}").format(amount=amount_text(result)),
+    ]
     if result.hourly_amount is not None:
         lines.append(explain.amount_text(result))
     if result.decision is not None:
-        lines += ["", *figures("Enligt beslutet", result.decision), "", result.decision.verdict]
+        lines += [
+            "",
+            *figures(_("Enligt beslutet"), result.decision),
+            "",
+            result.decision.verdict,
+        ]
         lines.append(
-            "Skillnad mot din beräkning, grundläggande behov: "
-            f"{hours(result.basic_minutes - result.decision.basic_minutes)} timmar i veckan."
+            _("Skillnad mot din beräkning, grundläggande behov: {hours} timmar i veckan.").format(
+                hours=hours(result.basic_minutes - result.decision.basic_minutes)
+            )
         )
     if result.warnings:
-        lines += ["", "Att känna till:"]
+        lines += ["", _("Att känna till:")]
         lines += [f"- {warning.message}" for warning in result.warnings]
     return "\n".join(lines)
 
@@ -167,12 +219,22 @@ def amount_text(result: rules.Result) -> str:
     sek = result.estimated_sek_per_year
     year = result.rules_as_of.year
     if sek is not None:
-        own = "ditt timbelopp" if result.own_hourly_amount else "timbeloppet"
-        return (
-            f"cirka {rules.format_kronor(sek)} ({rules.format_hours(result.total_minutes)} "
-            f"timmar × {p.WEEKS_PER_YEAR.value} veckor × "
-            f"{rules.format_kronor(result.hourly_amount, 2)}, {own} {year})"
-        )
+        values = {
+            "sum": rules.format_kronor(sek),
+            "hours": rules.format_hours(result.total_minutes),
+            "weeks": p.WEEKS_PER_YEAR.value,
+            "amount": rules.format_kronor(result.hourly_amount, 2),
+            "year": year,
+        }
+        if result.own_hourly_amount:
+            text = _(
+                "cirka {sum} ({hours} timmar × {weeks} veckor × {amount}, ditt timbelopp {year})"
+            )
+        else:
+            text = _("cirka {sum} ({hours} timmar × {weeks} veckor × {amount}, timbeloppet {year})")
+        return text.format(**values)
     if not result.meets_threshold:
-        return f"inget, eftersom {p.THRESHOLD_HOURS.value}-timmarsgränsen inte är nådd."
-    return f"okänt, eftersom timbeloppet för {year} inte är känt än."
+        return _("inget, eftersom {hours}-timmarsgränsen inte är nådd.").format(
+            hours=p.THRESHOLD_HOURS.value
+        )
+    return _("okänt, eftersom timbeloppet för {year} inte är känt än.").format(year=year)
