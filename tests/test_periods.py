@@ -297,3 +297,12 @@ def test_engine_segment_bounds_follow_the_hourly_amount_years():
         (date(2026, 10, 1), date(2026, 12, 31)),
         (date(2027, 1, 1), date(2027, 3, 31)),
     ]
+
+
+def test_a_period_that_starts_before_the_birth_counts_those_months_as_the_first_year():
+    result = calc(
+        row(minutes=600),
+        birth_month=date(2027, 3, 1),
+        period=rules.GrantPeriod(date(2027, 1, 1), date(2027, 6, 30)),
+    )
+    assert [s.age for s in result.segments] == [0]

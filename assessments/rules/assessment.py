@@ -343,7 +343,10 @@ class Assessment:
         the new age. With only an age, the age given."""
         if self.birth_month is None:
             return self.age
-        return on.year - self.birth_month.year - (1 if on.month < self.birth_month.month else 0)
+        age = on.year - self.birth_month.year - (1 if on.month < self.birth_month.month else 0)
+        # A period may start before a baby is born (the spec only bounds the birth month by
+        # the period's end): those months count as its first.
+        return max(age, 0)
 
     @property
     def is_child(self) -> bool:
