@@ -15,5 +15,6 @@ urlpatterns = [
     path("b/<str:token>/rader/<int:pk>/", views.activity, name="activity"),
     path("b/<str:token>/fil/", views.download, name="download"),
     path("b/<str:token>/pdf/", views.summary_pdf, name="pdf"),
+    path("b/<str:token>/omprovning/pdf/", views.reconsideration_pdf, name="reconsideration_pdf"),
     path("b/<str:token>/radera/", views.delete, name="delete"),
 ]

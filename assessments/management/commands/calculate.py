@@ -35,21 +35,25 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        source = read_source(options["file"])
-        try:
-            assessment = files.read(source)
-        except files.AssessmentFileError as error:
-            count = len(error.errors)
-            heading = "Behovsfilen är ogiltig" + (f" ({count} fel):" if count > 1 else ":")
-            raise CommandError(
-                "\n".join([heading, *(f"- {message}" for message in error.errors)]),
-                returncode=INVALID,
-            ) from None
+        assessment = read_assessment(read_source(options["file"]))
         result = rules.calculate(assessment)
         if options["format"] == "text":
             self.stdout.write(text_table(assessment, result))
         else:
             self.stdout.write(json.dumps(rules.result_data(result), ensure_ascii=False, indent=2))
+
+
+def read_assessment(source: bytes) -> rules.Assessment:
+    """The file's assessment, or a CommandError (status 2) listing every error in it."""
+    try:
+        return files.read(source)
+    except files.AssessmentFileError as error:
+        count = len(error.errors)
+        heading = "Behovsfilen är ogiltig" + (f" ({count} fel):" if count > 1 else ":")
+        raise CommandError(
+            "\n".join([heading, *(f"- {message}" for message in error.errors)]),
+            returncode=INVALID,
+        ) from None
 
 
 def read_source(name: str) -> bytes:
