@@ -486,6 +486,33 @@ def test_the_pdf_is_tagged_pdf_ua_with_headings_and_table_headers(child):
     assert "/TH" in tags and "/TD" in tags and "/Caption" in tags
 
 
+def struct_elements(reader: PdfReader, kind: str) -> list:
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if node.get("/S") == kind:
+            found.append(node)
+        kids = node.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if hasattr(kid, "get_object") and hasattr(kid.get_object(), "get"):
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+@pytest.mark.parametrize("name", ["child", "decided", "weeks", "request_pdf"])
+def test_every_table_header_is_tied_to_a_cell(name, request):
+    # WeasyPrint writes no /Scope: a TH that no TD names in /Headers is a header of nothing
+    # for a screen reader (PDF/UA-1 7.5; a checker reports it).
+    reader = request.getfixturevalue(name).reader
+    named = {str(h) for td in struct_elements(reader, "/TD") for h in td["/A"].get("/Headers", [])}
+    headers = [str(th["/ID"]) for th in struct_elements(reader, "/TH")]
+    assert headers
+    assert set(headers) <= named
+
+
 def test_all_fonts_are_embedded(child):
     fonts = {}
     for page in child.reader.pages:
