@@ -81,6 +81,18 @@ class PrintedRow(RowView):
             return "inte beviljat"
         return how_text(c.decided)
 
+    @property
+    def note_line(self) -> str:
+        """The line under the row: what the decision changed and why, and the row's note."""
+        parts = []
+        if decided := self.decided_text:
+            parts.append(_("Beslutat: %(decided)s") % {"decided": decided})
+        if reason := self.row.decision_reason:
+            parts.append(_("Beslutets motivering: %(reason)s") % {"reason": reason})
+        if note := self.row.note:
+            parts.append(_("Anteckning: %(note)s") % {"note": note})
+        return " · ".join(parts)
+
 
 @dataclass
 class PrintedNeed:

@@ -25,6 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
+import warnings
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -188,6 +189,8 @@ def main() -> None:
     parser.add_argument("--appendix", action="store_true", help="the summary with its appendix")
     parser.add_argument("--cache", action="store_true", help="also time a cached re-download")
     args = parser.parse_args()
+    # whitenoise warns that STATIC_ROOT does not exist (only collectstatic makes it).
+    warnings.filterwarnings("ignore", message="No directory at")
 
     with tempfile.TemporaryDirectory() as tmp:
         setup_django(Path(tmp) / "bench.sqlite3")

@@ -224,7 +224,7 @@ def test_page_one_has_blank_lines_to_fill_in_by_hand(child):
     first = child.pages[0]
     for label in ("Namn", "Personnummer", "Närvarande vid mötet"):
         assert label in first
-    assert "sparar inte namn eller personnummer" in first
+    assert "Fylls i för hand. Sparas inte i Behovsräknaren." in first
 
 
 def test_page_one_has_the_verdict_with_its_margin(child):
@@ -394,9 +394,9 @@ def test_with_a_decision_each_row_has_claimed_decided_and_difference(decided):
         assert re.search(
             rf"{c.index + 1}\. {re.escape(c.claimed.description)} .*? {cells} {difference}", text
         ), c.claimed.description
-    assert "Beslutat: 25 min × 1 gång per dag, 7 dagar/vecka." in text
+    assert "Beslutat: 25 min × 1 gång per dag, 7 dagar/vecka · Beslutets" in text
     assert "Beslutets motivering: Skäligt med 25 minuter" in text
-    assert "Beslutat: inte beviljat." in text
+    assert "Beslutat: inte beviljat" in text
 
 
 def test_with_a_decision_the_totals_and_subtotals_have_the_difference(decided):
