@@ -78,7 +78,7 @@ class PrintedRow(RowView):
         if c is None or not c.changed:
             return ""
         if c.decided is None:
-            return "inte beviljat"
+            return _("inte beviljat")
         return how_text(c.decided)
 
     @property
@@ -110,18 +110,18 @@ def how_text(row: rules.Activity) -> str:
     """ "25 min × 3 ggr per dag, 7 dagar/vecka, 2 assistenter" (rules.md R4)."""
     text = f"{rules.format_number(row.minutes)} min × {explain.frequency_text(row)}"
     if row.assistants == 2:
-        text += ", 2 assistenter"
+        text += _(", 2 assistenter")
     return text
 
 
 def kind_text(row: rules.Activity) -> str:
-    text = "Grundläggande" if rules.counts_as_basic(row) else "Annat"
+    text = _("Grundläggande") if rules.counts_as_basic(row) else _("Annat")
     if note := explain.time_type_note(row):
         text += f", {note}"
     if row.tube_feeding:
-        text += ", sondmatning"
+        text += _(", sondmatning")
     if row.at_night:
-        text += ", natt"
+        text += _(", natt")
     return text
 
 
@@ -134,14 +134,21 @@ def night_text(result: rules.Result) -> str:
     start, end = night.night.start.strftime("%H:%M"), night.night.end.strftime("%H:%M")
     cover = night.night.cover
     if cover == rules.NightCover.NONE:
-        return f"{start}–{end}, ingen väntetid eller beredskap"
+        return _("%(start)s–%(end)s, ingen väntetid eller beredskap") % {"start": start, "end": end}
     word, share = (
-        ("väntetid", WAITING_FACTOR.value)
+        (_("väntetid"), WAITING_FACTOR.value)
         if cover == rules.NightCover.WAITING
-        else ("beredskap", ON_CALL_FACTOR.value)
+        else (_("beredskap"), ON_CALL_FACTOR.value)
     )
-    free = explain.duration_text(night.free_minutes)
-    return f"{start}–{end} minus aktiv hjälp: {free} {word} i veckan, räknas {fraction_text(share)}"
+    return _(
+        "%(start)s–%(end)s minus aktiv hjälp: %(free)s %(word)s i veckan, räknas %(share)s"
+    ) % {
+        "start": start,
+        "end": end,
+        "free": explain.duration_text(night.free_minutes),
+        "word": word,
+        "share": fraction_text(share),
+    }
 
 
 def css_string(text: str) -> str:
@@ -211,7 +218,7 @@ def _sections(result: rules.Result, comparison) -> list[PrintedNeed]:
     return sections
 
 
-def summary_context(
+def _summary_context(
     draft: rules.Assessment, result: rules.Result, *, printed_on: date, appendix: bool
 ) -> dict:
     comparison = compare(result)
@@ -233,7 +240,7 @@ def summary_context(
         "bracket": explain.bracket_text(result.age),
         "period": explain.span_text(draft.period.start, draft.period.end) if draft.period else "",
         "key_figures": _key_figures(result),
-        "claimed_verdict": explain.verdict_sentence(result, according="Enligt beräkningen")
+        "claimed_verdict": explain.verdict_sentence(result, according=_("Enligt beräkningen"))
         if result.decision
         else result.verdict,
         "amount_text": explain.amount_text(result),
@@ -294,7 +301,7 @@ def render_summary(draft: rules.Assessment, *, printed_on: date, appendix: bool 
     """The printable summary of a draft; with `appendix`, "Så räknade vi", the chart and the
     sources after the rows."""
     result = rules.calculate(draft)
-    context = summary_context(draft, result, printed_on=printed_on, appendix=appendix)
+    context = _summary_context(draft, result, printed_on=printed_on, appendix=appendix)
     return _write_pdf(SUMMARY_TEMPLATE, context)
 
 
