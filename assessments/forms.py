@@ -247,3 +247,15 @@ class ImportFileForm(DescribedFieldsMixin, forms.Form):
         except files.AssessmentFileError as error:
             raise forms.ValidationError(error.errors) from None
         return upload
+
+
+class SummaryOptionsForm(forms.Form):
+    """What the PDF summary prints besides the summary itself: `?bilaga=1` adds the appendix
+    ("Så räknade vi", the chart, the sources). A checkbox named `bilaga` next to the PDF
+    button in a GET form sends it."""
+
+    bilaga = forms.BooleanField(required=False, label=_("Ta med bilaga: så räknade vi och källor"))
+
+    @property
+    def appendix(self) -> bool:
+        return self.is_valid() and self.cleaned_data["bilaga"]

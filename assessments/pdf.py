@@ -1,31 +1,38 @@
-"""The printable summary: an A4 PDF rendered by WeasyPrint from the rules result.
+"""The printable summary and the draft request for omprövning: A4 PDFs rendered by WeasyPrint.
 
-One source, two renderings: the figures come from `assessment.calculate()` like the draft page's,
-and the PDF shares "Så räknade vi" (`_explanation.html`) with it. The PDF is tagged PDF/UA-1,
-in Swedish, with a title, and WeasyPrint may fetch nothing but data: URLs.
+Both work from a `rules.Assessment` (what `files.read` returns and what the model's
+`to_rules()` returns), so that the draft page's button and `manage.py summary FILE` print the
+same document, and both are pure: input in, bytes out, no database. The figures come from
+`rules.calculate` like the page's; the appendix shares "Så räknade vi" (`_explanation.html`)
+with the page. The PDFs are tagged PDF/UA-1, carry the active language (Swedish by default) and
+a title, and WeasyPrint may fetch nothing but data: URLs.
 """
 
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 
 import weasyprint
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.html import strip_spaces_between_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
-from . import rules
+from . import reconsideration, rules
 from .chart import bar_chart_svg
-from .models import Assessment
-from .rows import need_groups
+from .rows import NeedGroup, RowView, need_groups
 from .rules import explain
-from .rules.formatting import share_text
+from .rules.compare import NeedComparison, RowComparison, compare
+from .rules.formatting import fraction_text, share_text
+from .rules.needs import Need
 from .rules.parameters import ON_CALL_FACTOR, WAITING_FACTOR, WEEKS_PER_YEAR, Parameter
 
-TEMPLATE = "assessments/summary_pdf.html"
+SUMMARY_TEMPLATE = "assessments/summary_pdf.html"
+RECONSIDERATION_TEMPLATE = "assessments/reconsideration_pdf.html"
 # PDF/UA-1 (ISO 14289-1): WeasyPrint 70 tags headings, lists, tables with their header cells,
 # and figures (an SVG's <title> becomes its alternate text); it also sets DisplayDocTitle.
 PDF_VARIANT = "pdf/ua-1"
+DAYS_PER_WEEK = 7
 
 
 @dataclass(frozen=True)
@@ -43,27 +50,223 @@ class AppliedValue:
         return explain.CONFIDENCE_LABELS[self.parameter.confidence]
 
 
-def summary_context(assessment: Assessment, *, printed_on: date) -> dict:
-    rows = assessment.rows()
-    draft = assessment.to_rules(rows)
-    result = rules.calculate(draft)
+@dataclass
+class PrintedRow(RowView):
+    """A row as the summary prints it: one line, and with a decision both figures."""
+
+    comparison: RowComparison | None = None
+    week_names: str = ""  # the week types it happens in, when not in all of them
+
+    @property
+    def minutes(self) -> Fraction:
+        """A week on average: a row of some week types only counts its share of the weeks
+        (rules.md R10), so that the rows add up to their need's subtotal."""
+        return self.result.average_minutes
+
+    @property
+    def how(self) -> str:
+        return how_text(self.row)
+
+    @property
+    def kind(self) -> str:
+        return kind_text(self.row)
+
+    @property
+    def decided_text(self) -> str:
+        """What the decision changed on this row, in the row's own terms, or ""."""
+        c = self.comparison
+        if c is None or not c.changed:
+            return ""
+        if c.decided is None:
+            return _("inte beviljat")
+        return how_text(c.decided)
+
+    @property
+    def note_line(self) -> str:
+        """The line under the row: what the decision changed and why, and the row's note."""
+        parts = []
+        if decided := self.decided_text:
+            parts.append(_("Beslutat: %(decided)s") % {"decided": decided})
+        if reason := self.row.decision_reason:
+            parts.append(_("Beslutets motivering: %(reason)s") % {"reason": reason})
+        if note := self.row.note:
+            parts.append(_("Anteckning: %(note)s") % {"note": note})
+        return " · ".join(parts)
+
+
+@dataclass
+class PrintedNeed:
+    group: NeedGroup
+    comparison: NeedComparison | None
+    night_minutes: Fraction | None  # the night's waiting or on-call time, in this need
+    decided_night_minutes: Fraction | None
+
+    @property
+    def night_difference(self) -> Fraction:
+        return (self.night_minutes or 0) - (self.decided_night_minutes or 0)
+
+
+def how_text(row: rules.Activity) -> str:
+    """ "25 min × 3 ggr per dag, 7 dagar/vecka, 2 assistenter" (rules.md R4)."""
+    text = f"{rules.format_number(row.minutes)} min × {explain.frequency_text(row)}"
+    if row.assistants == 2:
+        text += _(", 2 assistenter")
+    return text
+
+
+def kind_text(row: rules.Activity) -> str:
+    text = _("Grundläggande") if rules.counts_as_basic(row) else _("Annat")
+    if note := explain.time_type_note(row):
+        text += f", {note}"
+    if row.tube_feeding:
+        text += _(", sondmatning")
+    if row.at_night:
+        text += _(", natt")
+    return text
+
+
+def night_text(result: rules.Result) -> str:
+    """The night rest as one line of the rows table (rules.md R11): the free time it leaves
+    and the share it counts with."""
+    night = result.night
+    if night is None:
+        return ""
+    start, end = night.night.start.strftime("%H:%M"), night.night.end.strftime("%H:%M")
+    cover = night.night.cover
+    if cover == rules.NightCover.NONE:
+        return _("%(start)s–%(end)s, ingen väntetid eller beredskap") % {"start": start, "end": end}
+    word, share = (
+        (_("väntetid"), WAITING_FACTOR.value)
+        if cover == rules.NightCover.WAITING
+        else (_("beredskap"), ON_CALL_FACTOR.value)
+    )
+    return _(
+        "%(start)s–%(end)s minus aktiv hjälp: %(free)s %(word)s i veckan, räknas %(share)s"
+    ) % {
+        "start": start,
+        "end": end,
+        "free": explain.duration_text(night.free_minutes),
+        "word": word,
+        "share": fraction_text(share),
+    }
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal for the page margins' `content`, safe inside <style>, where HTML
+    escaping does not apply: only this product's own (translated) words go there."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return mark_safe(f'"{escaped.replace("<", "")}"')
+
+
+def _page_margins(left: str, printed_on: date) -> dict:
     return {
-        "assessment": assessment,
+        "footer_left": css_string(left % {"date": printed_on.isoformat()}),
+        "footer_page": css_string(_("Sida")),
+        "footer_of": css_string(_("av")),
+    }
+
+
+def per_day(minutes: Fraction) -> Fraction:
+    return minutes / DAYS_PER_WEEK
+
+
+def _key_figures(result: rules.Result) -> list[dict]:
+    """Basic, other, the deduction and the total, a week and a day, claimed and decided."""
+    decided = result.decision
+    figures = [
+        ("basic", result.basic_minutes, decided and decided.basic_minutes),
+        ("other", result.other_minutes, decided and decided.other_minutes),
+    ]
+    if result.deduction_basic is not None or (decided and decided.deduction_basic is not None):
+        figures.append(
+            ("deduction", result.deduction_minutes, decided and decided.deduction_minutes)
+        )
+    figures.append(("total", result.total_minutes, decided and decided.total_minutes))
+    return [
+        {
+            "figure": figure,
+            "week": claimed,
+            "day": per_day(claimed),
+            "decided_week": got,
+            "decided_day": per_day(got) if decided else None,
+            "difference": claimed - got if decided else None,
+        }
+        for figure, claimed, got in figures
+    ]
+
+
+def _sections(result: rules.Result, comparison) -> list[PrintedNeed]:
+    groups = need_groups(result, view=PrintedRow)
+    rows = {r.index: r for r in comparison.rows} if comparison else {}
+    needs = {n.need: n for n in comparison.needs} if comparison else {}
+    names = {w.week_type.key: w.week_type.name.lower() for w in result.week_types}
+    for group in groups:
+        for row in group.rows:
+            row.comparison = rows.get(row.result.index)
+            if len(row.result.week_types) < len(result.week_types):
+                row.week_names = ", ".join(names[key] for key in row.result.week_types)
+    decided_night = result.decision.night if result.decision else None
+    sections = []
+    for group in groups:
+        night = decided = None
+        if group.total.need == Need.SUPERVISION:
+            if result.night is not None and result.night.counted_minutes:
+                night = result.night.counted_minutes
+            if decided_night is not None and decided_night.counted_minutes:
+                decided = decided_night.counted_minutes
+        sections.append(PrintedNeed(group, needs.get(group.total.need), night, decided))
+    return sections
+
+
+def _summary_context(
+    draft: rules.Assessment, result: rules.Result, *, printed_on: date, appendix: bool
+) -> dict:
+    comparison = compare(result)
+    before = result.before_deduction_basic + result.before_deduction_other
+    decided = result.decision
+    decided_before = (
+        decided.before_deduction_basic + decided.before_deduction_other if decided else None
+    )
+    context = {
+        "draft": draft,
         "result": result,
-        "sections": need_groups(result, rows),
+        "decision": result.decision,
+        "comparison": comparison,
+        "sections": _sections(result, comparison),
         "printed_on": printed_on,
-        # The chart escapes every text it writes (assessments.chart).
-        "chart_svg": mark_safe(bar_chart_svg(result, id_prefix="diagram")),
-        "before_deduction_total": result.before_deduction_basic + result.before_deduction_other,
-        "applied": tuple(AppliedValue(parameter) for parameter in result.applied),
+        "appendix": appendix,
         "is_child": draft.is_child,
+        "age_text": explain.age_text(draft, result) if draft.is_child else "",
+        "bracket": explain.bracket_text(result.age),
+        "period": explain.span_text(draft.period.start, draft.period.end) if draft.period else "",
+        "key_figures": _key_figures(result),
+        "claimed_verdict": explain.verdict_sentence(result, according=_("Enligt beräkningen"))
+        if result.decision
+        else result.verdict,
+        "amount_text": explain.amount_text(result),
         "weeks_per_year": WEEKS_PER_YEAR.value,
-        "waiting_share": share_text(WAITING_FACTOR.value),
-        "on_call_share": share_text(ON_CALL_FACTOR.value),
-        "margin": explain.margin_text(
-            result, unit="h", line=f" på {rules.format_hours(result.threshold_minutes)} h"
+        "notices": [notice for notice in result.warnings if notice.printed],
+        "segments": [(explain.span_text(s.start, s.end), s) for s in result.segments]
+        if result.several_segments
+        else [],
+        "night_text": night_text(result),
+        "before_deduction_total": before,
+        "decided_before_total": decided_before,
+        "before_difference": before - decided_before if decided_before is not None else None,
+        **_page_margins(
+            _("Behovsräknare · egen uppskattning, inte ett beslut · utskriven %(date)s"),
+            printed_on,
         ),
     }
+    if appendix:
+        context |= {
+            # The chart escapes every text it writes (assessments.chart).
+            "chart_svg": mark_safe(bar_chart_svg(result, id_prefix="diagram")),
+            "applied": tuple(AppliedValue(parameter) for parameter in result.applied),
+            "waiting_share": share_text(WAITING_FACTOR.value),
+            "on_call_share": share_text(ON_CALL_FACTOR.value),
+        }
+    return context
 
 
 class _DataOnlyFetcher(weasyprint.URLFetcher):
@@ -82,18 +285,47 @@ class _DataOnlyFetcher(weasyprint.URLFetcher):
 NO_NETWORK_FETCHER = _DataOnlyFetcher()
 
 
-def render_summary_pdf(assessment: Assessment, *, printed_on: date) -> bytes:
-    # The document is Swedish whatever language the request negotiated (floatformat, dates).
-    with translation.override("sv"):
-        html = render_to_string(TEMPLATE, summary_context(assessment, printed_on=printed_on))
+def _write_pdf(template: str, context: dict) -> bytes:
+    # Rendered in the active language (Swedish unless a request or caller chose another):
+    # the template's texts are marked for translation and <html lang> follows the language.
+    html = render_to_string(template, context)
     # Whitespace between tags is only work for the parser and the layout (about 5 %).
     html = strip_spaces_between_tags(html)
     document = weasyprint.HTML(string=html, base_url=None, url_fetcher=NO_NETWORK_FETCHER)
-    # Title and language come from <title> and <html lang="sv">; WeasyPrint writes them to
-    # /Title, the XMP dc:title and the catalog's /Lang.
+    # Title and language come from <title> and <html lang>; WeasyPrint writes them to /Title,
+    # the XMP dc:title and the catalog's /Lang.
     return document.write_pdf(pdf_variant=PDF_VARIANT)
 
 
-def filename(assessment: Assessment, printed_on: date) -> str:
+def render_summary(draft: rules.Assessment, *, printed_on: date, appendix: bool = False) -> bytes:
+    """The printable summary of a draft; with `appendix`, "Så räknade vi", the chart and the
+    sources after the rows."""
+    result = rules.calculate(draft)
+    context = _summary_context(draft, result, printed_on=printed_on, appendix=appendix)
+    return _write_pdf(SUMMARY_TEMPLATE, context)
+
+
+def render_reconsideration(draft: rules.Assessment, *, printed_on: date) -> bytes | None:
+    """The draft request for omprövning as a PDF, or None for a draft without a decision."""
+    request = reconsideration.build(draft, rules.calculate(draft))
+    if request is None:
+        return None
+    context = {
+        "request": request,
+        "printed_on": printed_on,
+        "disclaimer": reconsideration.DISCLAIMER,
+        "own_reason_missing": reconsideration.OWN_REASON_MISSING,
+        "footer_draft": css_string(_("UTKAST att redigera – inte juridisk rådgivning")),
+        **_page_margins(_("Behovsräknare · utkast · utskrivet %(date)s"), printed_on),
+    }
+    return _write_pdf(RECONSIDERATION_TEMPLATE, context)
+
+
+def filename(printed_on: date, *, appendix: bool = False) -> str:
     """A safe ASCII file name, never built from the user's title (it may hold anything)."""
-    return f"behovsberakning-{printed_on.isoformat()}.pdf"
+    suffix = "-med-bilaga" if appendix else ""
+    return f"behovsberakning-{printed_on.isoformat()}{suffix}.pdf"
+
+
+def reconsideration_filename(printed_on: date) -> str:
+    return f"omprovning-utkast-{printed_on.isoformat()}.pdf"

@@ -16,6 +16,7 @@ urlpatterns = [
     path("b/<str:token>/rader/<int:pk>/", views.activity, name="activity"),
     path("b/<str:token>/fil/", views.download, name="download"),
     path("b/<str:token>/pdf/", views.summary_pdf, name="pdf"),
+    path("b/<str:token>/omprovning/pdf/", views.reconsideration_pdf, name="reconsideration_pdf"),
     path("b/<str:token>/radera/", views.delete, name="delete"),
     path(
         "b/<str:token>/omprovning/",
@@ -36,6 +37,11 @@ urlpatterns = [
         "l/<str:public_id>/<str:secret>/omprovning/",
         decision_views.shared_reconsideration_page,
         name="shared_reconsideration",
+    ),
+    path(
+        "l/<str:public_id>/<str:secret>/omprovning/pdf/",
+        decision_views.shared_reconsideration_pdf,
+        name="shared_reconsideration_pdf",
     ),
     path(
         "l/<str:public_id>/<str:secret>/omprovning/text/",

@@ -6,11 +6,13 @@ posts the same forms and receives the partials of the same page template.
 
 from functools import cached_property, wraps
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.core.cache import caches
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,6 +25,7 @@ from .forms import (
     DraftDetailsForm,
     ImportFileForm,
     RowActionForm,
+    SummaryOptionsForm,
 )
 from .models import Activity, Assessment
 from .ratelimit import rate_limited
@@ -206,24 +209,79 @@ def file_response(request, assessment):
     return response
 
 
+# A re-download of an unchanged draft's PDF is served from the cache. The PDF holds health
+# data: it stays there briefly (PDF_CACHE_SECONDS, default 5 minutes) and is deleted with the
+# draft. One entry per draft, appendix choice and language, holding the draft's version and
+# the print date it was made for: so a changed draft or a new day is a miss that replaces the
+# entry, and deleting a draft deletes every copy by name, without an index of keys.
+PDF_CACHE_SECONDS = 300
+
+
+def _pdf_cache():
+    return caches[getattr(settings, "PDF_CACHE_ALIAS", "default")]
+
+
+def _pdf_cache_key(assessment, *, appendix: bool, language: str) -> str:
+    return f"pdf:summary:{assessment.pk}:{int(appendix)}:{language}"
+
+
+def cached_summary(assessment, *, printed_on, appendix: bool) -> bytes:
+    key = _pdf_cache_key(assessment, appendix=appendix, language=translation.get_language())
+    stamp = (assessment.version, printed_on.isoformat())
+    cache = _pdf_cache()
+    entry = cache.get(key)
+    if entry is not None and entry[0] == stamp:
+        return entry[1]
+    body = pdf.render_summary(assessment.to_rules(), printed_on=printed_on, appendix=appendix)
+    cache.set(key, (stamp, body), getattr(settings, "PDF_CACHE_SECONDS", PDF_CACHE_SECONDS))
+    return body
+
+
+def forget_pdfs(assessment) -> None:
+    """Delete every cached PDF of a draft."""
+    _pdf_cache().delete_many(
+        [
+            _pdf_cache_key(assessment, appendix=appendix, language=language)
+            for appendix in (False, True)
+            for language, _name in settings.LANGUAGES
+        ]
+    )
+
+
+def _pdf_response(body: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
 def pdf_response(request, assessment):
     """The printable summary; the edit link and the read-only link both serve it."""
     printed_on = timezone.localdate()
-    response = HttpResponse(
-        pdf.render_summary_pdf(assessment, printed_on=printed_on), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = f'inline; filename="{pdf.filename(assessment, printed_on)}"'
-    return response
+    appendix = SummaryOptionsForm(request.GET).appendix
+    body = cached_summary(assessment, printed_on=printed_on, appendix=appendix)
+    return _pdf_response(body, pdf.filename(printed_on, appendix=appendix))
+
+
+def reconsideration_pdf_response(request, assessment):
+    """The draft request for omprövning, for a draft compared with a decision; the edit link
+    and the read-only link both serve it."""
+    printed_on = timezone.localdate()
+    body = pdf.render_reconsideration(assessment.to_rules(), printed_on=printed_on)
+    if body is None:
+        raise Http404
+    return _pdf_response(body, pdf.reconsideration_filename(printed_on))
 
 
 download = require_GET(draft_view(file_response))
 summary_pdf = require_GET(draft_view(rate_limited("pdf")(pdf_response)))
+reconsideration_pdf = require_GET(draft_view(rate_limited("pdf")(reconsideration_pdf_response)))
 
 
 @require_http_methods(["GET", "POST"])
 @draft_view
 def delete(request, assessment):
     if request.method == "POST":
+        forget_pdfs(assessment)
         assessment.delete()
         messages.success(request, _("Beräkningen och alla dess rader är raderade."))
         return redirect("assessments:start")

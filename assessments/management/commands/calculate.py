@@ -55,22 +55,26 @@ class Command(BaseCommand):
             self.stdout.write(self.calculate(options["file"], options["format"]))
 
     def calculate(self, name: str, output: str) -> str:
-        source = read_source(name)
-        try:
-            assessment = files.read(source)
-        except files.AssessmentFileError as error:
-            count = len(error.errors)
-            heading = ngettext(
-                "Behovsfilen är ogiltig:", "Behovsfilen är ogiltig ({count} fel):", count
-            ).format(count=count)
-            raise CommandError(
-                "\n".join([heading, *(f"- {message}" for message in error.errors)]),
-                returncode=INVALID,
-            ) from None
+        assessment = read_assessment(read_source(name))
         result = rules.calculate(assessment)
         if output == "text":
             return text_table(assessment, result)
         return json.dumps(rules.result_data(result), ensure_ascii=False, indent=2)
+
+
+def read_assessment(source: bytes) -> rules.Assessment:
+    """The file's assessment, or a CommandError (status 2) listing every error in it."""
+    try:
+        return files.read(source)
+    except files.AssessmentFileError as error:
+        count = len(error.errors)
+        heading = ngettext(
+            "Behovsfilen är ogiltig:", "Behovsfilen är ogiltig ({count} fel):", count
+        ).format(count=count)
+        raise CommandError(
+            "\n".join([heading, *(f"- {message}" for message in error.errors)]),
+            returncode=INVALID,
+        ) from None
 
 
 def read_source(name: str) -> bytes:
