@@ -202,14 +202,22 @@ SECURE_CSP = {
 }
 
 # Row contents and draft tokens never go to the logs: only warnings and errors, without
-# request bodies, and the request logger does not print URLs of 404s (they carry tokens).
+# request bodies, and every record through the console handler has its tokens masked
+# (behovsraknare.logfilters; django.request names the path of a 500, django.security.csrf that
+# of a refused post). WeasyPrint and fontTools warn about a missing glyph with the character
+# itself, one line per character of a note: only their errors are kept.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_tokens": {"()": "behovsraknare.logfilters.MaskTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
     },
 }
