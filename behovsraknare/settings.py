@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "assessments.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -107,7 +108,22 @@ DATABASES = {
     )
 }
 # Every request is one transaction: a row and its draft's version change together or not at all.
+# Read-only views that take long (the PDF, the file download) opt out with
+# transaction.non_atomic_requests, so that they hold no transaction while they render.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        # A request's transaction reads before it writes. Deferred (SQLite's default), the
+        # upgrade to a write lock fails at once with "database is locked" when another
+        # connection writes, whatever the busy timeout; IMMEDIATE takes the write lock at BEGIN
+        # and waits its turn (20 concurrent writers: from 46 of 361 saves failing to none).
+        "transaction_mode": "IMMEDIATE",
+        # Seconds a transaction waits for the write lock before it fails.
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 10),
+        # WAL: readers never wait for the writer, nor the writer for readers. secure_delete:
+        # a deleted draft's bytes are overwritten, not left in free pages of the file.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA secure_delete=ON",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
