@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property, wraps
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -242,6 +243,9 @@ def _rows_changed(request, assessment, *, focus):
     return trigger_client_event(response, "behov:focus", {"selector": focus}, after="settle")
 
 
+# Read-only and slow to render: no request transaction, which would hold SQLite's write lock
+# (IMMEDIATE transactions) while other people's saves wait.
+@transaction.non_atomic_requests
 @require_GET
 @draft_view
 def download(request, assessment):
@@ -253,6 +257,7 @@ def download(request, assessment):
     return response
 
 
+@transaction.non_atomic_requests
 @require_GET
 @draft_view
 @rate_limited("pdf")

@@ -1,8 +1,12 @@
 """Fixtures shared by every test. Environment defaults for the settings are in pyproject.toml
 ([tool.pytest.ini_options] env), because pytest-django loads the settings before this file."""
 
+import os
+
 import pytest
 from django.core.cache import cache
+
+from loadtest import servers
 
 PLAIN_STATIC_STORAGE = "django.contrib.staticfiles.storage.StaticFilesStorage"
 
@@ -26,3 +30,38 @@ def _fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def served_database_url(tmp_path):
+    """A database of its own for a server this test starts: a SQLite file, or in the PostgreSQL
+    pass (DATABASE_URL) a new database on that server, dropped afterwards."""
+    database_url = os.environ.get("DATABASE_URL", "")
+    if database_url.startswith("postgres"):
+        with servers.postgres_database(database_url, prefix="behov_test") as url:
+            yield url
+    else:
+        yield f"sqlite:///{tmp_path / 'db.sqlite3'}"
+
+
+@pytest.fixture
+def start_server(served_database_url, tmp_path):
+    """Returns `start(**env) -> Server`: gunicorn with the repository's configuration on the
+    test's own database, prepared as the deploy step does. Every server is stopped afterwards."""
+    started = []
+    prepared = False
+
+    def start(**extra_env):
+        nonlocal prepared
+        env = servers.app_env(served_database_url, **servers.NO_RATE_LIMITS)
+        env.update(extra_env)
+        if not prepared:
+            servers.prepare_database(env)
+            prepared = True
+        server = servers.start_gunicorn(env, tmp_path / f"server-{len(started)}.log")
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
