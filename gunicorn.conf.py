@@ -63,3 +63,13 @@ class MaskingLogger(Logger):
 
 
 logger_class = MaskingLogger
+
+
+def post_worker_init(worker):
+    # Each worker's PDF fork server loads Django and WeasyPrint (about 2 s): in the background
+    # at start, so that the first PDF does not wait for it.
+    import threading
+
+    from assessments import render_pool
+
+    threading.Thread(target=render_pool.start, name="render-pool-start", daemon=True).start()

@@ -150,11 +150,20 @@ NO_NETWORK_FETCHER = _DataOnlyFetcher()
 
 
 def render_summary_pdf(assessment: Assessment, *, printed_on: date) -> bytes:
+    return html_to_pdf(summary_html(assessment, printed_on=printed_on))
+
+
+def summary_html(assessment: Assessment, *, printed_on: date) -> str:
+    """The document to print; the database's part of the work (assessments.render_pool)."""
     # The document is Swedish whatever language the request negotiated (floatformat, dates).
     with translation.override("sv"):
         html = render_to_string(TEMPLATE, summary_context(assessment, printed_on=printed_on))
     # Whitespace between tags is only work for the parser and the layout (about 5 %).
-    html = strip_spaces_between_tags(html)
+    return strip_spaces_between_tags(html)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """WeasyPrint's part, which needs no database: it runs in a render process."""
     document = weasyprint.HTML(string=html, base_url=None, url_fetcher=NO_NETWORK_FETCHER)
     # Title and language come from <title> and <html lang="sv">; WeasyPrint writes them to
     # /Title, the XMP dc:title and the catalog's /Lang.

@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget, trigger_client_event
 
-from . import catalogue, files, pdf
+from . import catalogue, files, pdf, render_pool
 from .forms import (
     ActivityForm,
     AddActivityForm,
@@ -261,10 +261,12 @@ def download(request, assessment):
 @require_GET
 @draft_view
 @rate_limited("pdf")
+@render_pool.within_budget
 def summary_pdf(request, assessment):
     printed_on = timezone.localdate()
     response = HttpResponse(
-        pdf.render_summary_pdf(assessment, printed_on=printed_on), content_type="application/pdf"
+        render_pool.render_summary_pdf(assessment, printed_on=printed_on),
+        content_type="application/pdf",
     )
     response["Content-Disposition"] = f'inline; filename="{pdf.filename(assessment, printed_on)}"'
     return response

@@ -165,6 +165,17 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 ASSESSMENT_FILE_MAX_BYTES = 1_000_000
 ASSESSMENT_MAX_ROWS = 500
 
+# The PDF's budget (assessments.render_pool), well under gunicorn's worker timeout (60 s): a
+# draft over the size limits is refused before any work (here 500 rows with short notes render
+# in about 4 s, and 100,000 characters of notes in about 9 s); a render is killed after
+# PDF_RENDER_TIMEOUT seconds; each web worker renders PDF_RENDERS_PER_WORKER at a time and
+# lets the next one wait up to PDF_QUEUE_TIMEOUT seconds.
+PDF_MAX_ROWS = env_int("PDF_MAX_ROWS", ASSESSMENT_MAX_ROWS)
+PDF_MAX_TEXT = env_int("PDF_MAX_TEXT", 100_000)
+PDF_RENDER_TIMEOUT = env_int("PDF_RENDER_TIMEOUT", 20)
+PDF_RENDERS_PER_WORKER = env_int("PDF_RENDERS_PER_WORKER", 1)
+PDF_QUEUE_TIMEOUT = env_int("PDF_QUEUE_TIMEOUT", 10)
+
 # Requests per client and window (seconds) for the costly actions (assessments.ratelimit).
 RATE_LIMITS = {
     "create": (env_int("RATE_LIMIT_CREATE", 60), 3600),
