@@ -66,10 +66,15 @@ logger_class = MaskingLogger
 
 
 def post_worker_init(worker):
-    # Each worker's PDF fork server loads Django and WeasyPrint (about 2 s): in the background
-    # at start, so that the first PDF does not wait for it.
+    # Each worker's PDF fork server loads Django and WeasyPrint (about 2 s), and the fonts'
+    # character maps take about 1 s to read (assessments.fonts): in the background at start,
+    # so that the first PDF or draft page does not wait for them.
     import threading
 
-    from assessments import render_pool
+    from assessments import fonts, render_pool
 
-    threading.Thread(target=render_pool.start, name="render-pool-start", daemon=True).start()
+    def warm_up():
+        render_pool.start()
+        fonts.coverage()
+
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()

@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.html import strip_spaces_between_tags
 from django.utils.safestring import mark_safe
 
-from . import rules
+from . import fonts, rules
 from .chart import bar_chart_svg
 from .models import Activity, Assessment
 from .rules.parameters import Parameter
@@ -130,6 +130,14 @@ def summary_context(assessment: Assessment, *, printed_on: date) -> dict:
         "before_deduction_total": result.before_deduction_basic + result.before_deduction_other,
         "applied": tuple(AppliedRule(parameter) for parameter in result.applied),
         "is_child": rules_input.is_child,
+        # The font stack and what it cannot print live in assessments.fonts.
+        "font_stack": fonts.css_stack(),
+        "font_stack_condensed": fonts.css_stack(condensed=True),
+        "unprintable_notice": (
+            fonts.unprintable_message(unprintable)
+            if (unprintable := fonts.unprintable_in_draft(assessment, activities))
+            else ""
+        ),
     }
 
 
