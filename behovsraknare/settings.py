@@ -54,6 +54,10 @@ if not SECRET_KEY and DEBUG:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
+# The admin lists drafts (titles and rows: health data): not served unless asked for. The app
+# stays installed either way, so the database has the same tables on or off.
+ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -181,6 +185,7 @@ RATE_LIMITS = {
     "create": (env_int("RATE_LIMIT_CREATE", 60), 3600),
     "import": (env_int("RATE_LIMIT_IMPORT", 60), 3600),
     "pdf": (env_int("RATE_LIMIT_PDF", 120), 3600),
+    "admin_login": (env_int("RATE_LIMIT_ADMIN_LOGIN", 10), 900),
 }
 
 # Drafts not touched for this many days are removed by `manage.py purge_drafts`.
