@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse
@@ -56,4 +57,23 @@ class HealthCheckMiddleware:
         response["Content-Type"] = "text/plain; charset=utf-8"
         response["Cache-Control"] = "no-store"
         response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+class SecureCookiesMiddleware:
+    """Every cookie the site sets or deletes is Secure when the site is on https.
+
+    Django deletes cookies (the messages cookie once read, the session cookie on logout) with
+    `delete_cookie`, which leaves Secure off; a browser keeps such a header's cookie for plain
+    http. Above the session, CSRF and messages middleware, so that it sees their cookies.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.SESSION_COOKIE_SECURE or request.is_secure():
+            for morsel in response.cookies.values():
+                morsel["secure"] = True
         return response

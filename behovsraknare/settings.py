@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "assessments.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "assessments.middleware.SecureCookiesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -190,6 +191,10 @@ RATE_LIMITS = {
 
 # Drafts not touched for this many days are removed by `manage.py purge_drafts`.
 DRAFT_RETENTION_DAYS = env_int("DRAFT_RETENTION_DAYS", 90)
+if DRAFT_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured(
+        f"DRAFT_RETENTION_DAYS must be at least 1, got {DRAFT_RETENTION_DAYS}"
+    )
 
 # Security headers. rules and the draft pages also send no-store and no-referrer themselves.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -202,6 +207,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Not set today (one language), but secure from the start if a language switch comes.
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
