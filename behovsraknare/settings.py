@@ -181,6 +181,17 @@ PDF_RENDER_TIMEOUT = env_int("PDF_RENDER_TIMEOUT", 20)
 PDF_RENDERS_PER_WORKER = env_int("PDF_RENDERS_PER_WORKER", 1)
 PDF_QUEUE_TIMEOUT = env_int("PDF_QUEUE_TIMEOUT", 10)
 
+# The rate-limit counts live in the database, so that several servers on one database count
+# together; the table is made by `manage.py createcachetable` (scripts/deploy.sh). Culling
+# (a third of the entries once MAX_ENTRIES is passed) would forget counts: keep it high.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "behovsraknare_cache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 100_000)},
+    }
+}
+
 # Requests per client and window (seconds) for the costly actions (assessments.ratelimit).
 RATE_LIMITS = {
     "create": (env_int("RATE_LIMIT_CREATE", 60), 3600),

@@ -68,7 +68,8 @@ ROW_DEFAULTS = {
 
 
 class Person:
-    """A browser session on the site at `base_url`; `session` may be Locust's HttpSession."""
+    """A browser session on the site at `base_url`; `session` may be Locust's HttpSession
+    (the keyword arguments of the methods then reach it, e.g. `name=` for its statistics)."""
 
     def __init__(self, base_url: str, session: requests.Session | None = None, timeout=30):
         self.base_url = base_url.rstrip("/") + "/"
@@ -106,8 +107,12 @@ class Person:
 
     @staticmethod
     def _check(response: requests.Response) -> requests.Response:
-        if response.status_code >= 400:
-            raise ServerError(f"HTTP {response.status_code}")
+        # Locust's session answers a refused or reset connection with status 0 instead of
+        # raising.
+        if not 200 <= response.status_code < 400:
+            raise ServerError(
+                f"HTTP {response.status_code}" if response.status_code else "no answer"
+            )
         return response
 
     def _follow_to_draft(self, response: requests.Response) -> None:
@@ -121,13 +126,14 @@ class Person:
         self._follow_to_draft(self.post("/ny/", allow_redirects=False))
         return self.token
 
-    def open_file(self, assessment_file: dict) -> str:
+    def open_file(self, assessment_file: dict, **kwargs) -> str:
         """Open a draft from an assessment file, as the start page's import form does."""
         content = json.dumps(assessment_file, ensure_ascii=False).encode()
         response = self.post(
             "/oppna/",
             files={"file": ("behovsfil.json", content, "application/json")},
             allow_redirects=False,
+            **kwargs,
         )
         self._follow_to_draft(response)
         return self.token
@@ -136,8 +142,8 @@ class Person:
         data = {"item": item} if item else {"item": "", "need": "other"}
         return self.post(f"{self.draft_path}rader/", data, htmx=True)
 
-    def row_urls(self) -> list[str]:
-        return row_urls(self.get(self.draft_path).text)
+    def row_urls(self, **kwargs) -> list[str]:
+        return row_urls(self.get(self.draft_path, **kwargs).text)
 
     def save_row(self, url: str, form: dict, **kwargs) -> requests.Response:
         """Save a row as the page does while typing (htmx); 200 means saved."""
@@ -146,6 +152,6 @@ class Person:
     def pdf(self) -> bytes:
         return self.get(f"{self.draft_path}pdf/").content
 
-    def read_back(self) -> dict:
+    def read_back(self, **kwargs) -> dict:
         """The draft as stored: its assessment file."""
-        return self.get(f"{self.draft_path}fil/").json()
+        return self.get(f"{self.draft_path}fil/", **kwargs).json()

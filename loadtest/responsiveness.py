@@ -19,9 +19,14 @@ class Timings:
     pdf_seconds: list[float]
     pdf_errors: int
 
+    @property
+    def p95(self) -> float:
+        pages = sorted(self.page_seconds)
+        return pages[max(0, int(len(pages) * 0.95) - 1)]
+
     def summary(self) -> str:
         pages = sorted(self.page_seconds)
-        p95 = pages[max(0, int(len(pages) * 0.95) - 1)]
+        p95 = self.p95
         pdf = f", median {statistics.median(self.pdf_seconds):.1f} s" if self.pdf_seconds else ""
         return (
             f"GET / ×{len(pages)}: median {statistics.median(pages) * 1000:.0f} ms, "

@@ -24,9 +24,19 @@ def _plain_static_storage(settings):
     }
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """Each test starts with empty rate-limit counters."""
+def _fresh_rate_limits(request):
+    """Each test that may use the database starts with empty rate-limit counters (the cache is
+    a database table; a transactional test's flush leaves it as it is)."""
+    uses_db = request.node.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+        request.fixturenames
+    )
+    if not uses_db:
+        yield
+        return
     cache.clear()
     yield
     cache.clear()
