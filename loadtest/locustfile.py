@@ -6,8 +6,10 @@ Run by `python -m loadtest` (scripts/loadtest.sh), which sets `Applicant.rows` a
 """
 
 import itertools
+import random
 from dataclasses import dataclass, field
 
+import gevent
 from locust import HttpUser, constant_pacing, task
 
 from .client import Person, ServerError, row_form
@@ -51,6 +53,9 @@ class Applicant(HttpUser):
         Applicant.drafts.append(self.draft)
         self.turn = itertools.cycle(range(self.rows))
         self.saves = itertools.count(1)
+        # People do not type in step: without this, everyone who opened a draft in the same
+        # moment would save in the same millisecond of every second.
+        gevent.sleep(random.random())
 
     @task
     def save_a_row(self):

@@ -5,6 +5,7 @@ back. Used by scripts/concurrent_writers.py (figures) and tests/test_serving.py 
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .client import Person, ServerError, row_form
@@ -18,6 +19,7 @@ class Outcome:
     lost: int = 0
     pdfs: int = 0
     pdf_errors: Counter = field(default_factory=Counter)
+    last_saved_at: float = 0.0  # time.monotonic() of the last acknowledged save
 
     @property
     def error_count(self) -> int:
@@ -40,11 +42,18 @@ def _describe(error: Exception) -> str:
 
 
 def run(
-    base_url: str, *, writers: int, seconds: float, shared: int = 0, pdf_rows: int = 0
+    base_url: str,
+    *,
+    writers: int,
+    seconds: float,
+    shared: int = 0,
+    pdf_rows: int = 0,
+    during: Callable[[], None] | None = None,
 ) -> Outcome:
     """`writers` people, the last `shared` of them on one common draft, each saving one row
     in a loop for `seconds`; with `pdf_rows`, one more person fetches that long a PDF
-    meanwhile."""
+    meanwhile. `during` (faults, say) runs while they write, and they go on for `seconds`
+    after it has returned."""
     rows_each = 5
     people = []
     shared_token = None
@@ -66,11 +75,11 @@ def run(
 
     outcome = Outcome()
     lock = threading.Lock()
-    deadline = time.monotonic() + seconds
+    stop = threading.Event()
 
     def write(writer: Writer) -> None:
         value = 1.0
-        while time.monotonic() < deadline:
+        while not stop.is_set():
             value += 1
             writer.unacknowledged.append(value)
             try:
@@ -82,11 +91,12 @@ def run(
             writer.acknowledged, writer.unacknowledged = value, []
             with lock:
                 outcome.saves += 1
+                outcome.last_saved_at = time.monotonic()
 
     def render() -> None:
         person = Person(base_url, timeout=120)
         person.open_file(assessment_file(pdf_rows, title="Lång", note="Anteckning " * 4))
-        while time.monotonic() < deadline:
+        while not stop.is_set():
             try:
                 person.pdf()
                 outcome.pdfs += 1
@@ -98,6 +108,10 @@ def run(
         threads.append(threading.Thread(target=render))
     for thread in threads:
         thread.start()
+    if during is not None:
+        during()
+    time.sleep(seconds)
+    stop.set()
     for thread in threads:
         thread.join()
 

@@ -50,6 +50,8 @@ def served_database_url(tmp_path):
     if database_url.startswith("postgres"):
         with servers.postgres_database(database_url, prefix="behov_test") as url:
             yield url
+    elif os.environ.get("BEHOV_POSTGRES_PASS") == "1":
+        pytest.fail("the PostgreSQL pass runs without a PostgreSQL DATABASE_URL")
     else:
         yield f"sqlite:///{tmp_path / 'db.sqlite3'}"
 
@@ -59,15 +61,13 @@ def start_server(served_database_url, tmp_path):
     """Returns `start(**env) -> Server`: gunicorn with the repository's configuration on the
     test's own database, prepared as the deploy step does. Every server is stopped afterwards."""
     started = []
-    prepared = False
+    # One environment, one secret key: servers of one site share it (the rate limits' keys
+    # are hashed with it).
+    base_env = servers.app_env(served_database_url, **servers.NO_RATE_LIMITS)
+    servers.prepare_database(base_env)
 
     def start(**extra_env):
-        nonlocal prepared
-        env = servers.app_env(served_database_url, **servers.NO_RATE_LIMITS)
-        env.update(extra_env)
-        if not prepared:
-            servers.prepare_database(env)
-            prepared = True
+        env = {**base_env, **extra_env}
         server = servers.start_gunicorn(env, tmp_path / f"server-{len(started)}.log")
         started.append(server)
         return server

@@ -2,6 +2,7 @@
 own (SQLite here, PostgreSQL in the PostgreSQL pass): concurrent writers, logs, a busy server."""
 
 import sqlite3
+import time
 
 import psycopg
 import requests
@@ -78,3 +79,26 @@ def test_gunicorn_logs_hold_no_token_and_no_note_text(start_server, served_datab
     assert "A" * 43 not in log
     for word in ("Hemlig", "dusch", "ต้องการ", "ንምሕጻብ", "\ue000", "U+E000"):
         assert word not in log
+
+
+def test_acknowledged_saves_survive_a_killed_worker_and_a_server_restart(start_server):
+    server = start_server()
+    faults = []
+
+    def kill_a_worker_then_restart():
+        time.sleep(2)
+        faults.append(server.kill_worker())
+        time.sleep(2)
+        faults.append(server.restart())
+        faults.append(time.monotonic())
+
+    outcome = writers.run(
+        server.url, writers=4, seconds=3, shared=2, during=kill_a_worker_then_restart
+    )
+
+    killed, closed_seconds, restarted_at = faults
+    assert killed is not None
+    assert closed_seconds < 10
+    # Every value acknowledged before, between and after the faults is in the database.
+    assert outcome.lost == 0
+    assert outcome.last_saved_at > restarted_at
