@@ -1,18 +1,24 @@
 """PDF rendering within a budget (issue 13): a size limit checked before any work, and the
-render in a process of its own, with a time limit, a few at a time per web worker.
+render in a process of its own, with a time limit, a few at a time on the host.
 
 WeasyPrint's layout is CPU-bound Python: in a web worker's thread it would hold the GIL, and in a
 sync worker the whole worker, for seconds (a 500-row draft takes about 8 s here). So the request
 builds the HTML (the only part that needs the database) and a forked render process lays it
-out at a lower priority; a render that outlives PDF_RENDER_TIMEOUT is killed and the person gets
-a Swedish page (503) instead of gunicorn's worker timeout. A draft over the limits gets 413.
+out at a lower priority, PDF_RENDERS at a time on the host; a render that outlives
+PDF_RENDER_TIMEOUT is killed and the person gets a Swedish page (503) instead of gunicorn's
+worker timeout. A draft over the limits gets 413.
 """
 
+import fcntl
 import multiprocessing
+import os
 import threading
+import time
+from contextlib import contextmanager
 from datetime import date
 from functools import wraps
 from multiprocessing import forkserver
+from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Count, Sum
@@ -37,20 +43,53 @@ class Unavailable(PdfRefused):
     """All render slots busy, or the render took too long."""
 
 
+class RenderSlots:
+    """At most `count` renders at a time on this host, whichever web worker (or server) asks:
+    a render holds one of `count` lock files (flock), which the kernel frees when its holder
+    ends, even by SIGKILL, so a killed worker never keeps a slot."""
+
+    def __init__(self, directory: Path, count: int):
+        self.paths = [directory / f"slot-{number}.lock" for number in range(count)]
+        self.directory = directory
+
+    @contextmanager
+    def hold(self, timeout: float):
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        deadline = time.monotonic() + timeout
+        while True:
+            for path in self.paths:
+                descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+                try:
+                    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    os.close(descriptor)
+                    continue
+                try:
+                    yield
+                finally:
+                    os.close(descriptor)  # releases the lock
+                return
+            if time.monotonic() >= deadline:
+                raise Unavailable
+            time.sleep(0.05)
+
+
 _context_lock = threading.Lock()
 _context = None
-_slots: threading.BoundedSemaphore | None = None
 
 
 def _render_context():
-    """The fork server (one per web worker, started at its first PDF) and the slots."""
-    global _context, _slots
+    """This web worker's fork server, started at its first PDF (or by `start`)."""
+    global _context
     with _context_lock:
         if _context is None:
             _context = multiprocessing.get_context("forkserver")
             _context.set_forkserver_preload(["assessments.render_process"])
-            _slots = threading.BoundedSemaphore(settings.PDF_RENDERS_PER_WORKER)
-    return _context, _slots
+    return _context
+
+
+def slots() -> RenderSlots:
+    return RenderSlots(Path(settings.PDF_RENDER_LOCK_DIR), settings.PDF_RENDERS)
 
 
 def start() -> None:
@@ -68,10 +107,8 @@ def check_size(assessment: Assessment) -> None:
 
 
 def render_html(html: str) -> bytes:
-    context, slots = _render_context()
-    if not slots.acquire(timeout=settings.PDF_QUEUE_TIMEOUT):
-        raise Unavailable
-    try:
+    context = _render_context()
+    with slots().hold(timeout=settings.PDF_QUEUE_TIMEOUT):
         receiver, sender = context.Pipe(duplex=False)
         # Pickled by name; the forked process has Django and render_process loaded already.
         process = context.Process(
@@ -90,11 +127,9 @@ def render_html(html: str) -> bytes:
             if process.is_alive():
                 process.kill()
             process.join(5)
-        if kind != "pdf":
-            raise RuntimeError(f"the PDF render failed: {payload}")
-        return payload
-    finally:
-        slots.release()
+    if kind != "pdf":
+        raise RuntimeError(f"the PDF render failed: {payload}")
+    return payload
 
 
 def _render_in_process(html: str, seconds: float, connection) -> None:

@@ -4,7 +4,9 @@ DEBUG is off unless DJANGO_DEBUG=1; SECRET_KEY is required unless DEBUG; SQLite 
 DATABASE_URL names another database.
 """
 
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -110,14 +112,13 @@ DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / '
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if env_bool("DATABASE_POOL", True):
         # psycopg's pool, one per web worker: a connection is lent for a request and given
-        # back, instead of a new one per request (about 5 ms and a server process each).
-        # Its size is the worker's thread count; CONN_MAX_AGE must stay 0 with a pool.
-        DATABASES["default"]["OPTIONS"] = {
-            "pool": {
-                "min_size": env_int("DATABASE_POOL_MIN", 2),
-                "max_size": env_int("DATABASE_POOL_MAX", env_int("GUNICORN_THREADS", 4)),
-                "timeout": 10,
-            }
+        # back, instead of a new one (and a server process) per request: GET /healthz took
+        # 15 ms with new connections, 2.4 ms pooled (scripts/bench_db_connections.py). Its
+        # size is the worker's thread count; CONN_MAX_AGE must stay 0 with a pool.
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env_int("DATABASE_POOL_MIN", 2),
+            "max_size": env_int("DATABASE_POOL_MAX", env_int("GUNICORN_THREADS", 4)),
+            "timeout": 10,
         }
     else:
         DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 0)
@@ -127,18 +128,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # transaction.non_atomic_requests, so that they hold no transaction while they render.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {
-        # A request's transaction reads before it writes. Deferred (SQLite's default), the
-        # upgrade to a write lock fails at once with "database is locked" when another
-        # connection writes, whatever the busy timeout; IMMEDIATE takes the write lock at BEGIN
-        # and waits its turn (20 concurrent writers: from 46 of 361 saves failing to none).
-        "transaction_mode": "IMMEDIATE",
-        # Seconds a transaction waits for the write lock before it fails.
-        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 10),
-        # WAL: readers never wait for the writer, nor the writer for readers. secure_delete:
-        # a deleted draft's bytes are overwritten, not left in free pages of the file.
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA secure_delete=ON",
-    }
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # A request's transaction reads before it writes. Deferred (SQLite's default), the
+            # upgrade to a write lock fails at once with "database is locked" when another
+            # connection writes, whatever the busy timeout; IMMEDIATE takes the write lock at BEGIN
+            # and waits its turn (scripts/concurrent_writers.py: 20 writers, 55-61 of 126-143
+            # saves failing before, none of about 700 after).
+            "transaction_mode": "IMMEDIATE",
+            # Seconds a transaction waits for the write lock before it fails.
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 10),
+            # WAL: readers never wait for the writer, nor the writer for readers. secure_delete:
+            # a deleted draft's bytes are overwritten, not left in free pages of the file.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA secure_delete=ON",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -183,13 +187,19 @@ ASSESSMENT_MAX_ROWS = 500
 # The PDF's budget (assessments.render_pool), well under gunicorn's worker timeout (60 s): a
 # draft over the size limits is refused before any work (here 500 rows with short notes render
 # in about 4 s, and 100,000 characters of notes in about 9 s); a render is killed after
-# PDF_RENDER_TIMEOUT seconds; each web worker renders PDF_RENDERS_PER_WORKER at a time and
-# lets the next one wait up to PDF_QUEUE_TIMEOUT seconds.
+# PDF_RENDER_TIMEOUT seconds; PDF_RENDERS render at a time on the host (one per core), and the
+# next one waits up to PDF_QUEUE_TIMEOUT seconds for a free slot.
 PDF_MAX_ROWS = env_int("PDF_MAX_ROWS", ASSESSMENT_MAX_ROWS)
 PDF_MAX_TEXT = env_int("PDF_MAX_TEXT", 100_000)
 PDF_RENDER_TIMEOUT = env_int("PDF_RENDER_TIMEOUT", 20)
-PDF_RENDERS_PER_WORKER = env_int("PDF_RENDERS_PER_WORKER", 1)
+PDF_RENDERS = env_int("PDF_RENDERS", os.cpu_count() or 1)
 PDF_QUEUE_TIMEOUT = env_int("PDF_QUEUE_TIMEOUT", 10)
+# The render slots' lock files; one directory per installation (systemd's PrivateTmp gives the
+# service a /tmp of its own).
+PDF_RENDER_LOCK_DIR = os.environ.get("PDF_RENDER_LOCK_DIR") or str(
+    Path(tempfile.gettempdir())
+    / f"behovsraknare-render-{hashlib.sha256(bytes(BASE_DIR)).hexdigest()[:12]}"
+)
 
 # The rate-limit counts live in the database, so that several servers on one database count
 # together; the table is made by `manage.py createcachetable` (scripts/deploy.sh). Culling

@@ -3,6 +3,9 @@ reads why in Swedish instead of gunicorn's bare error page (assessments.render_p
 
 import multiprocessing
 import re
+import signal
+import subprocess
+import sys
 
 import pytest
 from django.urls import reverse
@@ -71,17 +74,40 @@ def test_a_render_over_its_time_limit_is_stopped_with_a_swedish_503(client, sett
     assert multiprocessing.active_children() == []
 
 
-def test_renders_wait_for_a_free_slot_and_are_refused_when_none_frees(client, settings):
+def test_renders_wait_for_a_free_slot_and_are_refused_when_none_frees(client, settings, tmp_path):
     settings.PDF_QUEUE_TIMEOUT = 0
+    settings.PDF_RENDERS = 2
+    settings.PDF_RENDER_LOCK_DIR = str(tmp_path)
     draft = make_draft(rows=[{}])
-    _, slots = render_pool._render_context()
-    for _ in range(settings.PDF_RENDERS_PER_WORKER):
-        slots.acquire()
-    try:
-        response = pdf_response(client, draft)
-    finally:
-        for _ in range(settings.PDF_RENDERS_PER_WORKER):
-            slots.release()
 
-    assert response.status_code == 503
-    assert pdf_response(client, draft).status_code == 200
+    with render_pool.slots().hold(timeout=0), render_pool.slots().hold(timeout=0):
+        refused = pdf_response(client, draft)
+    printed = pdf_response(client, draft)
+
+    assert refused.status_code == 503
+    assert printed.status_code == 200
+
+
+def test_a_slot_is_freed_when_its_holder_is_killed(tmp_path):
+    slots = render_pool.RenderSlots(tmp_path, 1)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_A_SLOT, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout.readline() == "holding\n"
+    with pytest.raises(render_pool.Unavailable), slots.hold(timeout=0.2):
+        pass
+
+    holder.send_signal(signal.SIGKILL)
+    holder.wait(10)
+
+    with slots.hold(timeout=1):
+        pass
+
+
+HOLD_A_SLOT = """
+import fcntl, os, sys, time
+descriptor = os.open(os.path.join(sys.argv[1], "slot-0.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+fcntl.flock(descriptor, fcntl.LOCK_EX)
+print("holding", flush=True)
+time.sleep(60)
+"""
