@@ -41,9 +41,9 @@ def row_urls(page: str) -> list[str]:
 
 
 def row_form(row: dict, **changes) -> dict:
-    """A row of the assessment file as its form posts it: numbers with a decimal comma."""
-    data = {name: row.get(name, default) for name, default in ROW_DEFAULTS.items()}
-    data.update(changes)
+    """A complete row of an assessment file (loadtest.files writes every field) as its form
+    posts it: numbers with a decimal comma, the tube-feeding box only when ticked."""
+    data = {**row, **changes}
     form = {}
     for name in ROW_FIELDS:
         value = data[name]
@@ -51,20 +51,6 @@ def row_form(row: dict, **changes) -> dict:
     if data.get("tube_feeding"):
         form["tube_feeding"] = "on"
     return form
-
-
-ROW_DEFAULTS = {
-    "description": "",
-    "minutes": 1,
-    "times": 1,
-    "per": "day",
-    "days_per_week": 7,
-    "assistants": 1,
-    "kind": "basic",
-    "time_type": "active",
-    "tube_feeding": False,
-    "note": "",
-}
 
 
 class Person:

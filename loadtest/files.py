@@ -17,7 +17,16 @@ ROW_PATTERNS = [
     {"need": "health_and_care", "description": "Läkarbesök", "minutes": 120, "times": 1,
      "per": "month", "kind": "other"},
 ]  # fmt: skip
-DEFAULTS = {"per": "day", "kind": "basic", "time_type": "active", "note": ""}
+# Every field a row form posts, so that a row of the file is also a complete form.
+DEFAULTS = {
+    "per": "day",
+    "days_per_week": 7,
+    "assistants": 1,
+    "kind": "basic",
+    "time_type": "active",
+    "tube_feeding": False,
+    "note": "",
+}
 
 
 def assessment_file(rows: int, *, title: str = "Lasttest", note: str = "") -> dict:
