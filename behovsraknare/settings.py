@@ -186,7 +186,7 @@ ASSESSMENT_MAX_ROWS = 500
 
 # The PDF's budget (assessments.render_pool), well under gunicorn's worker timeout (60 s): a
 # draft over the size limits is refused before any work (here 500 rows with short notes render
-# in about 4 s, and 100,000 characters of notes in about 9 s); a render is killed after
+# in about 4 s, with 156,000 characters of notes in 11-13 s); a render is killed after
 # PDF_RENDER_TIMEOUT seconds; PDF_RENDERS render at a time on the host (one per core), and the
 # next one waits up to PDF_QUEUE_TIMEOUT seconds for a free slot.
 PDF_MAX_ROWS = env_int("PDF_MAX_ROWS", ASSESSMENT_MAX_ROWS)
