@@ -8,9 +8,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from . import reconsideration
-from .ratelimit import rate_limited
 from .sharing import shared_view
-from .views import draft_view, reconsideration_pdf_response
+from .views import draft_view, read_only, reconsideration_pdf_response
 
 
 def _request(assessment):
@@ -44,6 +43,4 @@ reconsideration_page = require_GET(draft_view(request_page))
 reconsideration_text = require_GET(draft_view(request_text))
 shared_reconsideration_page = require_GET(shared_view(request_page))
 shared_reconsideration_text = require_GET(shared_view(request_text))
-shared_reconsideration_pdf = require_GET(
-    shared_view(rate_limited("pdf")(reconsideration_pdf_response))
-)
+shared_reconsideration_pdf = read_only(shared_view, reconsideration_pdf_response, pdf_budget=True)

@@ -18,7 +18,7 @@ from django.utils.html import strip_spaces_between_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from . import reconsideration, rules
+from . import fonts, reconsideration, rules
 from .chart import bar_chart_svg
 from .rows import NeedGroup, RowView, need_groups
 from .rules import explain
@@ -285,28 +285,42 @@ class _DataOnlyFetcher(weasyprint.URLFetcher):
 NO_NETWORK_FETCHER = _DataOnlyFetcher()
 
 
-def _write_pdf(template: str, context: dict) -> bytes:
+def _document(template: str, draft: rules.Assessment, context: dict) -> str:
+    """The HTML to print, with the font stack for every script and a word on any character no
+    font has (assessments.fonts)."""
+    unprintable = fonts.unprintable_in_draft(draft, draft.activities)
+    context |= {
+        "font_stack": fonts.css_stack(),
+        "font_stack_condensed": fonts.css_stack(condensed=True),
+        "unprintable_notice": fonts.unprintable_message(unprintable) if unprintable else "",
+    }
     # Rendered in the active language (Swedish unless a request or caller chose another):
     # the template's texts are marked for translation and <html lang> follows the language.
-    html = render_to_string(template, context)
     # Whitespace between tags is only work for the parser and the layout (about 5 %).
-    html = strip_spaces_between_tags(html)
+    return strip_spaces_between_tags(render_to_string(template, context))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """WeasyPrint's part, which needs no database: it can run in a render process."""
     document = weasyprint.HTML(string=html, base_url=None, url_fetcher=NO_NETWORK_FETCHER)
     # Title and language come from <title> and <html lang>; WeasyPrint writes them to /Title,
     # the XMP dc:title and the catalog's /Lang.
     return document.write_pdf(pdf_variant=PDF_VARIANT)
 
 
+def summary_html(draft: rules.Assessment, *, printed_on: date, appendix: bool = False) -> str:
+    result = rules.calculate(draft)
+    context = _summary_context(draft, result, printed_on=printed_on, appendix=appendix)
+    return _document(SUMMARY_TEMPLATE, draft, context)
+
+
 def render_summary(draft: rules.Assessment, *, printed_on: date, appendix: bool = False) -> bytes:
     """The printable summary of a draft; with `appendix`, "Så räknade vi", the chart and the
     sources after the rows."""
-    result = rules.calculate(draft)
-    context = _summary_context(draft, result, printed_on=printed_on, appendix=appendix)
-    return _write_pdf(SUMMARY_TEMPLATE, context)
+    return html_to_pdf(summary_html(draft, printed_on=printed_on, appendix=appendix))
 
 
-def render_reconsideration(draft: rules.Assessment, *, printed_on: date) -> bytes | None:
-    """The draft request for omprövning as a PDF, or None for a draft without a decision."""
+def reconsideration_html(draft: rules.Assessment, *, printed_on: date) -> str | None:
     request = reconsideration.build(draft, rules.calculate(draft))
     if request is None:
         return None
@@ -318,7 +332,13 @@ def render_reconsideration(draft: rules.Assessment, *, printed_on: date) -> byte
         "footer_draft": css_string(_("UTKAST att redigera – inte juridisk rådgivning")),
         **_page_margins(_("Behovsräknare · utkast · utskrivet %(date)s"), printed_on),
     }
-    return _write_pdf(RECONSIDERATION_TEMPLATE, context)
+    return _document(RECONSIDERATION_TEMPLATE, draft, context)
+
+
+def render_reconsideration(draft: rules.Assessment, *, printed_on: date) -> bytes | None:
+    """The draft request for omprövning as a PDF, or None for a draft without a decision."""
+    html = reconsideration_html(draft, printed_on=printed_on)
+    return None if html is None else html_to_pdf(html)
 
 
 def filename(printed_on: date, *, appendix: bool = False) -> str:

@@ -16,10 +16,15 @@ def client_key(request) -> str:
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
 
 
-def rate_limited(action: str):
+def rate_limited(action: str, methods: set[str] | None = None):
+    """Refuse (429) a client's requests past settings.RATE_LIMITS[action] in its window;
+    with `methods`, only requests with those methods count and can be refused."""
+
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
+            if methods is not None and request.method not in methods:
+                return view(request, *args, **kwargs)
             limit, window = settings.RATE_LIMITS[action]
             key = f"rate:{action}:{client_key(request)}"
             cache.add(key, 0, timeout=window)

@@ -15,10 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .models import ShareLink
-from .ratelimit import rate_limited
 from .rows import need_groups
 from .rules.compare import compare
-from .views import draft_view, file_response, pdf_response, private
+from .views import draft_view, file_response, pdf_response, private, read_only
 
 
 def shared_view(view):
@@ -50,8 +49,8 @@ def shared(request, assessment):
     return TemplateResponse(request, "assessments/shared.html", context)
 
 
-shared_pdf = require_GET(shared_view(rate_limited("pdf")(pdf_response)))
-shared_download = require_GET(shared_view(file_response))
+shared_pdf = read_only(shared_view, pdf_response, pdf_budget=True)
+shared_download = read_only(shared_view, file_response)
 
 
 @require_POST

@@ -9,6 +9,7 @@ from functools import cached_property, wraps
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import caches
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -18,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget, trigger_client_event
 
-from . import catalogue, files, pdf
+from . import catalogue, files, pdf, render_pool
 from .forms import (
     ActivityForm,
     AddActivityForm,
@@ -232,7 +233,7 @@ def cached_summary(assessment, *, printed_on, appendix: bool) -> bytes:
     entry = cache.get(key)
     if entry is not None and entry[0] == stamp:
         return entry[1]
-    body = pdf.render_summary(assessment.to_rules(), printed_on=printed_on, appendix=appendix)
+    body = render_pool.render_summary(assessment, printed_on=printed_on, appendix=appendix)
     cache.set(key, (stamp, body), getattr(settings, "PDF_CACHE_SECONDS", PDF_CACHE_SECONDS))
     return body
 
@@ -266,15 +267,25 @@ def reconsideration_pdf_response(request, assessment):
     """The draft request for omprövning, for a draft compared with a decision; the edit link
     and the read-only link both serve it."""
     printed_on = timezone.localdate()
-    body = pdf.render_reconsideration(assessment.to_rules(), printed_on=printed_on)
+    body = render_pool.render_reconsideration(assessment, printed_on=printed_on)
     if body is None:
         raise Http404
     return _pdf_response(body, pdf.reconsideration_filename(printed_on))
 
 
-download = require_GET(draft_view(file_response))
-summary_pdf = require_GET(draft_view(rate_limited("pdf")(pdf_response)))
-reconsideration_pdf = require_GET(draft_view(rate_limited("pdf")(reconsideration_pdf_response)))
+def read_only(find_draft, response, *, pdf_budget: bool = False):
+    """A GET view that only reads the draft, found by `find_draft` (the edit link's or the
+    read-only link's). It runs outside a request transaction: on SQLite (IMMEDIATE) one would
+    hold the write lock while a file or PDF is made and other people's saves wait. A PDF is
+    rate limited and made within its budget (assessments.render_pool)."""
+    if pdf_budget:
+        response = rate_limited("pdf")(render_pool.within_budget(response))
+    return transaction.non_atomic_requests(require_GET(find_draft(response)))
+
+
+download = read_only(draft_view, file_response)
+summary_pdf = read_only(draft_view, pdf_response, pdf_budget=True)
+reconsideration_pdf = read_only(draft_view, reconsideration_pdf_response, pdf_budget=True)
 
 
 @require_http_methods(["GET", "POST"])

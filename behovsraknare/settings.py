@@ -4,7 +4,9 @@ DEBUG is off unless DJANGO_DEBUG=1; SECRET_KEY is required unless DEBUG; SQLite 
 DATABASE_URL names another database.
 """
 
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +56,10 @@ if not SECRET_KEY and DEBUG:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
+# The admin lists drafts (titles and rows: health data): not served unless asked for. The app
+# stays installed either way, so the database has the same tables on or off.
+ADMIN_ENABLED = env_bool("DJANGO_ADMIN_ENABLED")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -66,7 +72,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "assessments.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "assessments.middleware.SecureCookiesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -102,14 +110,41 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
-    )
-}
+DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    if env_bool("DATABASE_POOL", True):
+        # psycopg's pool, one per web worker: a connection is lent for a request and given
+        # back, instead of a new one (and a server process) per request: GET /healthz took
+        # 15 ms with new connections, 2.4 ms pooled (scripts/bench_db_connections.py). Its
+        # size is the worker's thread count; CONN_MAX_AGE must stay 0 with a pool.
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env_int("DATABASE_POOL_MIN", 2),
+            "max_size": env_int("DATABASE_POOL_MAX", env_int("GUNICORN_THREADS", 4)),
+            "timeout": 10,
+        }
+    else:
+        DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 0)
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Every request is one transaction: a row and its draft's version change together or not at all.
+# Read-only views that take long (the PDF, the file download) opt out with
+# transaction.non_atomic_requests, so that they hold no transaction while they render.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # A request's transaction reads before it writes. Deferred (SQLite's default), the
+            # upgrade to a write lock fails at once with "database is locked" when another
+            # connection writes, whatever the busy timeout; IMMEDIATE takes the write lock at BEGIN
+            # and waits its turn (scripts/concurrent_writers.py: 20 writers, 55-61 of 126-143
+            # saves failing before, none of about 700 after).
+            "transaction_mode": "IMMEDIATE",
+            # Seconds a transaction waits for the write lock before it fails.
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 10),
+            # WAL: readers never wait for the writer, nor the writer for readers. secure_delete:
+            # a deleted draft's bytes are overwritten, not left in free pages of the file.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA secure_delete=ON",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -153,15 +188,48 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
 ASSESSMENT_FILE_MAX_BYTES = 1_000_000
 ASSESSMENT_MAX_ROWS = 500
 
+# The PDF's budget (assessments.render_pool), well under gunicorn's worker timeout (60 s): a
+# draft over the size limits is refused before any work (here 500 rows with short notes render
+# in about 4 s, with 156,000 characters of notes in 11-13 s); a render is killed after
+# PDF_RENDER_TIMEOUT seconds; PDF_RENDERS render at a time on the host (one per core), and the
+# next one waits up to PDF_QUEUE_TIMEOUT seconds for a free slot.
+PDF_MAX_ROWS = env_int("PDF_MAX_ROWS", ASSESSMENT_MAX_ROWS)
+PDF_MAX_TEXT = env_int("PDF_MAX_TEXT", 100_000)
+PDF_RENDER_TIMEOUT = env_int("PDF_RENDER_TIMEOUT", 20)
+PDF_RENDERS = env_int("PDF_RENDERS", os.cpu_count() or 1)
+PDF_QUEUE_TIMEOUT = env_int("PDF_QUEUE_TIMEOUT", 10)
+# The render slots' lock files; one directory per installation (systemd's PrivateTmp gives the
+# service a /tmp of its own).
+PDF_RENDER_LOCK_DIR = os.environ.get("PDF_RENDER_LOCK_DIR") or str(
+    Path(tempfile.gettempdir())
+    / f"behovsraknare-render-{hashlib.sha256(bytes(BASE_DIR)).hexdigest()[:12]}"
+)
+
+# The rate-limit counts live in the database, so that several servers on one database count
+# together; the table is made by `manage.py createcachetable` (scripts/deploy.sh). Culling
+# (a third of the entries once MAX_ENTRIES is passed) would forget counts: keep it high.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "behovsraknare_cache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 100_000)},
+    }
+}
+
 # Requests per client and window (seconds) for the costly actions (assessments.ratelimit).
 RATE_LIMITS = {
     "create": (env_int("RATE_LIMIT_CREATE", 60), 3600),
     "import": (env_int("RATE_LIMIT_IMPORT", 60), 3600),
     "pdf": (env_int("RATE_LIMIT_PDF", 120), 3600),
+    "admin_login": (env_int("RATE_LIMIT_ADMIN_LOGIN", 10), 900),
 }
 
 # Drafts not touched for this many days are removed by `manage.py purge_drafts`.
 DRAFT_RETENTION_DAYS = env_int("DRAFT_RETENTION_DAYS", 90)
+if DRAFT_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured(
+        f"DRAFT_RETENTION_DAYS must be at least 1, got {DRAFT_RETENTION_DAYS}"
+    )
 
 # Security headers. rules and the draft pages also send no-store and no-referrer themselves.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -174,6 +242,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Not set today (one language), but secure from the start if a language switch comes.
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
@@ -213,14 +285,22 @@ SECURE_CSP = {
 }
 
 # Row contents and draft tokens never go to the logs: only warnings and errors, without
-# request bodies, and the request logger does not print URLs of 404s (they carry tokens).
+# request bodies, and every record through the console handler has its tokens masked
+# (behovsraknare.logfilters; django.request names the path of a 500, django.security.csrf that
+# of a refused post). WeasyPrint and fontTools warn about a missing glyph with the character
+# itself, one line per character of a note: only their errors are kept.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_tokens": {"()": "behovsraknare.logfilters.MaskTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
     },
 }

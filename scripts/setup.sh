@@ -37,9 +37,14 @@ fi
 # --- System packages ---------------------------------------------------------------------------
 
 # WeasyPrint (PDF export) needs Pango, HarfBuzz's subsetter (else it warns and is slower) and fonts
-# that have å, ä and ö. GNU gettext compiles the English catalogue (msgfmt) and, for the tests and
-# scripts/messages.sh, extracts the messages (xgettext, msgmerge).
-apt_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext)
+# for every script a note may be written in (assessments/fonts.py): DejaVu for Latin, Greek,
+# Cyrillic and Arabic; Noto for Ethiopic, Thai and the rest (fonts-noto-core, 43 MB installed)
+# and for Chinese, Japanese and Korean (fonts-noto-cjk, 91 MB; README says why these).
+# fontconfig's fc-match tells assessments.fonts which files those are. GNU gettext compiles the
+# English catalogue (msgfmt) and, for the tests and scripts/messages.sh, extracts the messages
+# (xgettext, msgmerge).
+apt_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core
+    fonts-noto-core fonts-noto-cjk gettext)
 if [ "$mode" = test ]; then
     # Playwright drives Debian's Chromium (`playwright install` cannot download browsers here);
     # pdftoppm/pdftotext check the PDFs.

@@ -1,6 +1,7 @@
 """Fixtures shared by every test. Environment defaults for the settings are in pyproject.toml
 ([tool.pytest.ini_options] env), because pytest-django loads the settings before this file."""
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -8,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.utils import translation
+
+from loadtest import servers
 
 PLAIN_STATIC_STORAGE = "django.contrib.staticfiles.storage.StaticFilesStorage"
 
@@ -25,9 +28,22 @@ def _plain_static_storage(settings):
     }
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """Each test starts with empty rate-limit counters."""
+def _fresh_rate_limits(request):
+    """Each test that may use the database starts with empty rate-limit counters (the cache is
+    a database table; a transactional test's flush leaves it as it is)."""
+    uses_db = request.node.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+        request.fixturenames
+    )
+    if not uses_db:
+        yield
+        return
+    # Set the database up first: autouse fixtures run before the ones a test names.
+    for name in sorted(DATABASE_FIXTURES & set(request.fixturenames)):
+        request.getfixturevalue(name)
     cache.clear()
     yield
     cache.clear()
@@ -51,3 +67,38 @@ def _swedish():
     translation.activate("sv")
     yield
     translation.activate("sv")
+
+
+@pytest.fixture
+def served_database_url(tmp_path):
+    """A database of its own for a server this test starts: a SQLite file, or in the PostgreSQL
+    pass (DATABASE_URL) a new database on that server, dropped afterwards."""
+    database_url = os.environ.get("DATABASE_URL", "")
+    if database_url.startswith("postgres"):
+        with servers.postgres_database(database_url, prefix="behov_test") as url:
+            yield url
+    elif os.environ.get("BEHOV_POSTGRES_PASS") == "1":
+        pytest.fail("the PostgreSQL pass runs without a PostgreSQL DATABASE_URL")
+    else:
+        yield f"sqlite:///{tmp_path / 'db.sqlite3'}"
+
+
+@pytest.fixture
+def start_server(served_database_url, tmp_path):
+    """Returns `start(**env) -> Server`: gunicorn with the repository's configuration on the
+    test's own database, prepared as the deploy step does. Every server is stopped afterwards."""
+    started = []
+    # One environment, one secret key: servers of one site share it (the rate limits' keys
+    # are hashed with it).
+    base_env = servers.app_env(served_database_url, **servers.NO_RATE_LIMITS)
+    servers.prepare_database(base_env)
+
+    def start(**extra_env):
+        env = {**base_env, **extra_env}
+        server = servers.start_gunicorn(env, tmp_path / f"server-{len(started)}.log")
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()

@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from assessments import files, pdf, reconsideration, rules, views
+from assessments import files, pdf, reconsideration, render_pool, rules, views
 from assessments.models import Assessment
 from assessments.pdf import NO_NETWORK_FETCHER, render_reconsideration, render_summary
 from assessments.rules.compare import compare
@@ -644,13 +644,13 @@ def test_the_explanation_of_an_exact_threshold_says_so():
 def counted_renders(monkeypatch):
     """The real renderer, counting its calls."""
     calls = []
-    real = pdf.render_summary
+    real = render_pool.render_summary
 
     def render(*args, **kwargs):
         calls.append(kwargs)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(pdf, "render_summary", render)
+    monkeypatch.setattr(render_pool, "render_summary", render)
     return calls
 
 
@@ -728,7 +728,10 @@ def test_the_cache_holds_pdfs_briefly(client, settings, monkeypatch):
     monkeypatch.setattr(
         cache,
         "set",
-        lambda key, value, timeout: timeouts.append(timeout) or real_set(key, value, timeout),
+        lambda key, value, timeout=None, **options: (
+            (timeouts.append(timeout) if key.startswith("pdf:") else None)
+            or real_set(key, value, timeout, **options)
+        ),
     )
     client.get(reverse("assessments:pdf", args=[stored.token]))
     assert timeouts == [60]

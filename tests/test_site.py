@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.contrib import admin
 from django.core.cache import cache
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -308,3 +308,41 @@ def test_editing_a_draft_keeps_it_from_being_purged(client, settings):
 def test_admin_has_both_models():
     assert admin.site.is_registered(Assessment)
     assert admin.site.is_registered(Activity)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("days", ["0", "-1"])
+def test_purge_refuses_fewer_days_than_one(days):
+    draft = make_draft(rows=[{}])
+
+    with pytest.raises(CommandError, match="at least 1"):
+        purge("--days", days)
+
+    assert Assessment.objects.filter(pk=draft.pk).exists()
+
+
+def test_settings_refuse_a_retention_below_one_day():
+    env = production_env(DJANGO_SECRET_KEY=secrets.token_urlsafe(50), DRAFT_RETENTION_DAYS="0")
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "DRAFT_RETENTION_DAYS" in result.stderr
+
+
+# --- Cookies ------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_every_cookie_set_or_deleted_on_https_is_secure(client, settings):
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = True
+
+    responses = [client.get("/", secure=True)]
+    responses.append(client.post("/ny/", secure=True))  # sets the messages cookie
+    responses.append(client.get(responses[-1]["Location"], secure=True))  # reads and deletes it
+
+    cookies = [morsel for response in responses for morsel in response.cookies.values()]
+    assert {morsel.key for morsel in cookies} >= {"csrftoken", "messages"}
+    deleted = [m for m in cookies if m.key == "messages" and m["max-age"] == 0]
+    assert deleted, "the messages cookie is deleted once read"
+    assert [m.key for m in cookies if not m["secure"]] == []

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from assessments.models import Assessment
 
@@ -22,6 +22,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days, dry_run, **options):
+        # 0 or fewer days would delete every draft, including those being edited right now.
+        if days < 1:
+            raise CommandError(f"--days must be at least 1 (got {days}); nothing was deleted.")
         stale = Assessment.objects.inactive_since(days)
         count = stale.count()
         if not dry_run:

@@ -1,0 +1,90 @@
+"""A consistent copy of the database while the site runs, and putting one back.
+
+SQLite: the online backup API (sqlite3.Connection.backup) copies a snapshot, the WAL included,
+without stopping writers for long. PostgreSQL: pg_dump's custom format, and pg_restore into
+the same database. Backups hold health data: they are written with mode 600.
+"""
+
+import os
+import sqlite3
+import subprocess
+import tempfile
+from pathlib import Path
+
+from django.db import connection
+
+
+class BackupError(Exception):
+    pass
+
+
+def backup(file: Path) -> None:
+    file = file.resolve()
+    # Written beside the target and renamed: a failed backup never replaces a good one.
+    descriptor, partial = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.")
+    os.close(descriptor)
+    os.chmod(partial, 0o600)
+    try:
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            target = sqlite3.connect(partial)
+            try:
+                connection.connection.backup(target)
+            finally:
+                target.close()
+        elif connection.vendor == "postgresql":
+            _postgres_tool("pg_dump", "--format=custom", "--no-owner", "--file", partial)
+        else:
+            raise BackupError(f"no backup for the {connection.vendor} database")
+        os.replace(partial, file)
+    except (OSError, sqlite3.Error) as error:
+        raise BackupError(str(error)) from error
+    finally:
+        Path(partial).unlink(missing_ok=True)
+
+
+def restore(file: Path) -> None:
+    """Replace everything in the database with the backup's contents."""
+    if not file.is_file():
+        raise BackupError(f"no backup at {file}")
+    try:
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            source = sqlite3.connect(file)
+            try:
+                source.backup(connection.connection)
+            finally:
+                source.close()
+        elif connection.vendor == "postgresql":
+            connection.close()
+            _postgres_tool(
+                "pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
+                str(file),
+            )  # fmt: skip
+        else:
+            raise BackupError(f"no restore for the {connection.vendor} database")
+    except (OSError, sqlite3.Error) as error:
+        raise BackupError(str(error)) from error
+
+
+def _postgres_tool(tool: str, *args: str) -> None:
+    settings = connection.settings_dict
+    env = {**os.environ}
+    # The password goes by the environment, never on a command line that `ps` shows.
+    if settings.get("PASSWORD"):
+        env["PGPASSWORD"] = str(settings["PASSWORD"])
+    target = []
+    for option, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
+        if settings.get(key):
+            target += [option, str(settings[key])]
+    try:
+        subprocess.run(
+            [tool, *target, "--dbname", settings["NAME"], *args],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=3600,
+        )
+    except subprocess.CalledProcessError as error:
+        raise BackupError(f"{tool} failed: {error.stderr.strip()}") from error

@@ -1,0 +1,177 @@
+"""PDF rendering within a budget (issue 13): a size limit checked before any work, and the
+render in a process of its own, with a time limit, a few at a time on the host.
+
+WeasyPrint's layout is CPU-bound Python: in a web worker's thread it would hold the GIL, and in a
+sync worker the whole worker, for seconds (a 500-row draft takes about 8 s here). So the request
+builds the HTML (the only part that needs the database) and a forked render process lays it
+out at a lower priority, PDF_RENDERS at a time on the host; a render that outlives
+PDF_RENDER_TIMEOUT is killed and the person gets a Swedish page (503) instead of gunicorn's
+worker timeout. A draft over the limits gets 413.
+"""
+
+import fcntl
+import multiprocessing
+import os
+import threading
+import time
+from contextlib import contextmanager
+from datetime import date
+from functools import wraps
+from multiprocessing import forkserver
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import Count, Sum
+from django.db.models.functions import Length
+from django.template.response import TemplateResponse
+
+from . import pdf
+from .models import Assessment
+
+
+class PdfRefused(Exception):
+    status = 503
+
+
+class TooLarge(PdfRefused):
+    """More rows or text than a PDF renders within its budget."""
+
+    status = 413
+
+
+class Unavailable(PdfRefused):
+    """All render slots busy, or the render took too long."""
+
+
+class RenderSlots:
+    """At most `count` renders at a time on this host, whichever web worker (or server) asks:
+    a render holds one of `count` lock files (flock), which the kernel frees when its holder
+    ends, even by SIGKILL, so a killed worker never keeps a slot."""
+
+    def __init__(self, directory: Path, count: int):
+        self.paths = [directory / f"slot-{number}.lock" for number in range(count)]
+        self.directory = directory
+
+    @contextmanager
+    def hold(self, timeout: float):
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        deadline = time.monotonic() + timeout
+        while True:
+            for path in self.paths:
+                descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+                try:
+                    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    os.close(descriptor)
+                    continue
+                try:
+                    yield
+                finally:
+                    os.close(descriptor)  # releases the lock
+                return
+            if time.monotonic() >= deadline:
+                raise Unavailable
+            time.sleep(0.05)
+
+
+_context_lock = threading.Lock()
+_context = None
+
+
+def _render_context():
+    """This web worker's fork server, started at its first PDF (or by `start`)."""
+    global _context
+    with _context_lock:
+        if _context is None:
+            _context = multiprocessing.get_context("forkserver")
+            _context.set_forkserver_preload(["assessments.render_process"])
+    return _context
+
+
+def slots() -> RenderSlots:
+    return RenderSlots(Path(settings.PDF_RENDER_LOCK_DIR), settings.PDF_RENDERS)
+
+
+def start() -> None:
+    """Start this worker's fork server now (about 2 s), not at its first PDF."""
+    _render_context()
+    forkserver.ensure_running()
+
+
+def check_size(assessment: Assessment) -> None:
+    size = assessment.activities.aggregate(
+        rows=Count("id"), text=Sum(Length("description")) + Sum(Length("note"))
+    )
+    if size["rows"] > settings.PDF_MAX_ROWS or (size["text"] or 0) > settings.PDF_MAX_TEXT:
+        raise TooLarge
+
+
+def render_html(html: str) -> bytes:
+    context = _render_context()
+    with slots().hold(timeout=settings.PDF_QUEUE_TIMEOUT):
+        receiver, sender = context.Pipe(duplex=False)
+        # Pickled by name; the forked process has Django and render_process loaded already.
+        process = context.Process(
+            target=_render_in_process, args=(html, settings.PDF_RENDER_TIMEOUT, sender)
+        )
+        process.start()
+        sender.close()
+        try:
+            if not receiver.poll(settings.PDF_RENDER_TIMEOUT):
+                raise Unavailable
+            kind, payload = receiver.recv()
+        except EOFError as error:  # the process died without an answer
+            raise Unavailable from error
+        finally:
+            receiver.close()
+            if process.is_alive():
+                process.kill()
+            process.join(5)
+    if kind != "pdf":
+        raise RuntimeError(f"the PDF render failed: {payload}")
+    return payload
+
+
+def _render_in_process(html: str, seconds: float, connection) -> None:
+    from .render_process import render
+
+    render(html, seconds, connection)
+
+
+def render_summary(assessment: Assessment, *, printed_on: date, appendix: bool) -> bytes:
+    """pdf.render_summary within the budget; raises TooLarge or Unavailable."""
+    check_size(assessment)
+    draft = assessment.to_rules()
+    return render_html(pdf.summary_html(draft, printed_on=printed_on, appendix=appendix))
+
+
+def render_reconsideration(assessment: Assessment, *, printed_on: date) -> bytes | None:
+    """pdf.render_reconsideration within the budget; None without a decision."""
+    check_size(assessment)
+    html = pdf.reconsideration_html(assessment.to_rules(), printed_on=printed_on)
+    return None if html is None else render_html(html)
+
+
+def within_budget(view):
+    """Answer a refused PDF with a Swedish page that says why and what to do."""
+
+    @wraps(view)
+    def wrapper(request, assessment, *args, **kwargs):
+        try:
+            return view(request, assessment, *args, **kwargs)
+        except PdfRefused as refusal:
+            response = TemplateResponse(
+                request,
+                "assessments/pdf_refused.html",
+                {
+                    "assessment": assessment,
+                    "too_large": isinstance(refusal, TooLarge),
+                    "max_rows": settings.PDF_MAX_ROWS,
+                },
+                status=refusal.status,
+            )
+            if isinstance(refusal, Unavailable):
+                response["Retry-After"] = "60"
+            return response
+
+    return wrapper

@@ -1,0 +1,143 @@
+"""One person's browser, as plain HTTP: open a draft, save rows, read the draft back.
+
+It posts what the page's forms post (htmx's headers included) and depends on the page's HTML
+in one place only, `row_urls`: the row forms' `action=".../rader/<pk>/"`. The field values come
+from the assessment file the draft was opened from, whose field names are the row form's.
+"""
+
+import json
+import re
+from urllib.parse import urljoin
+
+import requests
+
+ROW_ACTION = re.compile(r'action="(?P<url>[^"]*/rader/(?P<pk>\d+)/)"')
+TOKEN_PATH = re.compile(r"/b/(?P<token>[A-Za-z0-9_-]+)/")
+# The row form's fields (assessments.forms.ActivityForm), named as in the assessment file.
+ROW_FIELDS = (
+    "description",
+    "minutes",
+    "times",
+    "per",
+    "days_per_week",
+    "assistants",
+    "kind",
+    "time_type",
+    "note",
+)
+
+
+class ServerError(Exception):
+    """An answer a person would see as a failure."""
+
+
+def row_urls(page: str) -> list[str]:
+    """The URL of each row form on the draft page, in the page's order (the file's order)."""
+    seen = []
+    for match in ROW_ACTION.finditer(page):
+        if match["url"] not in seen:
+            seen.append(match["url"])
+    return seen
+
+
+def row_form(row: dict, **changes) -> dict:
+    """A complete row of an assessment file (loadtest.files writes every field) as its form
+    posts it: numbers with a decimal comma, the tube-feeding box only when ticked."""
+    data = {**row, **changes}
+    form = {}
+    for name in ROW_FIELDS:
+        value = data[name]
+        form[name] = str(value).replace(".", ",") if isinstance(value, float) else str(value)
+    if data.get("tube_feeding"):
+        form["tube_feeding"] = "on"
+    return form
+
+
+class Person:
+    """A browser session on the site at `base_url`; `session` may be Locust's HttpSession
+    (the keyword arguments of the methods then reach it, e.g. `name=` for its statistics)."""
+
+    def __init__(self, base_url: str, session: requests.Session | None = None, timeout=30):
+        self.base_url = base_url.rstrip("/") + "/"
+        self.session = session if session is not None else requests.Session()
+        self.timeout = timeout
+        self.token: str | None = None
+
+    def url(self, path: str) -> str:
+        return urljoin(self.base_url, path.lstrip("/"))
+
+    @property
+    def draft_path(self) -> str:
+        return f"/b/{self.token}/"
+
+    def _csrf(self) -> str:
+        token = self.session.cookies.get("csrftoken")
+        if token is None:
+            self.get("/")
+            token = self.session.cookies.get("csrftoken")
+        if token is None:
+            raise ServerError("the start page set no csrftoken cookie")
+        return token
+
+    def get(self, path: str, **kwargs) -> requests.Response:
+        return self._check(self.session.get(self.url(path), timeout=self.timeout, **kwargs))
+
+    def post(self, path: str, data=None, *, htmx=False, **kwargs) -> requests.Response:
+        headers = {"X-CSRFToken": self._csrf(), **kwargs.pop("headers", {})}
+        if htmx:
+            headers["HX-Request"] = "true"
+        response = self.session.post(
+            self.url(path), data=data, headers=headers, timeout=self.timeout, **kwargs
+        )
+        return self._check(response)
+
+    @staticmethod
+    def _check(response: requests.Response) -> requests.Response:
+        # Locust's session answers a refused or reset connection with status 0 instead of
+        # raising.
+        if not 200 <= response.status_code < 400:
+            raise ServerError(
+                f"HTTP {response.status_code}" if response.status_code else "no answer"
+            )
+        return response
+
+    def _follow_to_draft(self, response: requests.Response) -> None:
+        location = response.headers.get("Location", "")
+        match = TOKEN_PATH.search(location)
+        if response.status_code != 302 or match is None:
+            raise ServerError(f"expected a redirect to a draft, got HTTP {response.status_code}")
+        self.token = match["token"]
+
+    def create(self) -> str:
+        self._follow_to_draft(self.post("/ny/", allow_redirects=False))
+        return self.token
+
+    def open_file(self, assessment_file: dict, **kwargs) -> str:
+        """Open a draft from an assessment file, as the start page's import form does."""
+        content = json.dumps(assessment_file, ensure_ascii=False).encode()
+        response = self.post(
+            "/oppna/",
+            files={"file": ("behovsfil.json", content, "application/json")},
+            allow_redirects=False,
+            **kwargs,
+        )
+        self._follow_to_draft(response)
+        return self.token
+
+    def add_row(self, item: str = "") -> requests.Response:
+        data = {"item": item} if item else {"item": "", "need": "other"}
+        return self.post(f"{self.draft_path}rader/", data, htmx=True)
+
+    def row_urls(self, **kwargs) -> list[str]:
+        return row_urls(self.get(self.draft_path, **kwargs).text)
+
+    def save_row(self, url: str, form: dict, **kwargs) -> requests.Response:
+        """Save a row as the page does while typing (htmx); 200 means saved."""
+        return self.post(url, form, htmx=True, **kwargs)
+
+    def pdf(self) -> bytes:
+        return self.get(f"{self.draft_path}pdf/").content
+
+    def read_back(self, **kwargs) -> dict:
+        """The draft as stored: its assessment file."""
+        return self.get(f"{self.draft_path}fil/", **kwargs).json()

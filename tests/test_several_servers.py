@@ -1,0 +1,55 @@
+"""Two gunicorn servers on one database, as several machines behind one load balancer: one rate
+limit for a client across both, and a draft edited through one is current through the other.
+
+In the PostgreSQL pass (scripts/test.sh) the servers share a PostgreSQL database; the pass
+fails instead of skipping if it has none. In the SQLite pass they share one SQLite file.
+"""
+
+import os
+
+import pytest
+from django.db import connection
+
+from loadtest import files
+from loadtest.client import Person, ServerError, row_form
+
+
+def test_the_postgres_pass_runs_on_postgres():
+    if os.environ.get("BEHOV_POSTGRES_PASS") != "1":
+        pytest.skip("the SQLite pass; scripts/test.sh's PostgreSQL pass runs this")
+    assert connection.vendor == "postgresql"
+
+
+def test_a_rate_limit_counts_across_both_servers(start_server):
+    first = start_server(RATE_LIMIT_CREATE="4")
+    second = start_server(RATE_LIMIT_CREATE="4")
+    people = [Person(first.url), Person(second.url)]
+
+    created = []
+    for turn in range(4):
+        created.append(people[turn % 2].create())
+    refused = []
+    for person in people:
+        with pytest.raises(ServerError) as refusal:
+            person.create()
+        refused.append(str(refusal.value))
+
+    assert len(set(created)) == 4
+    assert refused == ["HTTP 429", "HTTP 429"]
+
+
+def test_a_draft_edited_through_one_server_is_current_through_the_other(start_server):
+    first, second = start_server(), start_server()
+    editor = Person(first.url)
+    data = files.assessment_file(3)
+    token = editor.open_file(data)
+    reader = Person(second.url)
+    reader.token = token
+
+    for value in (11, 12, 13):
+        editor.save_row(editor.row_urls()[1], row_form(data["activities"][1], minutes=value))
+        assert reader.read_back()["activities"][1]["minutes"] == value
+    reader.save_row(reader.row_urls()[2], row_form(data["activities"][2], note="Från andra"))
+
+    assert editor.read_back()["activities"][2]["note"] == "Från andra"
+    assert "Från andra" in editor.get(editor.draft_path).text
