@@ -289,14 +289,14 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
         # rules.md R2: rows of other needs can only be other needs.
         kinds = [Kind.BASIC, Kind.OTHER] if rules.is_basic_need(need) else [Kind.OTHER]
         self.fields["kind"].choices = [(kind.value, rules.KIND_LABELS[kind]) for kind in kinds]
-        if len(kinds) == 1:
-            # One choice is no choice: the line shows the kind as text (no dead control).
-            self.fields["kind"].widget = forms.HiddenInput()
         if need != Need.MEALS:
             del self.fields["tube_feeding"]
         if not with_details:
             for name in [name for name in self.fields if name not in self.line_fields]:
                 del self.fields[name]
+        if len(kinds) == 1:
+            # One choice is no choice: the line shows the kind as text (no dead control).
+            self.fields["kind"].widget = forms.HiddenInput()
         if self.auto_id:
             for index, name in enumerate(self.line_fields, start=1):
                 # A line's input is named by its column's header and its row's (the page's
@@ -306,7 +306,8 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
                 field.help_text = self[name].help_text = ""
                 for attr in ("aria-describedby", "autocomplete"):
                     field.widget.attrs.pop(attr, None)
-                field.widget.attrs["aria-labelledby"] = f"c{index} {self.add_prefix('n')}"
+                if not field.widget.is_hidden:
+                    field.widget.attrs["aria-labelledby"] = f"c{index} {self.add_prefix('n')}"
                 field.widget.attrs.pop("maxlength", None)  # the server says so, in words
                 if name != "description":
                     field.widget.attrs["id"] = False  # False: Django renders no id at all

@@ -595,7 +595,10 @@ def column_labels(request):
     """The row table's column names as CSS, for its card layout on narrow screens."""
     labels = [_("Rad"), *(label for _name, label in line_columns()), _("Timmar per vecka")]
     return TemplateResponse(
-        request, "assessments/column_labels.css", {"labels": labels}, content_type="text/css"
+        request,
+        "assessments/column_labels.css",
+        {"labels": labels},
+        content_type="text/css; charset=utf-8",
     )
 
 
