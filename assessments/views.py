@@ -93,6 +93,15 @@ class RowEntry(RowView):
         return self.bound_forms.get(self.activity.pk)
 
     @property
+    def version(self) -> int:
+        """The version the row's next save is based on: while a post of it is shown again (an
+        error, a conflict), the version that post was based on, so that only "Behåll mina
+        värden" stores over what someone else saved."""
+        if self.bound is not None and (self.conflicts or self.bound.errors):
+            return self.bound.based_on()
+        return self.activity.version
+
+    @property
     def label(self) -> str:
         """The row as the hidden part of its labels names it: "rad 3: Dusch", marked so that
         app.js can follow a new number or description without asking the server."""
@@ -213,9 +222,11 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
         stale_rows=stale_rows,
         removed=context.get("removed"),
     )
+    for pk, conflicts in context.pop("row_conflicts", {}).items():
+        editor.entries[pk].conflicts = conflicts
+    context["conflicted"] = [entry for entry in editor.entries.values() if entry.conflicts]
     if (changed := context.get("changed")) in editor.entries:
         context["entry"] = editor.entries[changed]
-        context["entry"].conflicts = context.get("conflicts", ())
     if (near := context.get("entry") or context.get("removed")) is not None:
         context.update(editor.around(near))
     error_forms = [f for f in (details_form, *row_forms.values(), add_form) if f.errors]
@@ -408,7 +419,7 @@ def _save_row(request, assessment, row):
             template=f"{DRAFT}#row_conflict",
             row_forms={row.pk: form},
             changed=row.pk,
-            conflicts=form.conflicts(),
+            row_conflicts={row.pk: form.conflicts()},
             status=409,
         )
     response = render_draft(
@@ -477,7 +488,7 @@ def _rows_answer(request, assessment, outcomes, *, removed=None, action=None):
     problems = {
         pk: form for pk, (outcome, form) in outcomes.items() if outcome in (INVALID, CONFLICT)
     }
-    conflicts = [form for outcome, form in outcomes.values() if outcome == CONFLICT]
+    conflicts = {pk: f.conflicts() for pk, (outcome, f) in outcomes.items() if outcome == CONFLICT}
     if problems or removed is not None:
         status = 409 if conflicts else 400 if problems else 200
         if not problems:
@@ -488,8 +499,7 @@ def _rows_answer(request, assessment, outcomes, *, removed=None, action=None):
             row_forms=problems,
             removed=removed,
             status=status,
-            changed=conflicts[0].instance.pk if conflicts else None,
-            conflicts=conflicts[0].conflicts() if conflicts else (),
+            row_conflicts=conflicts,
         )
     if any(outcome == SAVED for outcome, _form in outcomes.values()):
         messages.success(request, _("Ändringarna är sparade."))

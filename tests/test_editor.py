@@ -74,6 +74,7 @@ def test_opening_a_post_only_address_leads_back_to_the_start_page(client, url):
 def test_a_save_based_on_an_older_version_of_the_row_is_refused_with_both_values(client):
     draft = make_draft(rows=[{"minutes": 20}])
     row = draft.activities.get()
+    base = row.version
     tab_b = form_data(row, minutes="30")  # tab B's page, before tab A saved
     client.post(row_url(draft, row), form_data(row, minutes="45"), headers=HTMX)  # tab A
 
@@ -86,8 +87,11 @@ def test_a_save_based_on_an_older_version_of_the_row_is_refused_with_both_values
     assert re.search(rf'<tr id="r{row.pk}-m" class="row-message" hx-swap-oob="true">', page)
     conflict = re.search(r'<table class="conflict-values">.*?</table>', page, re.S).group(0)
     assert re.search(r"Minuter per tillfälle</th><td>30</td><td>45</td>", conflict)
-    assert f'name="r{row.pk}-keep_mine" value="{row.version}"' in page
+    stored = Activity.objects.get(pk=row.pk).version
+    assert f'name="r{row.pk}-keep_mine" value="{stored}"' in page
     assert "Ta de sparade värdena" in page
+    # The page stays based on the version it had: only "Behåll mina värden" stores over it.
+    assert f'name="r{row.pk}-version" value="{base}"' in page
 
 
 def test_keeping_ones_own_values_over_a_conflict_saves_them(client):
@@ -140,6 +144,10 @@ def test_a_stale_save_without_javascript_shows_the_page_with_the_choice(client):
     assert "Behåll mina värden" in page
     row.refresh_from_db()
     assert row.minutes == 45
+    # Saving again without choosing is the same conflict, not a silent overwrite.
+    again = client.post(rows_url(draft), tab_b)
+    assert again.status_code == 409
+    assert Activity.objects.get(pk=row.pk).minutes == 45
 
 
 def test_saving_a_row_bumps_its_version_in_the_same_update(client):

@@ -2,8 +2,9 @@
 // one form that saves them all, a row's details open by a link, and the catalogue is a list.
 //
 // With it: each row saves itself (after a pause in typing, and at once on change or when the
-// field is left) through htmx, one request at a time per row; a failed request says so at the
-// row and offers to try again; leaving with a change not yet saved asks first. The words come
+// field is left) through htmx, one request of the page at a time (draft.html's hx-sync); a
+// failed request says so where it was made and offers to try again; leaving with a change not
+// yet saved asks first. The words come
 // from the page (#texts), so that they are translated with the rest.
 (function () {
   "use strict";
@@ -155,7 +156,7 @@
       event.preventDefault();
       var row = rowOf(theirs);
       delete changes[row];
-      htmx.ajax("GET", rowUrl(row, "?hela=1"), { source: theirs, swap: "none" }).then(function () {
+      htmx.ajax("GET", rowUrl(row, "?hela=1"), { source: line(row), swap: "none" }).then(function () {
         var description = byId("r" + row + "-description");
         if (description) { description.focus(); }
       });
@@ -241,10 +242,10 @@
   var problems = {}; // where -> the function that tries again
   function problemText(status) {
     if (status === 0) { return text("errorNetwork"); }
-    if (status === 404) { return text("error404"); }
-    if (status === 403) { return text("error403"); }
-    if (status === 429) { return text("error429"); }
-    if (status >= 500) { return text("error500"); }
+    if (status === 404) { return text("errorGone"); }
+    if (status === 403) { return text("errorForbidden"); }
+    if (status === 429) { return text("errorBusy"); }
+    if (status >= 500) { return text("errorServer"); }
     return text("errorOther");
   }
 
@@ -389,7 +390,7 @@
   }
 
   function warnAbout(input) {
-    var id = input.name + "_pnr";
+    var id = (input.id || input.name) + "_pnr";
     var warning = byId(id);
     var show = hasPersonalNumber(input.value);
     if (show && !warning) {
