@@ -224,6 +224,19 @@ class DraftDetailsForm(DescribedFieldsMixin, forms.ModelForm):
                 )
         return found
 
+    def store(self) -> list[Conflict]:
+        """Validate and store the person's changes, unless they conflict with someone else's:
+        then nothing is stored and the conflicts are returned. With "keep_mine" in the post
+        (the person chose their values over a conflict shown) they are stored as typed."""
+        keep_mine = "keep_mine" in self.data
+        if not keep_mine and (conflicts := self.conflicts()):
+            return conflicts
+        if self.is_valid() and not self.save_changes(check=not keep_mine):
+            # Changed a moment ago, between the check and the update: compare again.
+            stored = Assessment.objects.get(pk=self.instance.pk)
+            return type(self)(self.data, instance=stored).conflicts()
+        return []
+
     def save_changes(self, *, check: bool = True) -> bool:
         """Store the fields this person changed, only if they still hold what the page showed
         (compare and swap, so two saves at the same moment cannot both pass the check). With
@@ -355,6 +368,11 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
             for error in self[name].errors
         ]
         return found + [(None, error) for error in self.non_field_errors()]
+
+    @property
+    def keeps_mine(self) -> bool:
+        """The person chose their values over a conflict shown ("Behåll mina värden")."""
+        return self.add_prefix("keep_mine") in self.data
 
     def based_on(self) -> int:
         """The row's version the post was based on; the version beside a conflict when the

@@ -6,22 +6,22 @@ with what it changed (that row, its need's subtotal, its neighbours' move button
 never with every row, so that its answer does not grow with the draft.
 """
 
-from dataclasses import dataclass, field, replace
-from functools import cached_property, wraps
+from dataclasses import replace
+from functools import wraps
 
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseNotFound
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
-from . import catalogue, files, pdf, personal_numbers, rules
+from . import catalogue, files, pdf
+from .editor import Editor, RemovedRow
 from .forms import (
     ActivityForm,
     AddActivityForm,
@@ -32,7 +32,6 @@ from .forms import (
 )
 from .models import Activity, Assessment
 from .ratelimit import rate_limited
-from .rows import NeedGroup, RowView, need_groups
 from .rules import BASIC_NEEDS
 
 DRAFT = "assessments/draft.html"
@@ -73,118 +72,6 @@ def post_only_page(view):
         return view(request, *args, **kwargs)
 
     return require_http_methods(["GET", "HEAD", "POST"])(wrapper)
-
-
-class RowEntry(RowView):
-    """A row on the page. Its form is built only when a template shows it: a save's answer shows
-    one row, and 150 unused forms cost ~200 ms."""
-
-    bound_forms: dict[int, ActivityForm] = {}
-    is_first = is_last = is_open = is_stale = False
-    conflicts: list = ()
-    removed = False
-
-    @cached_property
-    def form(self) -> ActivityForm:
-        return self.bound_forms.get(self.activity.pk) or ActivityForm.for_row(self.activity)
-
-    @property
-    def bound(self) -> ActivityForm | None:
-        return self.bound_forms.get(self.activity.pk)
-
-    @property
-    def version(self) -> int:
-        """The version the row's next save is based on: while a post of it is shown again (an
-        error, a conflict), the version that post was based on, so that only "Behåll mina
-        värden" stores over what someone else saved."""
-        if self.bound is not None and (self.conflicts or self.bound.errors):
-            return self.bound.based_on()
-        return self.activity.version
-
-    @property
-    def label(self) -> str:
-        """The row as the hidden part of its labels names it: "rad 3: Dusch", marked so that
-        app.js can follow a new number or description without asking the server."""
-        return format_html(
-            '{} <span class="n">{}</span>: <span class="d">{}</span>',
-            _("rad"),
-            self.number,
-            self.activity.description,
-        )
-
-    @property
-    def warns(self) -> bool:
-        """Whether the description holds a personal number (shown under the line)."""
-        return personal_numbers.contains(str(self.form["description"].value() or ""))
-
-
-@dataclass
-class RemovedRow:
-    """A row just removed, in its old place, with what undo needs to put it back."""
-
-    activity: Activity
-    number: int
-    before: int | None  # the next row of the same need, which it goes back in front of
-    removed = True
-    label = RowEntry.label
-
-    @property
-    def form(self) -> ActivityForm:
-        return RestoreRowForm.values(self.activity)
-
-
-@dataclass
-class Editor:
-    """The rows as a request leaves them, by need: every need, so that a row added to an empty
-    need has its place on the page, with the rows that are open, invalid or just changed."""
-
-    assessment: Assessment
-    rows: list[Activity]
-    result: rules.Result
-    groups: list[NeedGroup]
-    entries: dict[int, RowEntry] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, assessment, *, row_forms=None, open_rows=(), stale_rows=(), removed=None):
-        rows = assessment.rows()
-        result = assessment.calculate(rows)
-        filled = {group.info.need: group for group in need_groups(rows, result, view=RowEntry)}
-        groups = [
-            filled.get(info.need) or NeedGroup(info, rules.NeedTotal(info.need, 0, 0), [])
-            for info in rules.NEEDS
-        ]
-        editor = cls(assessment, rows, result, groups)
-        for group in groups:
-            for index, entry in enumerate(group.rows):
-                entry.bound_forms = row_forms or {}
-                entry.is_first, entry.is_last = index == 0, index == len(group.rows) - 1
-                entry.is_open = entry.activity.pk in open_rows
-                entry.is_stale = entry.activity.pk in stale_rows
-                editor.entries[entry.activity.pk] = entry
-            group.count = len(group.rows)
-            if removed is not None and removed.activity.need == group.info.need:
-                after = [i for i, e in enumerate(group.rows) if e.activity.pk == removed.before]
-                group.rows.insert(after[0] if after else len(group.rows), removed)
-        return editor
-
-    def group(self, need) -> NeedGroup:
-        return next(group for group in self.groups if group.info.need == need)
-
-    def around(self, entry) -> dict:
-        """For a row's answer: its need, the next row of that need (where the row goes on the
-        page) and the need's open rows, whose move buttons may have changed."""
-        group = self.group(entry.activity.need)
-        rows = [e for e in group.rows if not e.removed]
-        after = rows[rows.index(entry) + 1 :] if entry in rows else []
-        return {
-            "group": group,
-            "next_entry": after[0] if after else None,
-            "open_near": [e for e in rows if e.is_open and e is not entry],
-        }
-
-    @property
-    def stale(self) -> list[RowEntry]:
-        return [entry for entry in self.entries.values() if entry.is_stale]
 
 
 def row_pks(request, name: str) -> set[int]:
@@ -308,26 +195,7 @@ def draft(request, assessment):
     if request.method == "GET":
         return render_draft(request, assessment)
     form = DraftDetailsForm(request.POST, instance=assessment, auto_id="details-%s")
-    conflicts = [] if "keep_mine" in request.POST else form.conflicts()
-    if not conflicts and form.is_valid():
-        saved = form.changed_data
-        if form.save_changes(check="keep_mine" not in request.POST):
-            assessment.touch()
-            if not request.htmx:
-                messages.success(request, _("Uppgifterna är sparade."))
-                return redirect(assessment)
-            fresh = DraftDetailsForm(instance=assessment, auto_id="details-%s")
-            return render_draft(
-                request,
-                assessment,
-                template=f"{DRAFT}#details_saved",
-                details_form=fresh,
-                saved_fields=saved,
-                announce=bool(saved),
-            )
-        stored = Assessment.objects.get(pk=assessment.pk)
-        conflicts = DraftDetailsForm(request.POST, instance=stored).conflicts()
-    if conflicts:
+    if conflicts := form.store():
         template = f"{DRAFT}#details_conflict" if request.htmx else DRAFT
         return render_draft(
             request,
@@ -337,9 +205,26 @@ def draft(request, assessment):
             details_conflicts=conflicts,
             status=409,
         )
-    if not request.htmx:
+    if not form.is_valid():
+        if request.htmx:
+            return render_draft(
+                request, assessment, template=f"{DRAFT}#details_saved", details_form=form
+            )
         return render_draft(request, assessment, details_form=form, status=400)
-    return render_draft(request, assessment, template=f"{DRAFT}#details_saved", details_form=form)
+    if saved := form.changed_data:
+        assessment.touch()
+    if not request.htmx:
+        messages.success(request, _("Uppgifterna är sparade."))
+        return redirect(assessment)
+    fresh = DraftDetailsForm(instance=assessment, auto_id="details-%s")
+    return render_draft(
+        request,
+        assessment,
+        template=f"{DRAFT}#details_saved",
+        details_form=fresh,
+        saved_fields=saved,
+        announce=bool(saved),
+    )
 
 
 @require_POST
@@ -430,7 +315,7 @@ def _save_row(request, assessment, row):
         changed=row.pk,
         announce=outcome == SAVED,
     )
-    if form.add_prefix("keep_mine") in request.POST:
+    if form.keeps_mine:
         focus(response, f"#r{row.pk}-description")
     return response
 

@@ -2,34 +2,22 @@
 saves, undo, what each row action answers with, the rows as one form without JavaScript, file
 names, copies, and the size of the page."""
 
-import html
 import json
 import re
 from datetime import date
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from assessments import catalogue
 from assessments.forms import ActivityForm
 from assessments.models import Activity, Assessment
 from tests.factories import form_data, make_draft, row_values
+from tests.test_views import text
 
 HTMX = {"HX-Request": "true"}
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def text(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 def row_url(draft, activity) -> str:
