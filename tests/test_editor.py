@@ -188,6 +188,22 @@ def test_a_details_save_that_changes_what_another_tab_changed_is_refused(client)
     assert draft.title == "Vintern"
 
 
+def test_a_details_conflict_without_javascript_shows_the_choice_in_the_page(client):
+    draft = make_draft(title="Hösten")
+    tab_b = details(draft, title="Vintern")
+    client.post(draft.get_absolute_url(), details(draft, title="Våren"))
+
+    response = client.post(draft.get_absolute_url(), tab_b)
+
+    assert response.status_code == 409
+    page = text(response)
+    assert "Det finns ett problem" in page
+    assert 'href="#details-msg"' in page
+    assert re.search(r'name="title" value="Vintern"', page)  # what was typed stays
+    assert '<button class="button button--small" type="submit" name="keep_mine"' in page
+    assert Assessment.objects.get(pk=draft.pk).title == "Våren"
+
+
 def test_a_row_save_does_not_make_the_details_stale(client):
     draft = make_draft(rows=[{}], title="Hösten")
     page_details = details(draft, title="Våren")

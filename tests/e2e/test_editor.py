@@ -291,6 +291,7 @@ def test_a_row_saves_after_the_typing_pause_and_at_once_when_left(live_server, p
     # is left.
     page.clock.install()
     start_draft(page, live_server)
+    other = add_from_catalogue(page, "Personlig hygien", "Tandborstning")
     pk = add_from_catalogue(page, "Personlig hygien", "Dusch")
     posts = []
     page.on("request", lambda r: posts.append(r) if r.method == "POST" else None)
@@ -303,7 +304,10 @@ def test_a_row_saves_after_the_typing_pause_and_at_once_when_left(live_server, p
         page.clock.run_for(500)  # the pause (700 ms) is over
     page.clock.run_for(100)  # htmx settles the answer
     expect(page.locator(f"#r{pk}-h")).to_contain_text("Sparad")
-    expect(page.locator("#status")).to_contain_text("Rad 1 är sparad.")
+    expect(page.locator("#status")).to_contain_text("Rad 2 är sparad.")
+    # The row's fields went, not the whole form's.
+    assert f"r{pk}-minutes=45" in posts[0].post_data
+    assert f"r{other}-" not in posts[0].post_data
 
     times = field(page, pk, "times")
     times.fill("2")
