@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from assessments import catalogue
@@ -456,6 +457,16 @@ def test_a_saved_personal_number_is_warned_about_beside_its_field(client):
     assert f'id="r{row.pk}-description_pnr"' in page
     assert 'id="details-title_pnr"' in page
     assert "Det behövs inte" in page
+
+
+def test_a_pdf_picked_as_the_file_is_named_for_what_it_is(client):
+    upload = SimpleUploadedFile("behov.json", b"%PDF-1.7\n%...", "application/json")
+
+    response = client.post(reverse("assessments:import"), {"file": upload})
+
+    assert response.status_code == 400
+    assert "Det här är en PDF, inte en sparad beräkning." in text(response)
+    assert 'accept=".json"' in text(client.get(reverse("assessments:start")))
 
 
 # --- File names and copies ---------------------------------------------------------------------
