@@ -78,11 +78,30 @@
     element.setAttribute("hx-params", names.join(","));
   }
 
+  // What a row's fields hold now, to send a change once: leaving a field just saved after the
+  // typing pause is no second save.
+  var lastSent = {}; // pk -> snapshot sent and not failed
+  function snapshot(form, prefix) {
+    var parts = [];
+    for (var i = 0; i < form.elements.length; i++) {
+      var element = form.elements[i];
+      // Hidden inputs are the page's (versions, shown values), not what the person typed.
+      if (element.name && element.type !== "hidden" && element.name.indexOf(prefix) === 0) {
+        var checked = element.type !== "checkbox" || element.checked;
+        parts.push(element.name + "=" + (checked ? element.value : ""));
+      }
+    }
+    return parts.join("&");
+  }
+
   function send(pk, values) {
     var row = line(pk);
     if (!row || row.classList.contains("row--removed")) { return; }
     clearTimeout(timers[pk]);
     delete timers[pk];
+    var now = snapshot(rowsForm, "r" + pk + "-");
+    if (!values && lastSent[pk] === now) { return; }
+    lastSent[pk] = values ? null : now;
     row.dataset.sent = String(changes[pk] || 0);
     setState(pk, text("saving"));
     onlyRow(row, "r" + pk + "-", values);
@@ -241,6 +260,11 @@
     inFlight = Math.max(0, inFlight - 1);
     var element = event.detail.elt;
     var xhr = event.detail.xhr;
+    if (xhr && xhr.status === 409) {
+      var stale = isRowRequest(element);
+      if (stale) { delete lastSent[stale]; }
+      if (element.id === "details") { lastDetails = null; }
+    }
     if (!event.detail.successful || !xhr || xhr.status === 409) { return; }
     var pk = isRowRequest(element);
     if (pk && element === line(pk) && String(changes[pk] || 0) === element.dataset.sent) {
@@ -338,7 +362,8 @@
     var status = detail.xhr ? detail.xhr.status : 0;
     if (event.type !== "htmx:responseError") { status = 0; }
     var pk = isRowRequest(detail.elt);
-    if (pk) { setState(pk, text("unsaved")); }
+    if (pk) { setState(pk, text("unsaved")); delete lastSent[pk]; }
+    if (detail.elt.id === "details") { lastDetails = null; }
     if (status === 404 && pk) { delete changes[pk]; }  // gone: nothing left to save there
     showProblem(detail.elt, status, retryFor(detail));
   }
@@ -364,15 +389,35 @@
 
   // --- The draft's details -----------------------------------------------------------------
 
+  // Saved like a row: after the typing pause, and at once on change, each change once.
   var details = byId("details");
   var detailsChanges = 0;
+  var detailsTimer = null;
+  var lastDetails = null;
+  function saveDetails() {
+    clearTimeout(detailsTimer);
+    detailsTimer = null;
+    var now = snapshot(details, "");
+    if (now === lastDetails) { return; }
+    lastDetails = now;
+    htmx.trigger(details, "behov:save");
+  }
   if (details) {
-    details.addEventListener("input", function () { detailsChanges += 1; });
-    details.addEventListener("htmx:beforeRequest", function () { details.dataset.sent = String(detailsChanges); });
+    lastDetails = snapshot(details, "");
+    details.addEventListener("input", function () {
+      detailsChanges += 1;
+      clearTimeout(detailsTimer);
+      detailsTimer = setTimeout(saveDetails, TYPING_PAUSE);
+    });
+    details.addEventListener("change", saveDetails);
+    details.addEventListener("htmx:beforeRequest", function () {
+      details.dataset.sent = String(detailsChanges);
+      lastDetails = snapshot(details, "");
+    });
   }
 
   window.addEventListener("beforeunload", function (event) {
-    if (Object.keys(timers).length || Object.keys(changes).length || detailsChanges || inFlight) {
+    if (Object.keys(timers).length || Object.keys(changes).length || detailsChanges || detailsTimer || inFlight) {
       event.preventDefault();
       event.returnValue = "";
     }
