@@ -6,12 +6,14 @@ imported are judged alike. Messages reuse the label's words and say how to put i
 """
 
 import re
+from dataclasses import dataclass
 
 from django import forms
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from . import catalogue, files, rules
-from .models import NEED_CHOICES, Activity, Assessment
+from .models import NEED_CHOICES, ROW_FIELDS, Activity, Assessment
 from .rules import Kind, Need
 from .rules import activity as row_table
 from .rules import assessment as draft_table
@@ -110,16 +112,47 @@ def form_field(field: Field, **overrides) -> forms.Field:
 class DescribedFieldsMixin:
     """Every input points at its hint and at an error slot that is always on the page, so that
     an error swapped in by htmx is read out with the field. The server alone validates: no
-    browser `required`, which would stop a no-JavaScript post before our messages show."""
+    browser `required`, which would stop a no-JavaScript post before our messages show.
+
+    The free-text fields named in `personal_number_fields` are marked for app.js, which warns
+    as soon as a personnummer is typed in one (assessments.personal_numbers)."""
 
     use_required_attribute = False
+    personal_number_fields: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             auto_id = self[name].auto_id
-            ids = [f"{auto_id}_helptext"] if field.help_text else []
+            ids = [f"{auto_id}_helptext"] if field.help_text and self.shows_help(name) else []
             field.widget.attrs["aria-describedby"] = " ".join([*ids, f"{auto_id}_error"])
+            if name in self.personal_number_fields:
+                field.widget.attrs["data-pn"] = True
+
+    def shows_help(self, name: str) -> bool:
+        """Whether the page shows the field's help beside it (and the input may point at it)."""
+        return True
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A field of a stale save: what this person typed, and what someone else stored meanwhile."""
+
+    label: str
+    mine: str
+    theirs: str
+
+
+def shown(field: forms.Field, value) -> str:
+    """A field's value as the person reads it: a choice by its label, a number with a comma."""
+    if isinstance(field, forms.BooleanField):
+        return str(_("ja") if field.to_python(value) else _("nej"))
+    if isinstance(field, forms.ChoiceField):
+        labels = {str(key): label for key, label in field.choices}
+        return str(labels.get(str(value), value))
+    prepared = field.prepare_value(value)
+    text = "" if prepared is None else str(prepared)
+    return text or str(_("(tomt)"))
 
 
 def _from_table(fields: dict[str, Field]):
@@ -135,16 +168,113 @@ def _from_table(fields: dict[str, Field]):
 
 
 class DraftDetailsForm(DescribedFieldsMixin, forms.ModelForm):
+    """ "Om bedömningen": the draft's own fields, shown in `fieldsets` (a legend, or None, and
+    field names; fields not listed join the last set), so a new field appears by being listed
+    in `Meta.fields`.
+
+    Stale edits are judged field by field: each input carries the value the page showed
+    (Django's hidden initial), a save stores only the fields the person changed, and it is
+    refused for a field that someone else changed meanwhile to something else (`conflicts`).
+    A save of the title from a page that is older than a row saved in another tab therefore
+    goes through, and nothing another tab stored is written over unseen.
+    """
+
     age = form_field(draft_table.PERSON_FIELDS["age"])
+    fieldsets: tuple[tuple[str | None, tuple[str, ...]], ...] = (
+        (None, ("title", "assessment_date", "age")),
+    )
+    personal_number_fields = ("title",)
 
     class Meta:
         model = Assessment
         fields = ["title", "assessment_date", "age"]
         formfield_callback = _from_table(draft_table.FIELDS)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.show_hidden_initial = True
+
+    def sections(self) -> list[tuple[str | None, list[forms.BoundField]]]:
+        listed = [name for _legend, names in self.fieldsets for name in names]
+        sections = [
+            (legend, [self[name] for name in names if name in self.fields])
+            for legend, names in self.fieldsets
+        ]
+        sections[-1][1].extend(self[name] for name in self.fields if name not in listed)
+        return sections
+
+    def _based_on(self, name: str) -> bool:
+        # A post without the shown values (a page from before they were sent) is taken as based
+        # on what is stored, as every save was before the check existed.
+        return self[name].html_initial_name in self.data
+
+    def conflicts(self) -> list[Conflict]:
+        """The fields this person changed that someone else has changed to something else."""
+        found = []
+        for name in self.changed_data:
+            field, bound = self.fields[name], self[name]
+            if not self._based_on(name):
+                continue
+            base = self.data.get(bound.html_initial_name)
+            stored = bound.initial
+            if field.has_changed(stored, base) and field.has_changed(stored, bound.data):
+                found.append(
+                    Conflict(str(bound.label), shown(field, bound.data), shown(field, stored))
+                )
+        return found
+
+    def store(self) -> list[Conflict]:
+        """Validate and store the person's changes, unless they conflict with someone else's:
+        then nothing is stored and the conflicts are returned. With "keep_mine" in the post
+        (the person chose their values over a conflict shown) they are stored as typed."""
+        keep_mine = "keep_mine" in self.data
+        if not keep_mine and (conflicts := self.conflicts()):
+            return conflicts
+        if self.is_valid() and not self.save_changes(check=not keep_mine):
+            # Changed a moment ago, between the check and the update: compare again.
+            stored = Assessment.objects.get(pk=self.instance.pk)
+            return type(self)(self.data, instance=stored).conflicts()
+        return []
+
+    def save_changes(self, *, check: bool = True) -> bool:
+        """Store the fields this person changed, only if they still hold what the page showed
+        (compare and swap, so two saves at the same moment cannot both pass the check). With
+        `check` off (the person chose their values over a conflict) they are stored as typed."""
+        names = self.changed_data
+        if not names:
+            return True
+        based_on = {}
+        for name in names:
+            if check and self._based_on(name):
+                field = self.fields[name]
+                try:
+                    based_on[name] = field.to_python(self.data.get(self[name].html_initial_name))
+                except forms.ValidationError:
+                    return False
+        updated = Assessment.objects.filter(pk=self.instance.pk, **based_on).update(
+            **{name: getattr(self.instance, name) for name in names}
+        )
+        return bool(updated)
+
 
 class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
-    """One row. Its need is chosen when it is added and is not changed here."""
+    """One row. Its need is chosen when it is added and is not changed here.
+
+    All rows are fields of one form on the page, each row's under its prefix ("r12-minutes",
+    `for_row`), so that without JavaScript one post saves every row that changed. The page shows
+    `line_fields` on the row's line in the table and every other field of `Meta.fields`, in
+    order, in the row's details: a new row field appears there by being listed in `Meta.fields`.
+    The details are on the page only once opened; a post without them (no "details" marker)
+    holds the line fields only, and the others stay as stored.
+
+    Stale edits: a post carries the version of the row the page showed ("r12-version");
+    `save_if_current` stores the row only if it still has that version, and `conflicts` names
+    what differs from what is stored.
+    """
+
+    line_fields = ("description", "minutes", "times", "per", "days_per_week", "assistants", "kind")
+    personal_number_fields = ("description", "note")
 
     class Meta:
         model = Activity
@@ -161,9 +291,11 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
             "note",
         ]
         formfield_callback = _from_table(row_table.FIELDS)
-        widgets = {"assistants": forms.RadioSelect, "kind": forms.RadioSelect}
+        # Typed like the minutes beside it: one field less to open on a line (and a 150-row
+        # page 15 kB smaller than with a list of seven).
+        widgets = {"days_per_week": forms.TextInput(attrs={"inputmode": "numeric"})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, with_details: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         need = Need(self.instance.need)
         self.need = need
@@ -172,13 +304,116 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
         self.fields["kind"].choices = [(kind.value, rules.KIND_LABELS[kind]) for kind in kinds]
         if need != Need.MEALS:
             del self.fields["tube_feeding"]
+        if not with_details:
+            for name in [name for name in self.fields if name not in self.line_fields]:
+                del self.fields[name]
+        if len(kinds) == 1:
+            # One choice is no choice: the line shows the kind as text (no dead control).
+            self.fields["kind"].widget = forms.HiddenInput()
+        if self.auto_id:
+            for index, name in enumerate(self.line_fields, start=1):
+                # A line's input is named by its column's header and its row's (the page's
+                # c<column> and r<pk>-n): "Minuter per tillfälle rad 3: Dusch". It has an id
+                # only when something links to it (`line`): 150 rows of the page stay small.
+                field = self.fields[name]
+                field.help_text = self[name].help_text = ""
+                for attr in ("aria-describedby", "autocomplete"):
+                    field.widget.attrs.pop(attr, None)
+                if not field.widget.is_hidden:
+                    field.widget.attrs["aria-labelledby"] = f"c{index} {self.add_prefix('n')}"
+                field.widget.attrs.pop("maxlength", None)  # the server says so, in words
+                if name != "description":
+                    field.widget.attrs["id"] = False  # False: Django renders no id at all
+
+    @classmethod
+    def for_row(cls, activity: Activity, data=None) -> "ActivityForm":
+        """The form of a row on the page; bound to a post, with the details if it holds them."""
+        prefix = f"r{activity.pk}"
+        with_details = data is None or f"{prefix}-details" in data
+        return cls(data, instance=activity, prefix=prefix, auto_id="%s", with_details=with_details)
+
+    def shows_help(self, name: str) -> bool:
+        # The line has no room for hints: the table explains its columns once (`line_help`).
+        return name not in self.line_fields
+
+    @classmethod
+    def line_help(cls) -> list[tuple[str, str]]:
+        fields = [cls.base_fields[name] for name in cls.line_fields]
+        return [(field.label, field.help_text) for field in fields if field.help_text]
+
+    @property
+    def has_details(self) -> bool:
+        return any(name not in self.line_fields for name in self.fields)
+
+    def line(self) -> list[forms.BoundField]:
+        fields = [self[name] for name in self.line_fields if name in self.fields]
+        for bound in fields:
+            attrs = bound.field.widget.attrs
+            if bound.errors and self.auto_id:
+                attrs["id"] = bound.auto_id  # linked from the error summary
+            if bound.errors and not bound.is_hidden:
+                # Errors of the line are listed under it (the row's message), by this id.
+                attrs["aria-describedby"] = f"{bound.auto_id}_error"
+        return fields
+
+    def details(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name not in self.line_fields]
+
+    def line_errors(self) -> list[tuple[forms.BoundField, str]]:
+        """The errors to list under the line: its fields' and those of no field on the page."""
+        found = [
+            (self[name], error)
+            for name in self.line_fields
+            if name in self.fields
+            for error in self[name].errors
+        ]
+        return found + [(None, error) for error in self.non_field_errors()]
+
+    @property
+    def keeps_mine(self) -> bool:
+        """The person chose their values over a conflict shown ("Behåll mina värden")."""
+        return self.add_prefix("keep_mine") in self.data
+
+    def based_on(self) -> int:
+        """The row's version the post was based on; the version beside a conflict when the
+        person chose to keep their values over it; a post without one is taken as current."""
+        for name in ("keep_mine", "version"):
+            value = self.data.get(self.add_prefix(name), "")
+            if value.isdigit():
+                return int(value)
+        return self.instance.version
 
     def clean(self):
         cleaned = super().clean()
-        problems = rules.row_problems(need=self.need, **cleaned)
+        # Fields not posted (the details were closed) are judged as stored.
+        stored = {name: getattr(self.instance, name) for name in ROW_FIELDS}
+        stored = {name: value for name, value in stored.items() if name not in self.fields}
+        problems = rules.row_problems(**{**stored, **cleaned, "need": self.need})
         for field, message in problems.items():
             self.add_error(field if field in self.fields else None, message)
         return cleaned
+
+    def conflicts(self) -> list[Conflict]:
+        """What this person typed that differs from what is stored now."""
+        return [
+            Conflict(
+                str(self[name].label),
+                shown(self.fields[name], self[name].data),
+                shown(self.fields[name], self[name].initial),
+            )
+            for name in self.changed_data
+        ]
+
+    def save_if_current(self, version: int) -> bool:
+        """Store the row only if it still has `version` (compare and swap): a save based on an
+        older page never writes over a newer one, even at the same moment."""
+        names = [name for name in self._meta.fields if name in self.fields]
+        updated = Activity.objects.filter(pk=self.instance.pk, version=version).update(
+            version=F("version") + 1, **{name: getattr(self.instance, name) for name in names}
+        )
+        if updated:
+            self.instance.version = version + 1
+        return bool(updated)
 
 
 class AddActivityForm(DescribedFieldsMixin, forms.Form):
@@ -221,15 +456,56 @@ class AddActivityForm(DescribedFieldsMixin, forms.Form):
 
 
 class RowActionForm(forms.Form):
-    """The buttons on a row besides saving: remove it, or move it within its need."""
+    """What a post asks of the rows besides their values: remove, move or put back (undo) one
+    row, named by the id the button carries ("remove=12")."""
 
-    remove = forms.BooleanField(required=False)
-    move = forms.ChoiceField(required=False, choices=[("", ""), ("up", "up"), ("down", "down")])
+    remove = forms.IntegerField(required=False)
+    move_up = forms.IntegerField(required=False)
+    move_down = forms.IntegerField(required=False)
+    restore = forms.IntegerField(required=False)
+
+    def action(self) -> tuple[str, int] | None:
+        if self.is_valid():
+            for name, value in self.cleaned_data.items():
+                if value is not None:
+                    return name, value
+        return None
+
+
+class RestoreRowForm(forms.Form):
+    """Undo a removal. The removed row's place on the page holds its values under the prefix
+    "x<id>" (`RestoreRowForm.values`): its need, the row it stood before (if that is still
+    there), and an `ActivityForm` of the same prefix."""
+
+    need = forms.ChoiceField(choices=NEED_CHOICES)
+    before = forms.IntegerField(required=False)
+
+    def __init__(self, *args, removed: int, row_count: int = 0, **kwargs):
+        super().__init__(*args, prefix=f"x{removed}", **kwargs)
+        self.row_count = row_count
+
+    @staticmethod
+    def values(activity: Activity) -> ActivityForm:
+        """The removed row's values, to render as hidden inputs in its place."""
+        return ActivityForm(instance=activity, prefix=f"x{activity.pk}", auto_id=False)
+
+    def row_form(self, assessment: Assessment) -> ActivityForm:
+        blank = Activity(assessment=assessment, need=self.cleaned_data["need"])
+        return ActivityForm(self.data, instance=blank, prefix=self.prefix, auto_id=False)
+
+    def clean(self):
+        if self.row_count >= (limit := files.max_rows()):
+            raise forms.ValidationError(
+                _("En beräkning kan ha högst %(max)s rader. Ta bort en rad först.") % {"max": limit}
+            )
+        return super().clean()
 
 
 class ImportFileForm(DescribedFieldsMixin, forms.Form):
     file = forms.FileField(
         label=_("Välj en sparad behovsfil (.json)"),
+        # Only a hint to the file picker: the server names any other file for what it is.
+        widget=forms.FileInput(attrs={"accept": ".json"}),
         error_messages={
             "required": _("Välj en fil att öppna."),
             "empty": _("Filen är tom."),

@@ -221,13 +221,34 @@ class Assessment(models.Model):
         activity.delete()
         self.touch()
 
+    def restore_row(self, activity: "Activity", before: int | None) -> "Activity":
+        """Put a removed row back (undo) where it stood: before the row `before` if that row is
+        still there and of the same need, else after the last row of its need (`add_row`)."""
+        rows = self.rows()
+        index = next(
+            (i for i, row in enumerate(rows) if row.pk == before and row.need == activity.need),
+            None,
+        )
+        if index is None:
+            return self.add_row(activity.to_row())
+        activity.assessment = self
+        rows.insert(index, activity)
+        self.renumber(rows)
+        self.touch()
+        return activity
+
     @staticmethod
     def renumber(rows: list["Activity"]) -> None:
         """Store positions 0..n-1 in the order given, saving only rows that changed."""
         for position, activity in enumerate(rows):
-            if activity.pk is None or activity.position != position:
+            if activity.pk is None:
                 activity.position = position
                 activity.save()
+            elif activity.position != position:
+                # Only the position: the other fields in memory may be older than a save of the
+                # same row from another tab a moment ago.
+                activity.position = position
+                activity.save(update_fields=["position"])
 
 
 class Activity(models.Model):

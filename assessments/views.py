@@ -1,36 +1,41 @@
 """Thin views: find the draft by its token, bind a form, call the rules, render.
 
 Every action is a plain form POST that works without JavaScript (post, redirect, get); htmx
-posts the same forms and receives the partials of the same page template.
+posts the same forms and receives partials of the same page template. A row action answers
+with what it changed (that row, its need's subtotal, its neighbours' move buttons, the results),
+never with every row, so that its answer does not grow with the draft.
 """
 
-from functools import cached_property, wraps
+from dataclasses import replace
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import caches
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotFound
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import reswap, retarget, trigger_client_event
+from django_htmx.http import trigger_client_event
 
 from . import catalogue, files, pdf, render_pool
+from .editor import Editor, RemovedRow
 from .forms import (
     ActivityForm,
     AddActivityForm,
     DraftDetailsForm,
     ImportFileForm,
+    RestoreRowForm,
     RowActionForm,
     SummaryOptionsForm,
 )
 from .models import Activity, Assessment
 from .ratelimit import rate_limited
-from .rows import RowView, need_groups
 from .rules import BASIC_NEEDS
 
 DRAFT = "assessments/draft.html"
@@ -61,47 +66,85 @@ def draft_view(view):
     return wrapper
 
 
-class RowEntry(RowView):
-    """A row on the page. Its form is built only when a template shows it: the live-recompute
-    partials show one row at most, and 150 unused forms cost ~200 ms."""
+def post_only_page(view):
+    """A POST-only address opened by a link or typed in: back to the start page, not a 405."""
 
-    bound_form: ActivityForm | None = None
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "POST":
+            return redirect("assessments:start")
+        return view(request, *args, **kwargs)
 
-    @cached_property
-    def form(self) -> ActivityForm:
-        if self.bound_form is not None and self.bound_form.instance.pk == self.activity.pk:
-            return self.bound_form
-        return ActivityForm(instance=self.activity, auto_id=f"row-{self.activity.pk}-%s")
+    return require_http_methods(["GET", "HEAD", "POST"])(wrapper)
 
 
-def render_draft(request, assessment, *, template=DRAFT, status=200, **forms):
-    """The draft page or one of its partials, with unsaved forms kept as the user typed them."""
-    details_form = forms.get("details_form") or DraftDetailsForm(
+def row_pks(request, name: str) -> set[int]:
+    """Rows the page says are open or invalid (app.js's markers, sent with every htmx post)."""
+    values = request.POST.getlist(name) if request.method == "POST" else request.GET.getlist(name)
+    return {int(value) for value in values if value.isdigit()}
+
+
+def line_columns() -> list[tuple[str, str]]:
+    """The row table's columns between its row number and its hours: the form's line fields."""
+    return [(name, ActivityForm.base_fields[name].label) for name in ActivityForm.line_fields]
+
+
+def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
+    """The draft page or one of its partials, with unsaved forms kept as the person typed them."""
+    details_form = context.pop("details_form", None) or DraftDetailsForm(
         instance=assessment, auto_id="details-%s"
     )
-    bound_row = forms.get("row_form")
-    rows = assessment.rows()
-    result = assessment.calculate(rows)
-    groups = need_groups(result, rows, view=RowEntry)
-    for group in groups:
-        for entry in group.rows:
-            entry.bound_form = bound_row
-    add_form = forms.get("add_form") or AddActivityForm(auto_id="add-%s")
-    error_forms = [f for f in (details_form, bound_row, add_form) if f is not None and f.errors]
+    row_forms = context.pop("row_forms", {})
+    add_form = context.pop("add_form", None) or AddActivityForm(auto_id="add-%s")
+    open_rows = row_pks(request, "open") | set(context.pop("open_rows", ()))
+    if request.GET.get("rad", "").isdigit():
+        open_rows.add(int(request.GET["rad"]))
+    stale_rows = row_pks(request, "invalid")
+    for pk, form in row_forms.items():
+        stale_rows.discard(pk)
+        if form.is_bound and form.errors:
+            stale_rows.add(pk)
+        if form.has_details:
+            open_rows.add(pk)
+    editor = Editor.load(
+        assessment,
+        row_forms=row_forms,
+        open_rows=open_rows,
+        stale_rows=stale_rows,
+        removed=context.get("removed"),
+    )
+    for pk, conflicts in context.pop("row_conflicts", {}).items():
+        editor.entries[pk].conflicts = conflicts
+    context["conflicted"] = [entry for entry in editor.entries.values() if entry.conflicts]
+    if (changed := context.get("changed")) in editor.entries:
+        context["entry"] = editor.entries[changed]
+    if (near := context.get("entry") or context.get("removed")) is not None:
+        context.update(editor.around(near))
+    error_forms = [f for f in (details_form, *row_forms.values(), add_form) if f.errors]
     context = {
         "assessment": assessment,
-        "result": result,
+        "editor": editor,
+        "result": editor.result,
         "details_form": details_form,
-        "row_groups": groups,
-        "row_count": len(rows),
+        "row_count": len(editor.rows),
+        "columns": len(ActivityForm.line_fields) + 3,
+        "line_columns": line_columns(),
+        "column_help": ActivityForm.line_help(),
         "catalogue": catalogue.CATALOGUE,
         "basic_needs": BASIC_NEEDS,
         "add_form": add_form,
         "error_forms": error_forms,
-        "changed_row": forms.get("changed_row"),
         "draft_url": request.build_absolute_uri(assessment.get_absolute_url()),
+        **context,
     }
     return TemplateResponse(request, template, context, status=status)
+
+
+def focus(response, selector: str | list[str]):
+    """After an add, a move, a removal or an undo, the server names where the focus goes: the
+    first of the selectors that is on the page (app.js)."""
+    selectors = [selector] if isinstance(selector, str) else selector
+    return trigger_client_event(response, "behov:focus", {"selector": selectors}, after="settle")
 
 
 @require_GET
@@ -111,7 +154,7 @@ def start(request):
     )
 
 
-@require_POST
+@post_only_page
 @private
 @rate_limited("create")
 def create(request):
@@ -120,7 +163,7 @@ def create(request):
     return redirect(assessment)
 
 
-@require_POST
+@post_only_page
 @private
 @rate_limited("import")
 def import_file(request):
@@ -137,21 +180,55 @@ def import_file(request):
     return redirect(assessment)
 
 
+@require_POST
+@draft_view
+@rate_limited("create")
+def copy(request, assessment):
+    title = _("Kopia av %(title)s") % {"title": assessment} if assessment.title else _("Kopia")
+    draft = replace(assessment.to_rules(), title=title[:200])
+    new = Assessment.objects.create_from(draft)
+    messages.success(
+        request, _("Det här är en kopia med en egen länk. Den gamla beräkningen finns kvar.")
+    )
+    return redirect(new)
+
+
 @require_http_methods(["GET", "POST"])
 @draft_view
 def draft(request, assessment):
     if request.method == "GET":
         return render_draft(request, assessment)
     form = DraftDetailsForm(request.POST, instance=assessment, auto_id="details-%s")
-    if form.is_valid():
-        form.save()
-        assessment.touch()
-        if not request.htmx:
-            messages.success(request, _("Uppgifterna är sparade."))
-            return redirect(assessment)
-    elif not request.htmx:
+    if conflicts := form.store():
+        template = f"{DRAFT}#details_conflict" if request.htmx else DRAFT
+        return render_draft(
+            request,
+            assessment,
+            template=template,
+            details_form=form,
+            details_conflicts=conflicts,
+            status=409,
+        )
+    if not form.is_valid():
+        if request.htmx:
+            return render_draft(
+                request, assessment, template=f"{DRAFT}#details_saved", details_form=form
+            )
         return render_draft(request, assessment, details_form=form, status=400)
-    return render_draft(request, assessment, template=f"{DRAFT}#details_saved", details_form=form)
+    if saved := form.changed_data:
+        assessment.touch()
+    if not request.htmx:
+        messages.success(request, _("Uppgifterna är sparade."))
+        return redirect(assessment)
+    fresh = DraftDetailsForm(instance=assessment, auto_id="details-%s")
+    return render_draft(
+        request,
+        assessment,
+        template=f"{DRAFT}#details_saved",
+        details_form=fresh,
+        saved_fields=saved,
+        announce=bool(saved),
+    )
 
 
 @require_POST
@@ -160,53 +237,231 @@ def add_activity(request, assessment):
     form = AddActivityForm(request.POST, auto_id="add-%s", row_count=assessment.activities.count())
     if not form.is_valid():
         if request.htmx:
-            # The whole page with its error summary, in place of the page.
-            response = render_draft(request, assessment, add_form=form)
-            return reswap(retarget(response, "body"), "innerHTML")
+            return render_draft(request, assessment, template=f"{DRAFT}#add_problem", add_form=form)
         return render_draft(request, assessment, add_form=form, status=400)
     activity = assessment.add_row(form.new_row())
-    return _rows_changed(request, assessment, focus=f"#row-{activity.pk}-description")
+    if not request.htmx:
+        return redirect(f"{assessment.get_absolute_url()}#r{activity.pk}")
+    response = render_draft(request, assessment, template=f"{DRAFT}#row_added", changed=activity.pk)
+    return focus(response, f"#r{activity.pk}-description")
+
+
+SAVED, UNCHANGED, INVALID, CONFLICT = "saved", "unchanged", "invalid", "conflict"
+
+
+def save_row(form: ActivityForm) -> tuple[str, ActivityForm]:
+    """Validate and store one row's post, unless it is based on an older version of the row."""
+    version = form.based_on()
+    if version != form.instance.version and form.has_changed():
+        return CONFLICT, form
+    if not form.is_valid():
+        return INVALID, form
+    if not form.has_changed():
+        return UNCHANGED, form
+    if not form.save_if_current(version):
+        # Stored by someone else a moment ago: compare with what is stored now.
+        stored = Activity.objects.filter(pk=form.instance.pk).first() or form.instance
+        return CONFLICT, ActivityForm.for_row(stored, form.data)
+    return SAVED, form
+
+
+@require_http_methods(["GET", "POST"])
+@draft_view
+def activity(request, assessment, pk):
+    """One row with htmx: its details (GET), or a save, a move or a removal of it alone."""
+    row = assessment.activities.filter(pk=pk).first()
+    if row is None:
+        return _row_gone(request, assessment)
+    if request.method == "GET":
+        if not request.htmx:
+            return redirect(f"{assessment.get_absolute_url()}?rad={row.pk}#r{row.pk}-d")
+        part = "row_replaced" if "hela" in request.GET else "row_opened"
+        return render_draft(
+            request, assessment, template=f"{DRAFT}#{part}", changed=row.pk, open_rows={row.pk}
+        )
+    if not request.htmx:
+        return _save_rows(request, assessment, only=row)
+    match RowActionForm(request.POST).action():
+        case ("remove", _):
+            return _remove_row(request, assessment, row)
+        case (("move_up" | "move_down") as move, _):
+            return _move_row(request, assessment, row, move.removeprefix("move_"))
+    return _save_row(request, assessment, row)
+
+
+def _row_gone(request, assessment):
+    """A row removed meanwhile (in another tab): say so, never a bare error page."""
+    if request.htmx:
+        return HttpResponseNotFound(_("Raden finns inte längre."))
+    messages.error(request, _("Raden finns inte längre. Den kan ha tagits bort i en annan flik."))
+    return redirect(f"{assessment.get_absolute_url()}#rows")
+
+
+def _save_row(request, assessment, row):
+    outcome, form = save_row(ActivityForm.for_row(row, request.POST))
+    if outcome == SAVED:
+        assessment.touch()
+    if outcome == CONFLICT:
+        return render_draft(
+            request,
+            assessment,
+            template=f"{DRAFT}#row_conflict",
+            row_forms={row.pk: form},
+            changed=row.pk,
+            row_conflicts={row.pk: form.conflicts()},
+            status=409,
+        )
+    response = render_draft(
+        request,
+        assessment,
+        template=f"{DRAFT}#row_saved",
+        row_forms={row.pk: form},
+        changed=row.pk,
+        announce=outcome == SAVED,
+    )
+    if form.keeps_mine:
+        focus(response, f"#r{row.pk}-description")
+    return response
 
 
 @require_POST
 @draft_view
-def activity(request, assessment, pk):
-    row = get_object_or_404(Activity, pk=pk, assessment=assessment)
-    action = RowActionForm(request.POST)
-    if action.is_valid() and action.cleaned_data["remove"]:
-        assessment.remove_row(row)
-        if not request.htmx:
-            messages.success(request, _("Raden är borttagen."))
-        return _rows_changed(request, assessment, focus="#rows-heading")
-    if action.is_valid() and (direction := action.cleaned_data["move"]):
-        assessment.move_row(row, direction)
-        return _rows_changed(request, assessment, focus=f"#row-{row.pk}-move-{direction}")
-    form = ActivityForm(request.POST, instance=row, auto_id=f"row-{row.pk}-%s")
-    if form.is_valid():
-        form.save()
+def rows(request, assessment):
+    """Without JavaScript the rows are one form: save every row that changed (each against its
+    own version), then do what the button asked (remove, move or put back a row)."""
+    return _save_rows(request, assessment)
+
+
+def _save_rows(request, assessment, only=None):
+    action = RowActionForm(request.POST).action()
+    if only is not None and action is not None and action[0] != "restore":
+        action = (action[0], only.pk)  # the address names the row
+    removing = action[1] if action and action[0] == "remove" else None
+    outcomes = {}
+    for row in [only] if only is not None else assessment.rows():
+        if f"r{row.pk}-version" in request.POST and row.pk != removing:
+            outcomes[row.pk] = save_row(ActivityForm.for_row(row, request.POST))
+    if any(outcome == SAVED for outcome, _form in outcomes.values()):
         assessment.touch()
-        if not request.htmx:
-            messages.success(request, _("Raden är sparad."))
-            return redirect(f"{assessment.get_absolute_url()}#row-{row.pk}")
-    elif not request.htmx:
-        return render_draft(request, assessment, row_form=form, status=400)
-    return render_draft(
-        request, assessment, template=f"{DRAFT}#row_saved", row_form=form, changed_row=row.pk
+    removed = None
+    if action is not None:
+        removed = _rows_action(request, assessment, *action)
+    return _rows_answer(request, assessment, outcomes, removed=removed, action=action)
+
+
+def _rows_action(request, assessment, name, pk):
+    row = assessment.activities.filter(pk=pk).first()
+    if name == "restore":
+        form = RestoreRowForm(request.POST, removed=pk, row_count=len(assessment.rows()))
+        if form.is_valid() and (values := form.row_form(assessment)).is_valid():
+            assessment.restore_row(values.instance, form.cleaned_data["before"])
+            messages.success(request, _("Raden är tillbaka."))
+        else:
+            messages.error(request, _("Raden kunde inte läggas tillbaka."))
+    elif row is None:
+        messages.error(
+            request, _("Raden finns inte längre. Den kan ha tagits bort i en annan flik.")
+        )
+    elif name == "remove":
+        removed = _removed(assessment, row)
+        assessment.remove_row(row)
+        return removed
+    else:
+        assessment.move_row(row, name.removeprefix("move_"))
+    return None
+
+
+def _rows_answer(request, assessment, outcomes, *, removed=None, action=None):
+    """The page again with what needs the person's eye (errors, conflicts, an undo), else back
+    to the draft where the person was."""
+    problems = {
+        pk: form for pk, (outcome, form) in outcomes.items() if outcome in (INVALID, CONFLICT)
+    }
+    conflicts = {pk: f.conflicts() for pk, (outcome, f) in outcomes.items() if outcome == CONFLICT}
+    if problems or removed is not None:
+        status = 409 if conflicts else 400 if problems else 200
+        if not problems:
+            messages.success(request, _("Raden togs bort. Du kan ångra det vid raden."))
+        return render_draft(
+            request,
+            assessment,
+            row_forms=problems,
+            removed=removed,
+            status=status,
+            row_conflicts=conflicts,
+        )
+    if any(outcome == SAVED for outcome, _form in outcomes.values()):
+        messages.success(request, _("Ändringarna är sparade."))
+    pk = action[1] if action else next(iter(outcomes), None)
+    moved = action is not None and action[0].startswith("move")
+    kept_open = pk in outcomes and outcomes[pk][1].has_details
+    opened = f"?rad={pk}" if moved or kept_open else ""
+    return redirect(f"{assessment.get_absolute_url()}{opened}#r{pk}" if pk else assessment)
+
+
+def _removed(assessment, row) -> RemovedRow:
+    rows = assessment.rows()
+    same_need = [r for r in rows if r.need == row.need]
+    after = same_need[same_need.index(row) + 1 :]
+    # A copy that keeps its id: the undo takes the row's place on the page.
+    copy = Activity.objects.get(pk=row.pk)
+    return RemovedRow(copy, rows.index(row) + 1, before=after[0].pk if after else None)
+
+
+def _remove_row(request, assessment, row):
+    removed = _removed(assessment, row)
+    assessment.remove_row(row)
+    pk = removed.activity.pk  # the deleted row's own pk is None now
+    response = render_draft(
+        request, assessment, template=f"{DRAFT}#row_removed", removed=removed, changed=pk
     )
+    return focus(response, f"#r{pk}-removed")
 
 
-def _rows_changed(request, assessment, *, focus):
-    if not request.htmx:
-        return redirect(f"{assessment.get_absolute_url()}#rows")
-    response = render_draft(request, assessment, template=f"{DRAFT}#rows_changed")
-    return trigger_client_event(response, "behov:focus", {"selector": focus}, after="settle")
+def _move_row(request, assessment, row, direction):
+    moved = assessment.move_row(row, direction)
+    response = render_draft(
+        request,
+        assessment,
+        template=f"{DRAFT}#row_moved",
+        changed=row.pk,
+        moved=moved,
+        replaces=row.pk,
+        open_rows={row.pk},
+    )
+    # The button pressed, else the other one (the row reached the edge of its need).
+    other = "down" if direction == "up" else "up"
+    return focus(response, [f"#r{row.pk}-move_{d}" for d in (direction, other)] + [f"#r{row.pk}-t"])
+
+
+@require_POST
+@draft_view
+def restore_activity(request, assessment, pk):
+    """Undo a removal with htmx: the row's values come back from its place on the page."""
+    where = RestoreRowForm(request.POST, removed=pk, row_count=assessment.activities.count())
+    values = where.row_form(assessment) if where.is_valid() else None
+    if values is None or not values.is_valid():
+        return HttpResponse(_("Raden kunde inte läggas tillbaka."), status=400)
+    activity = assessment.restore_row(values.instance, where.cleaned_data["before"])
+    response = render_draft(
+        request, assessment, template=f"{DRAFT}#row_restored", changed=activity.pk, replaces=pk
+    )
+    return focus(response, f"#r{activity.pk}-description")
+
+
+def download_name(assessment: Assessment, extension: str) -> str:
+    """ "behovsberakning-hosten-2026-2026-11-22.json": the title made ASCII (å, ä, ö become a,
+    a, o; anything else that is not a letter or digit becomes "-"), and the assessment date."""
+    slug = slugify(assessment.title)[:60].strip("-")
+    parts = ["behovsberakning", slug, assessment.assessment_date.isoformat()]
+    return "-".join(part for part in parts if part) + f".{extension}"
 
 
 def file_response(request, assessment):
     """The draft as a file; the edit link and the read-only link both serve it."""
     draft = assessment.to_rules()
     response = HttpResponse(files.write(draft), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{files.filename(draft)}"'
+    response["Content-Disposition"] = f'attachment; filename="{download_name(assessment, "json")}"'
     return response
 
 
@@ -297,6 +552,19 @@ def delete(request, assessment):
         messages.success(request, _("Beräkningen och alla dess rader är raderade."))
         return redirect("assessments:start")
     return TemplateResponse(request, "assessments/delete.html", {"assessment": assessment})
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def column_labels(request):
+    """The row table's column names as CSS, for its card layout on narrow screens."""
+    labels = [_("Rad"), *(label for _name, label in line_columns()), _("Timmar per vecka")]
+    return TemplateResponse(
+        request,
+        "assessments/column_labels.css",
+        {"labels": labels},
+        content_type="text/css; charset=utf-8",
+    )
 
 
 @require_GET

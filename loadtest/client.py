@@ -1,8 +1,10 @@
 """One person's browser, as plain HTTP: open a draft, save rows, read the draft back.
 
 It posts what the page's forms post (htmx's headers included) and depends on the page's HTML
-in one place only, `row_urls`: the row forms' `action=".../rader/<pk>/"`. The field values come
-from the assessment file the draft was opened from, whose field names are the row form's.
+in two patterns only: a row's line (`<tr id="r<pk>" class="row`), and the version of the row
+each page and each save's answer carries (`name="r<pk>-version" value="<n>"`), which the next
+save is based on. The field values come from the assessment file the draft was opened from,
+whose field names are the row form's; a save posts them under the row's prefix ("r12-minutes").
 """
 
 import json
@@ -11,7 +13,9 @@ from urllib.parse import urljoin
 
 import requests
 
-ROW_ACTION = re.compile(r'action="(?P<url>[^"]*/rader/(?P<pk>\d+)/)"')
+ROW_LINE = re.compile(r'<tr id="r(?P<pk>\d+)" class="row[ "]')
+ROW_VERSION = re.compile(r'name="r(?P<pk>\d+)-version" value="(?P<version>\d+)"')
+ROW_URL = re.compile(r"/rader/(?P<pk>\d+)/$")
 TOKEN_PATH = re.compile(r"/b/(?P<token>[A-Za-z0-9_-]+)/")
 # The row form's fields (assessments.forms.ActivityForm), named as in the assessment file.
 ROW_FIELDS = (
@@ -31,13 +35,17 @@ class ServerError(Exception):
     """An answer a person would see as a failure."""
 
 
-def row_urls(page: str) -> list[str]:
-    """The URL of each row form on the draft page, in the page's order (the file's order)."""
+def row_pks(page: str) -> list[int]:
+    """The id of each row on the draft page, in the page's order (the file's order)."""
     seen = []
-    for match in ROW_ACTION.finditer(page):
-        if match["url"] not in seen:
-            seen.append(match["url"])
+    for match in ROW_LINE.finditer(page):
+        if int(match["pk"]) not in seen:
+            seen.append(int(match["pk"]))
     return seen
+
+
+def row_versions(page: str) -> dict[int, int]:
+    return {int(m["pk"]): int(m["version"]) for m in ROW_VERSION.finditer(page)}
 
 
 def row_form(row: dict, **changes) -> dict:
@@ -62,6 +70,7 @@ class Person:
         self.session = session if session is not None else requests.Session()
         self.timeout = timeout
         self.token: str | None = None
+        self.versions: dict[int, int] = {}  # the version of each row the last answer showed
 
     def url(self, path: str) -> str:
         return urljoin(self.base_url, path.lstrip("/"))
@@ -129,11 +138,18 @@ class Person:
         return self.post(f"{self.draft_path}rader/", data, htmx=True)
 
     def row_urls(self, **kwargs) -> list[str]:
-        return row_urls(self.get(self.draft_path, **kwargs).text)
+        page = self.get(self.draft_path, **kwargs).text
+        self.versions.update(row_versions(page))
+        return [f"{self.draft_path}rader/{pk}/" for pk in row_pks(page)]
 
     def save_row(self, url: str, form: dict, **kwargs) -> requests.Response:
-        """Save a row as the page does while typing (htmx); 200 means saved."""
-        return self.post(url, form, htmx=True, **kwargs)
+        """Save a row as the page does while typing (htmx), based on the version the last
+        answer showed; 200 means saved (a stale version is refused with 409)."""
+        pk = int(ROW_URL.search(url)["pk"])
+        data = {**form, "version": str(self.versions.get(pk, "")), "details": "1"}
+        response = self.post(url, {f"r{pk}-{k}": v for k, v in data.items()}, htmx=True, **kwargs)
+        self.versions.update(row_versions(response.text))
+        return response
 
     def pdf(self) -> bytes:
         return self.get(f"{self.draft_path}pdf/").content

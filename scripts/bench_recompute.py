@@ -4,8 +4,9 @@
 
 Prints the median and the 95th percentile of
   - `rules.calculate` on 20 and 150 rows (pure Python),
-  - one htmx row save (POST, validate, save, recalculate, render the results partial) through
-    Django's full request stack on SQLite, for drafts of 20 and 150 rows.
+  - one htmx row save (POST, validate, save, recalculate, render the answer: the results and the
+    row's hours and state) through Django's full request stack on SQLite, for drafts of 20 and
+    150 rows. scripts/bench_editor.py measures every row action and the size of its answer.
 """
 
 import argparse
@@ -77,19 +78,21 @@ def main() -> None:
 
         row = draft.rows()[rows // 2]
         url = f"/b/{draft.token}/rader/{row.pk}/"
+        # The row's line as the page posts it, under the row's prefix.
         data = {
-            "description": row.description,
-            "times": "1",
-            "per": "day",
-            "days_per_week": "7",
-            "assistants": "1",
-            "kind": row.kind,
-            "time_type": row.time_type,
-            "note": "",
+            f"r{row.pk}-{name}": value
+            for name, value in {
+                "description": row.description,
+                "times": "1",
+                "per": "day",
+                "days_per_week": "7",
+                "assistants": "1",
+                "kind": row.kind,
+            }.items()
         }
         samples = []
         for i in range(args.repeat + 1):
-            data["minutes"] = str(10 + i % 7)
+            data[f"r{row.pk}-minutes"] = str(10 + i % 7)
             start = time.perf_counter()
             response = client.post(url, data, headers={"HX-Request": "true"})
             elapsed = time.perf_counter() - start

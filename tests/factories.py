@@ -45,8 +45,9 @@ def row_values(activity: Activity) -> dict:
 
 
 def form_data(activity: Activity, **changes) -> dict:
-    """The row's form as the browser would post it, with `changes` typed over it."""
-    form = ActivityForm(instance=activity)
+    """The row's fields as the page posts them (under the row's prefix, with the version the
+    page showed and the details open), with `changes` typed over them by field name."""
+    form = ActivityForm.for_row(activity)
     data = {}
     for name, field in form.fields.items():
         value = field.prepare_value(form[name].initial)
@@ -56,4 +57,6 @@ def form_data(activity: Activity, **changes) -> dict:
         elif value is not None:
             data[name] = str(value)
     data.update(changes)
-    return {key: value for key, value in data.items() if value is not None}
+    data.setdefault("version", str(activity.version))
+    data.setdefault("details", "1")
+    return {form.add_prefix(key): value for key, value in data.items() if value is not None}

@@ -8,6 +8,7 @@ from assessments import rules
 from assessments.forms import ActivityForm, AddActivityForm, DraftDetailsForm, ImportFileForm
 from assessments.models import Activity, Assessment
 from assessments.rules import is_basic_need
+from tests.factories import form_data, make_draft
 
 VALID_ROW = {
     "description": "Dusch",
@@ -264,12 +265,41 @@ def test_an_unknown_need_is_refused():
     ],
 )
 def test_every_field_is_described_by_its_error_slot_and_hint(form):
+    line = getattr(form, "line_fields", ())
     for bound in form:
+        if bound.name in line:
+            continue  # test_a_row_line_is_named_by_its_column_and_row
         described_by = bound.field.widget.attrs["aria-describedby"].split()
         assert f"{bound.auto_id}_error" in described_by
         if bound.help_text:
             assert f"{bound.auto_id}_helptext" in described_by
         assert f'aria-describedby="{" ".join(described_by)}"' in str(bound)
+
+
+@pytest.mark.django_db
+def test_a_row_line_is_named_by_its_column_and_row():
+    activity = make_draft(rows=[{}]).activities.get()
+    form = ActivityForm.for_row(activity)
+
+    for column, bound in enumerate(form.line(), start=1):
+        html = str(bound)
+        assert f'aria-labelledby="c{column} r{activity.pk}-n"' in html
+        assert "aria-describedby" not in html  # no slot to point at until there is an error
+    assert f'id="r{activity.pk}-description"' in str(form["description"])
+    assert "id=" not in str(form["minutes"])
+
+
+@pytest.mark.django_db
+def test_a_line_field_with_an_error_points_at_its_message():
+    activity = make_draft(rows=[{}]).activities.get()
+    form = ActivityForm.for_row(activity, form_data(activity, minutes="abc"))
+
+    assert not form.is_valid()
+    minutes = next(bound for bound in form.line() if bound.name == "minutes")
+    html = str(minutes)
+    assert f'id="r{activity.pk}-minutes"' in html
+    assert f'aria-describedby="r{activity.pk}-minutes_error"' in html
+    assert 'aria-invalid="true"' in html
 
 
 def test_number_fields_leave_judging_to_the_server():

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.urls import reverse
 
-from tests.factories import make_draft
+from tests.factories import form_data, make_draft
 from tests.test_site import manage, pages, production_env
 
 pytestmark = pytest.mark.django_db
@@ -176,7 +176,7 @@ def test_after_a_failed_form_post_the_link_goes_back_to_the_draft(client):
 
     response = client.post(
         reverse("assessments:activity", args=[draft.token, activity.pk]),
-        {"description": "", "minutes": "abc", "times": "1", "per": "day"},
+        form_data(activity, description="", minutes="abc"),
     )
 
     assert response.status_code == 400

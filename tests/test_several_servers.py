@@ -49,7 +49,10 @@ def test_a_draft_edited_through_one_server_is_current_through_the_other(start_se
     for value in (11, 12, 13):
         editor.save_row(editor.row_urls()[1], row_form(data["activities"][1], minutes=value))
         assert reader.read_back()["activities"][1]["minutes"] == value
-    reader.save_row(reader.row_urls()[2], row_form(data["activities"][2], note="Från andra"))
+    third = reader.row_urls()[2]
+    reader.save_row(third, row_form(data["activities"][2], note="Från andra"))
 
     assert editor.read_back()["activities"][2]["note"] == "Från andra"
-    assert "Från andra" in editor.get(editor.draft_path).text
+    # The note is in the row's details, which the page opens in place (?rad=<pk>).
+    pk = third.rstrip("/").rsplit("/", 1)[1]
+    assert "Från andra" in editor.get(f"{editor.draft_path}?rad={pk}").text

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import Activity, Assessment
-from tests.factories import make_draft
+from tests.factories import form_data, make_draft
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 STATIC = REPO_ROOT / "static"
@@ -179,7 +179,7 @@ def test_pages_with_errors_keep_one_heading_and_the_language(client, settings):
     activity = draft.activities.get()
     bad_row = client.post(
         reverse("assessments:activity", args=[draft.token, activity.pk]),
-        {"description": "", "minutes": "abc", "times": "1", "per": "day"},
+        form_data(activity, description="", minutes="abc"),
     )
     bad_file = client.post(reverse("assessments:import"), {})
     cache.clear()
@@ -286,16 +286,7 @@ def test_editing_a_draft_keeps_it_from_being_purged(client, settings):
 
     client.post(
         reverse("assessments:activity", args=[draft.token, activity.pk]),
-        {
-            "description": "Dusch",
-            "minutes": "25",
-            "times": "1",
-            "per": "day",
-            "days_per_week": "7",
-            "assistants": "1",
-            "kind": "basic",
-            "time_type": "active",
-        },
+        form_data(activity, minutes="25"),
     )
     age = timezone.now() - Assessment.objects.get(pk=draft.pk).updated_at
 

@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from assessments import files, rules
+from assessments.forms import ActivityForm
 from assessments.models import Activity, Assessment
 from tests.factories import form_data, make_draft, row_values
 
@@ -45,14 +46,18 @@ def title(page: str) -> str:
 
 
 def error_slot(page: str, field_id: str) -> str:
-    """The text of the always-present error slot `<p id="<field_id>_error">`."""
-    match = re.search(rf'<p [^>]*id="{re.escape(field_id)}_error"[^>]*>(.*?)</p>', page, re.DOTALL)
+    """The text of a field's error: its slot `<p id="<id>_error">` beside a field of the details,
+    or its `<li id="<id>_error">` under a row's line."""
+    match = re.search(
+        rf'<(p|li) [^>]*id="{re.escape(field_id)}_error"[^>]*>(.*?)</(p|li)>', page, re.DOTALL
+    )
     assert match, f"no error slot for {field_id}"
-    return match.group(1)
+    return match.group(2)
 
 
-def input_value(page: str, field_id: str) -> str:
-    tag = re.search(rf'<input [^>]*id="{re.escape(field_id)}"[^>]*>', page).group(0)
+def input_value(page: str, name: str) -> str:
+    """The value of the input named `name` ("r12-minutes"; for the details form, its id)."""
+    tag = re.search(rf'<input [^>]*(name|id)="{re.escape(name)}"[^>]*>', page).group(0)
     return re.search(r'value="([^"]*)"', tag).group(1)
 
 
@@ -162,7 +167,7 @@ def test_created_and_imported_redirects_are_private(client):
 # --- Adding rows --------------------------------------------------------------------------------
 
 
-def test_adding_a_catalogue_row_with_htmx_swaps_rows_and_results_and_moves_focus(client):
+def test_adding_a_catalogue_row_with_htmx_swaps_in_its_need_and_results_and_moves_focus(client):
     draft = make_draft()
 
     response = client.post(add_url(draft), {"item": "hygiene-shower"}, headers=HTMX)
@@ -175,11 +180,12 @@ def test_adding_a_catalogue_row_with_htmx_swaps_rows_and_results_and_moves_focus
         "basic",
     )
     page = text(response)
-    assert '<section id="rows"' in page
+    # The first row of its need: the need's part of the table comes with it, nothing else.
+    assert re.search(r'<tbody id="need-personal_hygiene"[^>]*hx-swap-oob="true"', page)
     assert re.search(r'<section id="results"[^>]*hx-swap-oob="true"', page)
     trigger = json.loads(response["HX-Trigger-After-Settle"])
-    assert trigger["behov:focus"]["selector"] == f"#row-{activity.pk}-description"
-    assert f'id="row-{activity.pk}-description"' in page
+    assert trigger["behov:focus"]["selector"] == [f"#r{activity.pk}-description"]
+    assert f'id="r{activity.pk}-description"' in page
 
 
 def test_adding_a_catalogue_row_without_javascript_redirects_to_the_draft(client):
@@ -203,7 +209,7 @@ def test_adding_a_free_row_uses_the_chosen_need_and_an_other_kind(client):
     assert activity.need == "household"
     assert activity.kind == "other"
     trigger = json.loads(response["HX-Trigger-After-Settle"])
-    assert trigger["behov:focus"]["selector"] == f"#row-{activity.pk}-description"
+    assert trigger["behov:focus"]["selector"] == [f"#r{activity.pk}-description"]
 
 
 def test_adding_a_free_row_without_javascript_redirects_to_the_draft(client):
@@ -273,8 +279,9 @@ def test_saving_a_row_with_htmx_shows_the_new_total_with_a_decimal_comma(client)
     assert (activity.minutes, activity.times) == (45, 2)
     page = text(response)
     assert "10,5 h/vecka" in page
-    assert re.search(rf'id="row-{activity.pk}-summary"[^>]*hx-swap-oob="true"', page)
-    assert re.search(r'id="status"[^>]*hx-swap-oob="true"', page)
+    assert re.search(rf'id="r{activity.pk}-summary"[^>]*hx-swap-oob="true"', page)
+    assert re.search(rf'<td id="r{activity.pk}-h" hx-swap-oob="true">.*10,5', page)
+    assert re.search(r'id="status" hx-swap-oob="innerHTML">Rad 1 är sparad\.', page)
 
 
 def test_saving_a_row_without_javascript_redirects_to_the_row(client):
@@ -284,7 +291,7 @@ def test_saving_a_row_without_javascript_redirects_to_the_row(client):
     response = client.post(row_url(draft, activity), form_data(activity, minutes="45", times="2"))
 
     assert response.status_code == 302
-    assert response["Location"] == f"{draft.get_absolute_url()}#row-{activity.pk}"
+    assert response["Location"] == f"{draft.get_absolute_url()}?rad={activity.pk}#r{activity.pk}"
     assert "10,5 h/vecka" in text(client.get(response["Location"]))
 
 
@@ -309,7 +316,7 @@ def test_decimal_comma_is_accepted_and_shown_back_with_a_comma(client):
     activity.refresh_from_db()
     assert activity.minutes == 2.5
     page = text(client.get(draft.get_absolute_url()))
-    assert input_value(page, f"row-{activity.pk}-minutes") == "2,5"
+    assert input_value(page, f"r{activity.pk}-minutes") == "2,5"
 
 
 INVALID_ROWS = [
@@ -371,11 +378,11 @@ def test_invalid_row_without_javascript_is_not_saved_and_shows_the_error(
     saved = Assessment.objects.get(pk=draft.pk)
     assert (saved.title, saved.age, saved.version) == ("Hösten", 9, draft.version)
     page = text(response)
-    assert message in error_slot(page, f"row-{activity.pk}-{field}")
+    assert message in error_slot(page, f"r{activity.pk}-{field}")
     assert title(page).startswith("Fel:")
     assert "Det finns ett problem" in page
-    link = f"#row-{activity.pk}-{field}" + ("_0" if field == "kind" else "")
-    assert f'href="{link}"' in page
+    assert f'href="#r{activity.pk}-{field}"' in page
+    assert f'id="r{activity.pk}-{field}"' in page
     assert h1_count(page) == 1
 
 
@@ -391,8 +398,14 @@ def test_invalid_row_with_htmx_is_not_saved_and_the_error_is_swapped_in(
 
     assert row_values(activity) == before
     page = text(response)
-    assert re.search(rf'id="row-{activity.pk}-{field}_error"[^>]*hx-swap-oob="true"', page)
-    assert message in error_slot(page, f"row-{activity.pk}-{field}")
+    # A line's errors come in its message row, a detail's in its own slot.
+    slot = (
+        f"r{activity.pk}-m"
+        if field in ActivityForm.line_fields
+        else f"r{activity.pk}-{field}_error"
+    )
+    assert re.search(rf'id="{slot}"[^>]*hx-swap-oob="true"', page)
+    assert message in error_slot(page, f"r{activity.pk}-{field}")
     # The polite status region is not told about a change that was not made.
     assert 'id="status"' not in page
 
@@ -404,8 +417,8 @@ def test_invalid_row_keeps_what_was_typed(client):
     response = client.post(row_url(draft, activity), form_data(activity, minutes="abc", times="3"))
 
     page = text(response)
-    assert input_value(page, f"row-{activity.pk}-minutes") == "abc"
-    assert input_value(page, f"row-{activity.pk}-times") == "3"
+    assert input_value(page, f"r{activity.pk}-minutes") == "abc"
+    assert input_value(page, f"r{activity.pk}-times") == "3"
 
 
 def test_a_row_is_never_half_saved(client):
@@ -425,10 +438,12 @@ def test_a_row_of_another_draft_cannot_be_edited_through_this_draft(client):
     before = row_values(their_row)
 
     response = client.post(row_url(mine, their_row), form_data(their_row, minutes="45"))
-    removed = client.post(row_url(mine, their_row), {"remove": "1"})
+    removed = client.post(row_url(mine, their_row), {"remove": str(their_row.pk)})
 
-    assert response.status_code == 404
-    assert removed.status_code == 404
+    # The row is not this draft's: to this draft it does not exist.
+    assert response.status_code == 302
+    assert removed.status_code == 302
+    assert "Raden finns inte längre" in text(client.get(mine.get_absolute_url()))
     assert row_values(their_row) == before
 
 
@@ -439,24 +454,32 @@ def test_removing_a_row_deletes_only_that_row(client):
     draft = two_row_draft()
     first, second = draft.rows()
 
-    response = client.post(row_url(draft, first), {"remove": "1"}, headers=HTMX)
+    pk = first.pk
+    response = client.post(row_url(draft, first), {"remove": str(pk)}, headers=HTMX)
 
     assert response.status_code == 200
     assert list(draft.activities.all()) == [second]
-    assert '<section id="rows"' in text(response)
+    page = text(response)
+    # In the row's place: that it was removed, and undo.
+    assert re.search(rf'<tr id="r{pk}" class="row row--removed" hx-swap-oob="true">', page)
+    assert "Raden togs bort" in page
+    assert 'name="restore"' in page
+    assert f'id="r{second.pk}"' not in page
     trigger = json.loads(response["HX-Trigger-After-Settle"])
-    assert trigger["behov:focus"]["selector"] == "#rows-heading"
+    assert trigger["behov:focus"]["selector"] == [f"#r{pk}-removed"]
 
 
-def test_removing_a_row_without_javascript_redirects_to_the_rows(client):
+def test_removing_a_row_without_javascript_shows_the_page_with_undo_in_its_place(client):
     draft = two_row_draft()
     first, second = draft.rows()
 
-    response = client.post(row_url(draft, first), {"remove": "1"})
+    response = client.post(row_url(draft, first), {"remove": str(first.pk)})
 
-    assert response.status_code == 302
-    assert response["Location"] == f"{draft.get_absolute_url()}#rows"
+    assert response.status_code == 200
     assert list(draft.activities.all()) == [second]
+    page = text(response)
+    assert "Raden togs bort" in page
+    assert re.search(rf'<button [^>]*name="restore" value="{first.pk}">Ångra', page)
 
 
 def ordered_draft():
@@ -480,21 +503,25 @@ def test_moving_a_row_up_swaps_it_with_the_row_above_in_its_need(client):
     meals_before = row_values(draft.activities.get(description="Maten"))
     row_b = draft.activities.get(description="B")
 
-    response = client.post(row_url(draft, row_b), {"move": "up"}, headers=HTMX)
+    response = client.post(row_url(draft, row_b), {"move_up": str(row_b.pk)}, headers=HTMX)
 
     assert response.status_code == 200
     assert descriptions(draft) == ["B", "A", "C", "Maten", "Städning"]
     assert row_values(draft.activities.get(description="Maten")) == meals_before
-    assert '<section id="rows"' in text(response)
+    page = text(response)
+    # The row leaves its place and goes back in before A, which is now below it.
+    row_a = draft.activities.get(description="A")
+    assert f'hx-swap-oob="delete:#r{row_b.pk}, #r{row_b.pk}-m, #r{row_b.pk}-d"' in page
+    assert f'hx-swap-oob="beforebegin:#r{row_a.pk}"' in page
     trigger = json.loads(response["HX-Trigger-After-Settle"])
-    assert trigger["behov:focus"]["selector"] == f"#row-{row_b.pk}-move-up"
+    assert trigger["behov:focus"]["selector"][0] == f"#r{row_b.pk}-move_up"
 
 
 def test_moving_a_row_down_without_javascript(client):
     draft = ordered_draft()
     row_b = draft.activities.get(description="B")
 
-    response = client.post(row_url(draft, row_b), {"move": "down"})
+    response = client.post(row_url(draft, row_b), {"move_down": str(row_b.pk)})
 
     assert response.status_code == 302
     assert descriptions(draft) == ["A", "C", "B", "Maten", "Städning"]
@@ -504,10 +531,9 @@ def test_a_row_does_not_move_past_the_edge_of_its_need(client):
     draft = ordered_draft()
     before = {a.description: row_values(a) for a in draft.rows()}
 
-    client.post(row_url(draft, draft.activities.get(description="A")), {"move": "up"})
-    client.post(row_url(draft, draft.activities.get(description="C")), {"move": "down"})
-    client.post(row_url(draft, draft.activities.get(description="Maten")), {"move": "up"})
-    client.post(row_url(draft, draft.activities.get(description="Maten")), {"move": "down"})
+    for description, move in [("A", "up"), ("C", "down"), ("Maten", "up"), ("Maten", "down")]:
+        row = draft.activities.get(description=description)
+        client.post(row_url(draft, row), {f"move_{move}": str(row.pk)})
 
     assert {a.description: row_values(a) for a in draft.rows()} == before
 
@@ -827,10 +853,10 @@ def test_removing_a_row_with_htmx_leaves_no_stale_notice_for_the_next_page(clien
     draft = two_row_draft()
     first = draft.rows()[0]
 
-    client.post(row_url(draft, first), {"remove": "1"}, headers=HTMX)
+    client.post(row_url(draft, first), {"remove": str(first.pk)}, headers=HTMX)
     page = text(client.get(draft.get_absolute_url()))
 
-    assert "Raden är borttagen." not in page
+    assert "Raden togs bort" not in page
 
 
 @pytest.mark.django_db
@@ -844,8 +870,10 @@ def test_a_draft_cannot_grow_past_the_row_limit_of_a_file(client, settings):
     assert draft.activities.count() == 2
     htmx = client.post(url, {"item": "hygiene-shower"}, headers={"HX-Request": "true"})
     assert htmx.status_code == 200
-    assert htmx["HX-Retarget"] == "body"
-    assert "Det finns ett problem" in htmx.content.decode()
+    assert re.search(
+        r'<div id="add-msg" class="form-message" hx-swap-oob="true">.*En beräkning kan ha högst 2',
+        htmx.content.decode(),
+    )
     assert draft.activities.count() == 2
 
 

@@ -3,7 +3,8 @@ draft page and the PDF."""
 
 from django import template
 
-from assessments import rules
+from assessments import personal_numbers, rules
+from assessments.forms import shown as shown_value
 from assessments.rules import explain
 
 register = template.Library()
@@ -45,3 +46,34 @@ def subtract(value, other):
 @register.filter
 def need_label(need) -> str:
     return rules.need_label(need)
+
+
+@register.filter
+def margin(result) -> str:
+    """Where the basic needs stand against the threshold, short: "3,5 h över gränsen"."""
+    return rules.margin_text(result, unit="h")
+
+
+@register.filter
+def shown(bound_field) -> str:
+    """A field's value as the person reads it (a choice by its label)."""
+    return shown_value(bound_field.field, bound_field.value())
+
+
+@register.filter
+def has_personal_number(text) -> bool:
+    return isinstance(text, str) and personal_numbers.contains(text)
+
+
+@register.filter
+def hidden_initial_oob(bound_field):
+    """The hidden input with the value a field's page showed, to swap in after a save."""
+    return bound_field.as_hidden(attrs={"hx-swap-oob": "true"}, only_initial=True)
+
+
+@register.filter
+def css_string(text) -> str:
+    """Text for a CSS string in double quotes: only letters and digits stay as they are."""
+    return "".join(
+        char if char.isalnum() or char == " " else f"\\{ord(char):x} " for char in str(text)
+    )

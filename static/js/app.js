@@ -1,35 +1,598 @@
-// Progressive enhancement only: every action works without this file.
+// Progressive enhancement only: every action works without this file. Without it the rows are
+// one form that saves them all, a row's details open by a link, and the catalogue is a list.
+//
+// With it: each row saves itself (after a pause in typing, and at once on change or when the
+// field is left) through htmx, one request of the page at a time (draft.html's hx-sync); a
+// failed request says so where it was made and offers to try again; leaving with a change not
+// yet saved asks first. The words come
+// from the page (#texts), so that they are translated with the rest.
 (function () {
   "use strict";
 
-  // After a row is added, moved or removed, the server names where focus should go.
-  document.body.addEventListener("behov:focus", function (event) {
-    var target = document.querySelector(event.detail.selector);
-    if (target) {
-      if (!target.hasAttribute("tabindex") && !/^(INPUT|SELECT|TEXTAREA|BUTTON|A)$/.test(target.tagName)) {
-        target.setAttribute("tabindex", "-1");
+  var doc = document;
+  var TYPING_PAUSE = 700; // ms, as the details form's hx-trigger
+  doc.documentElement.classList.add("js");
+
+  function text(name) {
+    var texts = doc.getElementById("texts");
+    return (texts && texts.dataset[name]) || "";
+  }
+
+  function byId(id) {
+    return doc.getElementById(id);
+  }
+
+  // One persistent polite region for everything said (the server's swaps fill it too).
+  var announceTimer = null;
+  function announce(message) {
+    var region = byId("status");
+    if (!region) { return; }
+    clearTimeout(announceTimer);
+    region.textContent = "";
+    // A short gap, so that the same sentence twice is read twice.
+    announceTimer = setTimeout(function () { region.textContent = message; }, 60);
+  }
+
+  // --- Rows ------------------------------------------------------------------------------
+
+  var rowsForm = byId("rows-form");
+  var timers = {};   // pk -> timer of a save waiting for the typing pause
+  var changes = {};  // pk -> count of changes typed; the answered count is kept on the line
+  var inFlight = 0;  // requests sent and not yet answered, of any form
+
+  function rowOf(element) {
+    var tr = element && element.closest ? element.closest("tr[id^='r']") : null;
+    var match = tr && /^r(\d+)/.exec(tr.id);
+    return match ? match[1] : null;
+  }
+
+  function line(pk) {
+    return byId("r" + pk);
+  }
+
+  function rowUrl(pk, suffix) {
+    return rowsForm.dataset.rowUrl.replace(/0\/$/, pk + "/") + (suffix || "");
+  }
+
+  function setState(pk, message) {
+    var cell = byId("r" + pk + "-h");
+    if (!cell) { return; }
+    var state = cell.querySelector(".row-state");
+    if (!state) {
+      state = doc.createElement("span");
+      state.className = "row-state";
+      cell.appendChild(doc.createTextNode(" "));
+      cell.appendChild(state);
+    }
+    state.textContent = message;
+  }
+
+  // A row's request carries that row's fields only (and the page's markers), not the whole
+  // form: at 150 rows the form is some 30 kB. htmx reads hx-params when it sends.
+  function onlyRow(element, prefix, values) {
+    var names = ["csrfmiddlewaretoken", "editor", "open", "invalid"].concat(Object.keys(values || {}));
+    for (var i = 0; i < rowsForm.elements.length; i++) {
+      var name = rowsForm.elements[i].name;
+      if (name && name.indexOf(prefix) === 0 && names.indexOf(name) < 0) { names.push(name); }
+    }
+    element.setAttribute("hx-params", names.join(","));
+  }
+
+  // What a row's fields hold now, to send a change once: leaving a field just saved after the
+  // typing pause is no second save.
+  var lastSent = {}; // pk -> snapshot sent and not failed
+  function snapshot(form, prefix) {
+    var parts = [];
+    for (var i = 0; i < form.elements.length; i++) {
+      var element = form.elements[i];
+      // Hidden inputs are the page's (versions, shown values), not what the person typed.
+      if (element.name && element.type !== "hidden" && element.name.indexOf(prefix) === 0) {
+        var checked = element.type !== "checkbox" || element.checked;
+        parts.push(element.name + "=" + (checked ? element.value : ""));
       }
-      target.focus();
+    }
+    return parts.join("&");
+  }
+
+  function send(pk, values) {
+    var row = line(pk);
+    if (!row || row.classList.contains("row--removed")) { return; }
+    clearTimeout(timers[pk]);
+    delete timers[pk];
+    var now = snapshot(rowsForm, "r" + pk + "-");
+    if (!values && lastSent[pk] === now) { return; }
+    lastSent[pk] = values ? null : now;
+    row.dataset.sent = String(changes[pk] || 0);
+    setState(pk, text("saving"));
+    onlyRow(row, "r" + pk + "-", values);
+    htmx.ajax("POST", rowUrl(pk), { source: row, swap: "none", values: values || {} })
+      .catch(function () {});  // failures are shown by the htmx:*Error handlers below
+  }
+
+  function later(pk) {
+    clearTimeout(timers[pk]);
+    timers[pk] = setTimeout(function () { send(pk); }, TYPING_PAUSE);
+  }
+
+  function changed(pk) {
+    changes[pk] = (changes[pk] || 0) + 1;
+    setState(pk, text("saving"));
+  }
+
+  function flushAll() {
+    Object.keys(timers).forEach(function (pk) { send(pk); });
+  }
+
+  if (rowsForm) {
+    rowsForm.addEventListener("input", function (event) {
+      var pk = rowOf(event.target);
+      if (!pk || !event.target.name) { return; }
+      changed(pk);
+      later(pk);
+      if (event.target.name === "r" + pk + "-description") { mirrorDescription(pk, event.target.value); }
+    });
+    rowsForm.addEventListener("change", function (event) {
+      var pk = rowOf(event.target);
+      if (pk && event.target.name) { send(pk); }
+    });
+    // Enter in a field submits the form: save what is waiting instead of a full post.
+    rowsForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      flushAll();
+    });
+    rowsForm.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      var pk = rowOf(button);
+      if (!button || !rowsForm.contains(button)) { return; }
+      if (button.name === "save") {
+        event.preventDefault();
+        flushAll();
+      } else if (pk && (button.name === "remove" || button.name === "move_up" || button.name === "move_down")) {
+        event.preventDefault();
+        if (timers[pk] && button.name !== "remove") { send(pk); }  // a move shows the row as saved
+        var values = {};
+        values[button.name] = button.value;
+        send(pk, values);
+      } else if (pk && button.name === "r" + pk + "-keep_mine") {
+        event.preventDefault();
+        var keep = {};
+        keep[button.name] = button.value;
+        send(pk, keep);
+      } else if (pk && button.name === "restore") {
+        event.preventDefault();
+        onlyRow(line(pk), "x" + pk + "-");
+        htmx.ajax("POST", rowsForm.dataset.restoreUrl.replace(/0\/tillbaka\/$/, pk + "/tillbaka/"),
+          { source: line(pk), swap: "none" }).catch(function () {});
+      }
+    });
+  }
+
+  // A row's details open in place: fetched once, then shown and hidden.
+  doc.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("#rows-table a[id$='-t']");
+    if (link) {
+      event.preventDefault();
+      var pk = rowOf(link);
+      var details = byId("r" + pk + "-d");
+      if (details) {
+        details.hidden = !details.hidden;
+        link.setAttribute("aria-expanded", String(!details.hidden));
+      } else {
+        // From the line, so that it waits for a save of the row under way (one queue per row).
+        htmx.ajax("GET", rowUrl(pk), { source: line(pk), swap: "none" }).catch(function () {});
+      }
+      return;
+    }
+    var theirs = event.target.closest && event.target.closest("a.take-theirs");
+    if (theirs) {
+      event.preventDefault();
+      var row = rowOf(theirs);
+      delete changes[row];
+      htmx.ajax("GET", rowUrl(row, "?hela=1"), { source: line(row), swap: "none" }).then(function () {
+        var description = byId("r" + row + "-description");
+        if (description) { description.focus(); }
+      });
     }
   });
+  // The link is a button once scripts run: Space works as on a button.
+  doc.addEventListener("keydown", function (event) {
+    if (event.key === " " && event.target.matches && event.target.matches("#rows-table a[role='button']")) {
+      event.preventDefault();
+      event.target.click();
+    }
+  });
+
+  // "Rad 3": a row added, moved or removed renumbers the rows after it, on the page only.
+  function renumber() {
+    var rows = doc.querySelectorAll("#rows-table tr.row:not(.row--removed)");
+    for (var i = 0; i < rows.length; i++) {
+      var pk = rows[i].id.slice(1);
+      var numbers = doc.querySelectorAll("#r" + pk + " .n, #r" + pk + "-m .n, #r" + pk + "-d .n");
+      for (var j = 0; j < numbers.length; j++) {
+        if (numbers[j].textContent !== String(i + 1)) { numbers[j].textContent = String(i + 1); }
+      }
+    }
+  }
+
+  function mirrorDescription(pk, value) {
+    var names = doc.querySelectorAll("#r" + pk + " .d, #r" + pk + "-m .d, #r" + pk + "-d .d");
+    for (var i = 0; i < names.length; i++) { names[i].textContent = value; }
+  }
+
+  // A line's errors are listed under it (the server sends that list, not the inputs being typed
+  // in): point each input at its error, and no longer at one that went away.
+  function describe(input, id, on) {
+    var ids = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (part) {
+      return part && part !== id;
+    });
+    if (on) { ids.push(id); }
+    if (ids.length) { input.setAttribute("aria-describedby", ids.join(" ")); } else { input.removeAttribute("aria-describedby"); }
+  }
+  function markErrors() {
+    if (!rowsForm) { return; }
+    var wanted = {};
+    var listed = rowsForm.querySelectorAll("li[data-field]");
+    for (var i = 0; i < listed.length; i++) { wanted[listed[i].dataset.field] = listed[i].id; }
+    var marked = rowsForm.querySelectorAll("tr.row [aria-invalid='true']");
+    for (var m = 0; m < marked.length; m++) {
+      if (!wanted[marked[m].name]) {
+        marked[m].removeAttribute("aria-invalid");
+        describe(marked[m], marked[m].name + "_error", false);
+      }
+    }
+    Object.keys(wanted).forEach(function (name) {
+      var input = rowsForm.elements[name];
+      if (input && input.type !== "hidden" && input.setAttribute) {
+        input.setAttribute("aria-invalid", "true");
+        describe(input, wanted[name], true);
+      }
+    });
+  }
+
+  // --- Answers and failures ----------------------------------------------------------------
+
+  function isRowRequest(element) {
+    return rowsForm && rowsForm.contains(element) && rowOf(element);
+  }
+
+  doc.body.addEventListener("htmx:beforeRequest", function () { inFlight += 1; });
+  doc.body.addEventListener("htmx:afterRequest", function (event) {
+    inFlight = Math.max(0, inFlight - 1);
+    var element = event.detail.elt;
+    var xhr = event.detail.xhr;
+    if (xhr && xhr.status === 409) {
+      var stale = isRowRequest(element);
+      if (stale) { delete lastSent[stale]; }
+      if (element.id === "details") { lastDetails = null; }
+    }
+    if (!event.detail.successful || !xhr || xhr.status === 409) { return; }
+    var pk = isRowRequest(element);
+    if (pk && element === line(pk) && String(changes[pk] || 0) === element.dataset.sent) {
+      delete changes[pk];
+    }
+    if (element.id === "details" && String(detailsChanges) === element.dataset.sent) {
+      detailsChanges = 0;
+    }
+    clearProblem(element);
+  });
+
+  var problems = {}; // where -> the function that tries again
+  function problemText(status) {
+    if (status === 0) { return text("errorNetwork"); }
+    if (status === 404) { return text("errorGone"); }
+    if (status === 403) { return text("errorForbidden"); }
+    if (status === 429) { return text("errorBusy"); }
+    if (status >= 500) { return text("errorServer"); }
+    return text("errorOther");
+  }
+
+  // Where a failure is shown: under the row's line, or in the form's message slot.
+  function problemSlot(element) {
+    var pk = isRowRequest(element) || rowOf(element);
+    if (pk && byId("r" + pk + "-m")) { return byId("r" + pk + "-m"); }
+    var form = element.closest && element.closest("form");
+    if (form && form.id === "details") { return byId("details-msg"); }
+    if (form && form.id === "add-form") { return byId("add-msg"); }
+    return null;
+  }
+
+  function clearProblem(element) {
+    var slot = problemSlot(element);
+    var shown = slot && slot.querySelector(".problem");
+    if (shown) { shown.remove(); }
+    if (slot && !slot.textContent.trim()) { slot.hidden = true; }
+  }
+
+  function showProblem(element, status, retry) {
+    var slot = problemSlot(element);
+    if (!slot) { return; }
+    var message = problemText(status);
+    var box = doc.createElement("div");
+    box.className = "problem";
+    var paragraph = doc.createElement("p");
+    paragraph.textContent = message;
+    var button = doc.createElement("button");
+    button.type = "button";
+    button.className = "button button--small";
+    if (status === 404) {
+      button.textContent = text("reload");
+      button.addEventListener("click", function () { window.location.reload(); });
+    } else {
+      button.textContent = text("retry");
+      button.addEventListener("click", function () { box.remove(); retry(); });
+    }
+    box.appendChild(paragraph);
+    box.appendChild(button);
+    var old = slot.querySelector(".problem");
+    if (old) { old.remove(); }
+    if (slot.tagName === "TR") {
+      var cell = slot.querySelector("td");
+      if (!cell) {
+        cell = doc.createElement("td");
+        cell.colSpan = doc.querySelectorAll("#rows-table thead th").length;
+        slot.appendChild(cell);
+      }
+      slot.classList.add("row-message");
+      cell.insertBefore(box, cell.firstChild);
+    } else {
+      slot.insertBefore(box, slot.firstChild);
+    }
+    slot.hidden = false;
+    announce(message);
+  }
+
+  function retryFor(detail) {
+    var element = detail.elt;
+    var config = detail.requestConfig || {};
+    var pk = isRowRequest(element);
+    var params = config.parameters || {};
+    if (pk) {
+      var values = {};
+      ["remove", "move_up", "move_down", "r" + pk + "-keep_mine"].forEach(function (name) {
+        if (params[name] !== undefined) { values[name] = params[name]; }
+      });
+      return function () { send(pk, values); };
+    }
+    var verb = (config.verb || "post").toUpperCase();
+    return function () { htmx.ajax(verb, config.path, { source: element, swap: "none", values: config.parameters }); };
+  }
+
+  function failed(event) {
+    var detail = event.detail;
+    var status = detail.xhr ? detail.xhr.status : 0;
+    if (event.type !== "htmx:responseError") { status = 0; }
+    var pk = isRowRequest(detail.elt);
+    if (pk) { setState(pk, text("unsaved")); delete lastSent[pk]; }
+    if (detail.elt.id === "details") { lastDetails = null; }
+    if (status === 404 && pk) { delete changes[pk]; }  // gone: nothing left to save there
+    showProblem(detail.elt, status, retryFor(detail));
+  }
+  doc.body.addEventListener("htmx:responseError", failed);
+  doc.body.addEventListener("htmx:sendError", failed);
+  doc.body.addEventListener("htmx:timeout", failed);
+
+  // After an add, a move, a removal or an undo the server names where the focus goes.
+  doc.body.addEventListener("behov:focus", function (event) {
+    var selectors = [].concat(event.detail.selector || event.detail.value || []);
+    for (var i = 0; i < selectors.length; i++) {
+      var target = doc.querySelector(selectors[i]);
+      if (target) {
+        expandGroupOf(target);
+        if (!target.hasAttribute("tabindex") && !/^(INPUT|SELECT|TEXTAREA|BUTTON|A)$/.test(target.tagName)) {
+          target.setAttribute("tabindex", "-1");
+        }
+        target.focus();
+        return;
+      }
+    }
+  });
+
+  // --- The draft's details -----------------------------------------------------------------
+
+  // Saved like a row: after the typing pause, and at once on change, each change once.
+  var details = byId("details");
+  var detailsChanges = 0;
+  var detailsTimer = null;
+  var lastDetails = null;
+  function saveDetails() {
+    clearTimeout(detailsTimer);
+    detailsTimer = null;
+    var now = snapshot(details, "");
+    if (now === lastDetails) { return; }
+    lastDetails = now;
+    htmx.trigger(details, "behov:save");
+  }
+  if (details) {
+    lastDetails = snapshot(details, "");
+    details.addEventListener("input", function () {
+      detailsChanges += 1;
+      clearTimeout(detailsTimer);
+      detailsTimer = setTimeout(saveDetails, TYPING_PAUSE);
+    });
+    details.addEventListener("change", saveDetails);
+    details.addEventListener("htmx:beforeRequest", function () {
+      details.dataset.sent = String(detailsChanges);
+      lastDetails = snapshot(details, "");
+    });
+  }
+
+  window.addEventListener("beforeunload", function (event) {
+    if (Object.keys(timers).length || Object.keys(changes).length || detailsChanges || detailsTimer || inFlight) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
+  // --- Personal numbers (assessments/personal_numbers.py does the same check) ----------------
+
+  var CANDIDATE = /(^|\D)(?:(?:18|19|20)(\d{6})|(\d{6}))[-+ ]?(\d{4})(?!\d)/g;
+  function luhnValid(digits) {
+    var total = 0;
+    for (var i = 0; i < digits.length; i++) {
+      var value = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
+      total += value > 9 ? value - 9 : value;
+    }
+    return total % 10 === 0;
+  }
+  function hasPersonalNumber(value) {
+    var match;
+    CANDIDATE.lastIndex = 0;
+    while ((match = CANDIDATE.exec(value || "")) !== null) {
+      var date = match[2] || match[3];
+      var month = Number(date.slice(2, 4));
+      var day = Number(date.slice(4, 6));
+      if (day > 60) { day -= 60; }
+      if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && luhnValid(date + match[4])) { return true; }
+    }
+    return false;
+  }
+
+  function warnAbout(input) {
+    var id = (input.id || input.name) + "_pnr";
+    var warning = byId(id);
+    var show = hasPersonalNumber(input.value);
+    if (show && !warning) {
+      warning = doc.createElement("p");
+      warning.className = "field-warning";
+      warning.id = id;
+      warning.textContent = text("personalNumber");
+      var pk = rowOf(input);
+      var slot = pk && input.closest("#r" + pk) ? byId("r" + pk + "-m") : null;
+      if (slot) {
+        var cell = slot.querySelector("td");
+        if (!cell) {
+          cell = doc.createElement("td");
+          cell.colSpan = doc.querySelectorAll("#rows-table thead th").length;
+          slot.appendChild(cell);
+        }
+        cell.appendChild(warning);
+        slot.classList.add("row-message");
+        slot.hidden = false;
+      } else {
+        input.insertAdjacentElement("afterend", warning);
+      }
+    } else if (!show && warning) {
+      var holder = warning.closest("tr");
+      warning.remove();
+      if (holder && !holder.textContent.trim()) { holder.hidden = true; }
+    }
+    describe(input, id, show);
+  }
+  doc.addEventListener("input", function (event) {
+    if (event.target.hasAttribute && event.target.hasAttribute("data-pn")) { warnAbout(event.target); }
+  });
+
+  // --- The catalogue: a filter over the list -------------------------------------------------
+
+  var filter = byId("catalogue-filter");
+  var filterTimer = null;
+  function normal(value) {
+    return (value || "").toLocaleLowerCase("sv").trim();
+  }
+  if (filter) {
+    filter.addEventListener("input", function () {
+      var query = normal(filter.value);
+      var groups = doc.querySelectorAll("#add .catalogue-group");
+      var found = 0;
+      for (var g = 0; g < groups.length; g++) {
+        var group = groups[g];
+        var title = normal(group.querySelector("summary").textContent);
+        var items = group.querySelectorAll(".catalogue-items > li");
+        var inGroup = 0;
+        for (var i = 0; i < items.length; i++) {
+          var name = normal(items[i].querySelector("button").textContent);
+          var match = !query || name.indexOf(query) >= 0 || title.indexOf(query) >= 0;
+          items[i].hidden = !match;
+          if (match) { inGroup += 1; }
+        }
+        found += inGroup;
+        group.hidden = !!query && inGroup === 0;
+        if (query) {
+          if (!("wasOpen" in group.dataset)) { group.dataset.wasOpen = group.open ? "1" : ""; }
+          group.open = inGroup > 0;
+        } else if ("wasOpen" in group.dataset) {
+          group.open = group.dataset.wasOpen === "1";
+          delete group.dataset.wasOpen;
+        }
+      }
+      var count = byId("catalogue-count");
+      var message = !query ? "" : found === 0 ? text("filterNone") : found === 1 ? text("filterOne")
+        : text("filterMany").replace("%s", String(found));
+      if (count) { count.textContent = message; }
+      byId("catalogue-none").hidden = !query || found > 0;
+      clearTimeout(filterTimer);
+      if (message) { filterTimer = setTimeout(function () { announce(message); }, 800); }
+    });
+  }
+
+  // --- Needs that fold away ------------------------------------------------------------------
+
+  var collapsed = new Set();
+  function setGroup(tbody, open) {
+    var button = tbody.querySelector(".group-toggle");
+    tbody.classList.toggle("need-group--collapsed", !open);
+    if (button) { button.setAttribute("aria-expanded", String(open)); }
+    if (open) { collapsed.delete(tbody.id); } else { collapsed.add(tbody.id); }
+  }
+  function expandGroupOf(element) {
+    var tbody = element.closest && element.closest("tbody.need-group");
+    if (tbody && tbody.classList.contains("need-group--collapsed")) { setGroup(tbody, true); }
+  }
+  doc.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".group-toggle");
+    if (button) { setGroup(button.closest("tbody"), button.getAttribute("aria-expanded") !== "true"); }
+  });
+
+  // --- On load and after every swap ----------------------------------------------------------
+
+  function enhance(root) {
+    var scope = root.querySelectorAll ? root : doc;
+    var hidden = scope.querySelectorAll("[data-enhance]");
+    for (var i = 0; i < hidden.length; i++) {
+      hidden[i].hidden = false;
+      var title = hidden[i].previousElementSibling;
+      if (title && title.classList.contains("group-title")) { title.hidden = true; }
+    }
+    var toggles = doc.querySelectorAll("#rows-table a[id$='-t']");
+    for (var t = 0; t < toggles.length; t++) {
+      if (!rowsForm || !rowsForm.contains(toggles[t])) { continue; }
+      toggles[t].setAttribute("role", "button");
+      var controlled = byId("r" + rowOf(toggles[t]) + "-d");
+      toggles[t].setAttribute("aria-expanded", String(!!controlled && !controlled.hidden));
+      if (controlled) {
+        toggles[t].setAttribute("aria-controls", controlled.id);
+      } else {
+        toggles[t].removeAttribute("aria-controls");  // nothing to point at until it is opened
+      }
+    }
+    collapsed.forEach(function (id) {
+      var tbody = byId(id);
+      if (tbody && !tbody.classList.contains("need-group--collapsed")) { setGroup(tbody, false); }
+    });
+  }
 
   // The results are replaced on every recompute; keep "Så räknade vi" open if it was.
   var openDetails = new Set();
-  document.body.addEventListener("toggle", function (event) {
-    var el = event.target;
-    if (el.tagName === "DETAILS" && el.id) {
-      if (el.open) { openDetails.add(el.id); } else { openDetails.delete(el.id); }
+  doc.body.addEventListener("toggle", function (event) {
+    var element = event.target;
+    if (element.tagName === "DETAILS" && element.id) {
+      if (element.open) { openDetails.add(element.id); } else { openDetails.delete(element.id); }
     }
   }, true);
-  document.body.addEventListener("htmx:afterSettle", function () {
+
+  doc.body.addEventListener("htmx:afterSettle", function () {
     openDetails.forEach(function (id) {
-      var el = document.getElementById(id);
-      if (el) { el.open = true; }
+      var element = byId(id);
+      if (element) { element.open = true; }
     });
+    enhance(doc);
+    renumber();
+    markErrors();
   });
+  enhance(doc);
 
   // Select the private link on focus so it can be copied at once.
-  document.addEventListener("focusin", function (event) {
+  doc.addEventListener("focusin", function (event) {
     if (event.target.id === "draft-link") { event.target.select(); }
   });
 })();

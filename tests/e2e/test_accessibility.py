@@ -20,10 +20,11 @@ from .test_calculator import (
     add_free_row,
     add_from_catalogue,
     catalogue_group,
+    field,
     open_catalogue_group,
+    open_details,
     row_cards,
     start_draft,
-    swapping_rows,
     wait_for_focus,
 )
 
@@ -68,25 +69,26 @@ def test_axe_on_every_state_of_a_draft_with_javascript(live_server, page: Page, 
     start_draft(page, live_server)
     axe(page, "empty draft")
 
-    # Rows added (an htmx swap of #rows) with the catalogue group still open.
+    # Rows added (htmx swaps of one need each) with the catalogue group still open.
     shower = add_from_catalogue(page, "Personlig hygien", "Dusch")
+    add_from_catalogue(page, "Personlig hygien", "Tandborstning")
     add_from_catalogue(page, "Måltider", "Äta")
     add_free_row(page, "Tillsyn, väntetid och beredskap")
     expect(catalogue_group(page, "Måltider")).to_have_attribute("open", "")
-    axe(page, "draft with rows, catalogue group open (after add swaps)")
+    axe(page, "the table with rows, catalogue group open (after add swaps)")
     page.screenshot(path="/tmp/e2e-draft-rows-desktop.png")
 
-    # A row error, swapped in by htmx next to the field.
-    page.locator(f"#row-{shower}-minutes").fill("abc")
-    expect(page.locator(f"#row-{shower}-minutes_error")).not_to_be_empty()
-    page.locator(f"#row-{shower}-times").fill("0")
-    expect(page.locator(f"#row-{shower}-times_error")).to_contain_text("större än 0")
-    axe(page, "draft with row errors (htmx)")
-    page.locator(f"#row-{shower}").screenshot(path="/tmp/e2e-row-error.png")
-    page.locator(f"#row-{shower}-minutes").fill("30")
-    page.locator(f"#row-{shower}-times").fill("1")
-    expect(page.locator(f"#row-{shower}-times_error")).to_be_empty()
-    expect(page.locator(f"#row-{shower}-minutes_error")).to_be_empty()
+    # A row error, listed under the row's line by htmx.
+    field(page, shower, "minutes").fill("abc")
+    expect(page.locator(f"#r{shower}-minutes_error")).not_to_be_empty()
+    field(page, shower, "times").fill("0")
+    expect(page.locator(f"#r{shower}-times_error")).to_contain_text("större än 0")
+    axe(page, "draft with row errors and figures that leave the change out (htmx)")
+    page.locator(f"#r{shower}").screenshot(path="/tmp/e2e-row-error.png")
+    field(page, shower, "minutes").fill("30")
+    field(page, shower, "times").fill("1")
+    expect(page.locator(f"#r{shower}-times_error")).to_have_count(0)
+    expect(page.locator(f"#r{shower}-minutes_error")).to_have_count(0)
 
     # A details error (age), swapped in by htmx.
     page.get_by_label("Ålder i hela år (frivilligt)").fill("200")
@@ -102,13 +104,37 @@ def test_axe_on_every_state_of_a_draft_with_javascript(live_server, page: Page, 
     axe(page, "draft with Så räknade vi open")
     page.locator("#results").screenshot(path="/tmp/e2e-results-explanation.png")
 
-    # After a move and a remove (htmx swaps of #rows).
-    swapping_rows(page, page.get_by_role("button", name="Flytta ner rad 1: Dusch").click)
-    axe(page, "draft after a move swap")
-    swapping_rows(page, page.get_by_role("button", name="Ta bort rad 1: Dusch").click)
-    wait_for_focus(page, "rows-heading")
-    expect(row_cards(page)).to_have_count(2)
-    axe(page, "draft after a remove swap")
+    # A row open in place, with a personal number typed in its note (warned before saving).
+    details = open_details(page, shower)
+    axe(page, "a row's details open")
+    field(page, shower, "note").fill("Intyg för 811218-9876")
+    expect(page.locator(f"[id='r{shower}-note_pnr']")).to_contain_text("personnummer")
+    axe(page, "a personal number warning in a row's note")
+    details.screenshot(path="/tmp/e2e-row-details.png")
+
+    # The catalogue filtered as one types.
+    page.get_by_label("Sök aktivitet").fill("dusch")
+    expect(page.locator("#catalogue-count")).to_contain_text("passar")
+    axe(page, "the catalogue filtered")
+    page.locator("#add").screenshot(path="/tmp/e2e-catalogue-filtered.png")
+    page.get_by_label("Sök aktivitet").fill("")
+
+    # After a move and a removal (the row's place holds its undo), and after the undo.
+    details.get_by_role("button", name="Flytta ner rad 1: Dusch").click()
+    expect(row_cards(page).nth(1)).to_have_id(f"r{shower}")
+    axe(page, "draft after a move")
+    page.get_by_role("button", name="Ta bort rad 2: Dusch").click()
+    wait_for_focus(page, f"r{shower}-removed")
+    expect(row_cards(page)).to_have_count(3)
+    axe(page, "draft after a removal, with its undo")
+    page.get_by_role("button", name="Ångra borttagningen av rad 2: Dusch").click()
+    expect(row_cards(page)).to_have_count(4)
+    axe(page, "draft after an undo")
+
+    # Print media: what Ctrl+P prints.
+    page.emulate_media(media="print")
+    axe(page, "draft in print media")
+    page.emulate_media(media="screen")
 
     # The delete confirmation.
     page.get_by_role("link", name="Radera beräkningen").click()
@@ -123,15 +149,20 @@ def test_axe_on_the_pages_a_browser_without_javascript_gets(live_server, page: P
 
     group = open_catalogue_group(page, "Av- och påklädning")
     group.get_by_role("button", name="Lägg till raden Av- och påklädning").click()
-    expect(page).to_have_url(re.compile("#rows$"))
+    expect(page).to_have_url(re.compile(r"#r\d+$"))
     expect(row_cards(page)).to_have_count(1)
     axe(page, "draft with a row, no scripts")
+
+    # A row's details, opened by its link.
+    page.get_by_role("link", name="Detaljer rad 1: Av- och påklädning").click()
+    expect(page).to_have_url(re.compile(r"\?rad=\d+#r\d+-d$"))
+    axe(page, "a row's details open, no scripts")
 
     # A row posted with errors: the error summary at the top, focused.
     row = row_cards(page).first
     row.get_by_label("Minuter per tillfälle").fill("")
     row.get_by_label("Antal gånger").fill("tre")
-    row.get_by_role("button", name="Spara rad 1").click()
+    page.get_by_role("button", name="Spara ändringarna").first.click()
     summary = page.locator(".error-summary")
     expect(summary).to_contain_text("Det finns ett problem")
     expect(summary.get_by_role("link")).to_have_count(2)
@@ -170,8 +201,12 @@ def fill_a_draft(page: Page, live_server) -> None:
 
 @pytest.mark.parametrize(
     ("width", "scale", "label"),
-    [(320, 1, "320 px, phone"), (640, 2, "200 % zoom of a 1280 px window")],
-    ids=["320px", "zoom200"],
+    [
+        (320, 1, "320 px (WCAG 1.4.10 reflow)"),
+        (375, 1, "375 px, phone"),
+        (640, 2, "200 % zoom of a 1280 px window"),
+    ],
+    ids=["320px", "375px", "zoom200"],
 )
 def test_no_horizontal_scrolling(live_server, browser, axe, width, scale, label):
     context = browser.new_context(
@@ -188,6 +223,18 @@ def test_no_horizontal_scrolling(live_server, browser, axe, width, scale, label)
         )
         axe(page, f"draft with rows at {label}")
         page.locator("#results").screenshot(path=f"/tmp/e2e-results-{width}px.png")
+        # The rows are short cards; one opens in place, still without sideways scrolling.
+        pk = int(row_cards(page).first.get_attribute("id").removeprefix("r"))
+        open_details(page, pk)
+        assert page.evaluate(NO_HORIZONTAL_SCROLL), f"an open row scrolls sideways at {label}"
+        axe(page, f"a row open at {label}")
+        page.locator("#rows").screenshot(path=f"/tmp/e2e-rows-{width}px.png")
+        # The compact result bar stays in view with the verdict and the total.
+        page.locator("#add").scroll_into_view_if_needed()
+        bar = page.locator("#result-bar")
+        expect(bar).to_be_in_viewport()
+        expect(bar).to_contain_text("Grundläggande behov")
+        expect(bar).to_contain_text("Totalt")
         page.goto(live_server.url + "/")
         assert page.evaluate(NO_HORIZONTAL_SCROLL), f"start page scrolls sideways at {label}"
     finally:

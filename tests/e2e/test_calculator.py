@@ -42,65 +42,80 @@ def assert_no_page_load(page: Page) -> None:
 
 
 def catalogue_group(page: Page, need_label: str):
-    return page.locator("details.catalogue-group", has=page.locator("summary", has_text=need_label))
+    return page.locator("details.catalogue-group").filter(
+        has=page.locator(":scope > summary", has_text=need_label)
+    )
 
 
 def open_catalogue_group(page: Page, need_label: str):
     group = catalogue_group(page, need_label)
     if not group.evaluate("details => details.open"):
-        group.locator("summary").click()
+        group.locator(":scope > summary").click()
     expect(group).to_have_attribute("open", "")
     return group
 
 
 def row_cards(page: Page):
-    return page.locator("#rows form.row-card")
+    """The rows' lines in the table (a removed row's undo in its place is not one)."""
+    return page.locator("#rows-table tr.row:not(.row--removed)")
 
 
 def row_pks(page: Page) -> list[int]:
-    ids = row_cards(page).evaluate_all("forms => forms.map(form => form.id)")
-    return [int(form_id.removeprefix("row-")) for form_id in ids]
+    ids = row_cards(page).evaluate_all("rows => rows.map(row => row.id)")
+    return [int(row_id.removeprefix("r")) for row_id in ids]
+
+
+def field(page: Page, pk: int, name: str):
+    """A field of a row, by its name in the rows' form ("r12-minutes")."""
+    return page.locator(f"[name='r{pk}-{name}']")
+
+
+def open_details(page: Page, pk: int):
+    """Open a row's details in place (time type, note, moves) and return them."""
+    toggle = page.locator(f"#r{pk}-t")
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    return page.locator(f"#r{pk}-d")
 
 
 def wait_for_focus(page: Page, element_id: str) -> None:
     page.wait_for_function("id => document.activeElement?.id === id", arg=element_id)
 
 
-def swapping_rows(page: Page, action) -> None:
-    """Run `action` (a click that makes htmx replace `#rows`) and wait until the swap is done."""
-    page.evaluate("() => { document.getElementById('rows').__stale = true; }")
-    action()
-    page.wait_for_function("() => !document.getElementById('rows')?.__stale")
-
-
 def add_from_catalogue(page: Page, need_label: str, item: str) -> int:
     """Add a catalogue row with htmx; focus goes to the new row's description. Returns its pk."""
     before = set(row_pks(page))
     group = open_catalogue_group(page, need_label)
-    button = group.get_by_role("button", name=f"Lägg till raden {item}", exact=True)
-    swapping_rows(page, button.click)
+    group.get_by_role("button", name=f"Lägg till raden {item}", exact=True).click()
     expect(row_cards(page)).to_have_count(len(before) + 1)
     (pk,) = set(row_pks(page)) - before
-    wait_for_focus(page, f"row-{pk}-description")
-    expect(page.locator(f"#row-{pk}-description")).to_have_value(item)
+    wait_for_focus(page, f"r{pk}-description")
+    expect(field(page, pk, "description")).to_have_value(item)
     return pk
 
 
 def add_free_row(page: Page, need_label: str) -> int:
     before = set(row_pks(page))
     page.get_by_label("Behov för den nya raden").select_option(label=need_label)
-    swapping_rows(page, page.get_by_role("button", name="Lägg till egen rad").click)
+    page.get_by_role("button", name="Lägg till egen rad").click()
     expect(row_cards(page)).to_have_count(len(before) + 1)
     (pk,) = set(row_pks(page)) - before
-    wait_for_focus(page, f"row-{pk}-description")
-    expect(page.locator(f"#row-{pk}-description")).to_have_value(f"Egen rad: {need_label}")
+    wait_for_focus(page, f"r{pk}-description")
+    expect(field(page, pk, "description")).to_have_value(f"Egen rad: {need_label}")
     return pk
 
 
-def fill_and_wait(page: Page, selector: str, value: str) -> None:
-    """Type into a field of an htmx form and wait until the server has answered the save."""
+def saved(page: Page, action) -> None:
+    """Run `action` (typing into a field of a row or of the details) and wait until the server
+    has answered its save."""
     with page.expect_response(lambda r: r.request.method == "POST" and r.ok):
-        page.locator(selector).fill(value)
+        action()
+
+
+def fill_and_wait(page: Page, locator, value: str) -> None:
+    """Type into a field and wait until the server has answered the save."""
+    saved(page, lambda: locator.fill(value))
 
 
 def figure(page: Page, label: str):
@@ -138,39 +153,48 @@ def test_live_totals_errors_threshold_and_parental_deduction(live_server, page: 
     # A row from the catalogue: Dusch, 20 min once a day (2,33 h/vecka).
     shower = add_from_catalogue(page, "Personlig hygien", "Dusch")
     expect_basic_hours(page, "2,33")
-    expect(page.locator(f"#row-{shower}-summary")).to_contain_text("2,33 h/vecka")
+    expect(page.locator(f"#r{shower}-h")).to_contain_text("2,33")
     expect(status).to_contain_text(verdict_text("2,33", "17,67", "under"))
 
     # A free row, with the need chosen: 10 min once a day (1,17 h/vecka).
     dressing = add_free_row(page, "Av- och påklädning")
     expect_basic_hours(page, "3,5")
-    expect(page.get_by_role("heading", level=3, name="4. Av- och påklädning")).to_be_visible()
+    expect(page.get_by_role("button", name="4. Av- och påklädning")).to_be_visible()
 
     # Change minutes: the totals and the live region follow, without a page load.
-    page.locator(f"#row-{dressing}-minutes").fill("30")
+    field(page, dressing, "minutes").fill("30")
     expect_basic_hours(page, "5,83")
-    expect(status).to_have_text(re.compile("^" + re.escape(verdict_text("5,83", "14,17", "under"))))
-    page.locator(f"#row-{shower}-minutes").fill("60")
+    expect(status).to_have_text(
+        re.compile(r"^Rad \d är sparad\. " + re.escape(verdict_text("5,83", "14,17", "under")))
+    )
+    expect(page.locator(f"#r{dressing}-h")).to_contain_text("Sparad")
+    field(page, shower, "minutes").fill("60")
     expect_basic_hours(page, "10,5")
     expect(status).to_contain_text(verdict_text("10,5", "9,5", "under"))
     expect(page.locator("#results .verdict")).to_contain_text("9,5 timmar under gränsen")
 
     # An invalid value: a Swedish error next to the field, totals unchanged, the text kept.
-    minutes = page.locator(f"#row-{shower}-minutes")
+    minutes = field(page, shower, "minutes")
     minutes.fill("abc")
-    error = page.locator(f"#row-{shower}-minutes_error")
+    error = page.locator(f"#r{shower}-minutes_error")
     expect(error).to_have_text(
         "Fel: Minuter per tillfälle måste vara ett tal, till exempel 15 eller 2,5."
     )
     expect(minutes).to_have_value("abc")
-    expect(minutes).to_have_attribute("aria-describedby", f"row-{shower}-minutes_error")
+    expect(minutes).to_have_attribute("aria-describedby", f"r{shower}-minutes_error")
+    expect(minutes).to_have_attribute("aria-invalid", "true")
     expect_basic_hours(page, "10,5")
-    expect(page.locator(f"#row-{dressing}-minutes")).to_have_value("30")
+    # Honest figures: the row's hours and the totals say they leave the change out.
+    expect(page.locator(f"#r{shower}-h")).to_contain_text("Rätta felet så räknas raden om")
+    expect(page.locator("#results")).to_contain_text("Rätta felet så räknas raden om")
+    expect(field(page, dressing, "minutes")).to_have_value("30")
     assert Assessment.objects.get().rows()[0].minutes == 60  # nothing half-saved
 
     # Fixed: the error clears and the totals update. 90 min: 10,5 + 3,5 = 14 h.
     minutes.fill("90")
-    expect(error).to_be_empty()
+    expect(error).to_have_count(0)
+    expect(minutes).not_to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#results")).not_to_contain_text("Rätta felet")
     expect_basic_hours(page, "14")
     expect(status).to_contain_text(verdict_text("14", "6", "under"))
 
@@ -181,7 +205,7 @@ def test_live_totals_errors_threshold_and_parental_deduction(live_server, page: 
     expect(explanation).to_contain_text("Jämfört med 20-timmarsgränsen")
 
     # Cross the 20-hour line: the shower twice a day, 21 + 3,5 = 24,5 h.
-    page.locator(f"#row-{shower}-times").fill("2")
+    field(page, shower, "times").fill("2")
     expect_basic_hours(page, "24,5")
     verdict = page.locator("#results .verdict")
     expect(verdict).to_contain_text("4,5 timmar över gränsen")
@@ -218,27 +242,32 @@ def test_move_and_remove_rows_within_a_need(live_server, page: Page):
     assert row_pks(page) == [shower, toilet, eating]
     expect(page.locator("#rows h2")).to_contain_text("(3 rader)")
 
-    swapping_rows(page, page.locator(f"#row-{toilet}-move-up").click)
+    # Moves are in a row's details; only where a move is possible (no dead controls).
+    details = open_details(page, toilet)
+    expect(details.get_by_role("button", name="Flytta ner rad 2: Toalettbesök")).to_have_count(0)
+    expect(details).to_contain_text("Raden står sist under Personlig hygien")
+    details.get_by_role("button", name="Flytta upp rad 2: Toalettbesök").click()
+    expect(row_cards(page).first).to_have_id(f"r{toilet}")
     assert row_pks(page) == [toilet, shower, eating]
-    wait_for_focus(page, f"row-{toilet}-move-up")
-    first_legend = row_cards(page).first.locator(":scope > fieldset > legend")
-    expect(first_legend).to_have_text("Rad 1: Toalettbesök")
+    # The moved row is first now: its up button went, so the focus is on the one left.
+    wait_for_focus(page, f"r{toilet}-move_down")
+    expect(page.locator(f"#r{toilet}-n")).to_have_accessible_name("rad 1: Toalettbesök")
+    expect(page.locator(f"#r{shower}-n")).to_have_accessible_name("rad 2: Dusch")
 
-    swapping_rows(page, page.locator(f"#row-{toilet}-move-down").click)
+    page.locator(f"#r{toilet}-move_down").click()
+    expect(row_cards(page).first).to_have_id(f"r{shower}")
     assert row_pks(page) == [shower, toilet, eating]
-    wait_for_focus(page, f"row-{toilet}-move-down")
-
-    # Moving past the end of the need does nothing: the row stays under its own heading.
-    swapping_rows(page, page.locator(f"#row-{toilet}-move-down").click)
-    wait_for_focus(page, f"row-{toilet}-move-down")
-    assert row_pks(page) == [shower, toilet, eating]
+    wait_for_focus(page, f"r{toilet}-move_up")
+    expect(page.locator(f"#r{toilet}-move_down")).to_have_count(0)
 
     basic_before = figure(page, "Grundläggande behov").inner_text()
-    swapping_rows(page, page.get_by_role("button", name="Ta bort rad 1: Dusch").click)
+    page.get_by_role("button", name="Ta bort rad 1: Dusch").click()
     expect(row_cards(page)).to_have_count(2)
     assert row_pks(page) == [toilet, eating]
-    wait_for_focus(page, "rows-heading")
+    wait_for_focus(page, f"r{shower}-removed")
+    expect(page.locator(f"#r{shower}")).to_contain_text("Raden togs bort")
     expect(page.locator("#rows h2")).to_contain_text("(2 rader)")
+    expect(page.locator(f"#r{toilet}-n")).to_have_accessible_name("rad 1: Toalettbesök")
     expect(figure(page, "Grundläggande behov")).not_to_have_text(basic_before)
     expect(page.locator("#status")).to_contain_text("Grundläggande behov:")
     assert_no_page_load(page)
@@ -249,9 +278,10 @@ def test_download_reimport_and_delete(live_server, page: Page, tmp_path):
     add_from_catalogue(page, "Personlig hygien", "Dusch")
     eating = add_from_catalogue(page, "Måltider", "Äta")
     add_from_catalogue(page, "Hushåll och matlagning", "Städning")
-    fill_and_wait(page, f"#row-{eating}-minutes", "2,5")
-    fill_and_wait(page, f"#row-{eating}-note", "Enligt läkarintyget.")
-    fill_and_wait(page, "#details-age", "9")
+    fill_and_wait(page, field(page, eating, "minutes"), "2,5")
+    open_details(page, eating)
+    fill_and_wait(page, field(page, eating, "note"), "Enligt läkarintyget.")
+    fill_and_wait(page, page.locator("#details-age"), "9")
     expect(figure(page, "Föräldraavdrag, grundläggande (redan avdraget)")).to_be_visible()
     expected = results_text(page)
 
@@ -273,7 +303,11 @@ def test_download_reimport_and_delete(live_server, page: Page, tmp_path):
     assert re.search(r"/b/[^/]+/$", page.url)
     expect(row_cards(page)).to_have_count(3)
     assert results_text(page) == expected
-    expect(page.get_by_label("Anteckning (frivillig)").nth(1)).to_have_value("Enligt läkarintyget.")
+    eating = row_pks(page)[1]
+    open_details(page, eating)
+    expect(page.get_by_label("Anteckning (frivillig), rad 2: Äta")).to_have_value(
+        "Enligt läkarintyget."
+    )
     assert Assessment.objects.count() == 2
 
     # Delete the first draft: a confirmation page, then its link is gone for good.

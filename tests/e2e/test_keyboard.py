@@ -19,6 +19,7 @@ FOCUS_STATE = r"""() => {
     return {
         tag: el.tagName,
         id: el.id,
+        name: el.getAttribute('name') || '',
         text: (/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) ? el.value : el.textContent)
             .replace(/\s+/g, ' ').trim().slice(0, 80),
         outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
@@ -56,6 +57,19 @@ def id_is(element_id: str):
     return lambda state: state["id"] == element_id
 
 
+def name_is(name: str):
+    return lambda state: state["name"] == name
+
+
+def tabs_to(page: Page, matches, what: str) -> int:
+    """Press Tab until `matches`, with visible focus at every stop; the number of presses."""
+    for presses in range(1, MAX_TABS + 1):
+        page.keyboard.press("Tab")
+        if matches(assert_focus_visible(page)):
+            return presses
+    raise AssertionError(f"Tab never reached {what}")
+
+
 def test_full_flow_with_the_keyboard_only(live_server, page: Page):
     page.goto(live_server.url + "/")
 
@@ -68,6 +82,18 @@ def test_full_flow_with_the_keyboard_only(live_server, page: Page):
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/b/[^/]+/$"))
     wait_for_htmx(page)
+
+    # Issue 10: from the top of the draft page the PDF is at most 10 Tab presses away, past the
+    # skip links "Till resultatet" and "Till utskrift och fil".
+    presses = tabs_to(page, text_is("Skriv ut / ladda ner PDF"), "the PDF link")
+    assert presses <= 10, f"{presses} Tab presses to the PDF link"
+    print(f"Tab presses from the top of the draft page to the PDF link: {presses}")
+    # The file link is next; Enter on it downloads the file. Deleting is reachable too.
+    tab_to(page, text_is("Ladda ner som fil"), "the file link")
+    with page.expect_download() as download_info:
+        page.keyboard.press("Enter")
+    assert download_info.value.suggested_filename.endswith(".json")
+    tab_to(page, text_is("Radera beräkningen"), "the delete link")
 
     # The catalogue: open "Personlig hygien" with Enter, add "Dusch" with Space.
     tab_to(
@@ -86,20 +112,26 @@ def test_full_flow_with_the_keyboard_only(live_server, page: Page):
     page.keyboard.press("Space")
 
     # After the htmx swap the focus is on the new row's description, visibly.
-    page.wait_for_function(r"() => /^row-\d+-description$/.test(document.activeElement?.id || '')")
-    row_id = assert_focus_visible(page)["id"].removesuffix("-description")
+    page.wait_for_function(r"() => /^r\d+-description$/.test(document.activeElement?.id || '')")
+    row = assert_focus_visible(page)["id"].removesuffix("-description")
     expect(figure(page, "Grundläggande behov")).to_have_text("2,33 h/vecka")
 
     # Minutes: the next field. Select what is there and type over it.
     page.keyboard.press("Tab")
-    assert assert_focus_visible(page)["id"] == f"{row_id}-minutes"
+    assert assert_focus_visible(page)["name"] == f"{row}-minutes"
     page.keyboard.press("Control+A")
     page.keyboard.type("45")
-    expect(page.locator(f"#{row_id}-minutes")).to_have_value("45")
+    expect(page.locator(f"[name='{row}-minutes']")).to_have_value("45")
     expect(figure(page, "Grundläggande behov")).to_have_text("5,25 h/vecka")
     expect(page.locator("#status")).to_contain_text("5,25 timmar i veckan")
     # A recompute never moves the focus.
-    assert focus_state(page)["id"] == f"{row_id}-minutes"
+    assert focus_state(page)["name"] == f"{row}-minutes"
+
+    # The row's details open in place from the keyboard (Space on the toggle).
+    tab_to(page, lambda s: s["id"] == f"{row}-t", "the row's Detaljer toggle")
+    page.keyboard.press("Space")
+    expect(page.locator(f"#{row}-t")).to_have_attribute("aria-expanded", "true")
+    tab_to(page, name_is(f"{row}-time_type"), "the row's time type")
 
     # "Så räknade vi" opens from the keyboard.
     tab_to(
@@ -109,11 +141,3 @@ def test_full_flow_with_the_keyboard_only(live_server, page: Page):
     )
     page.keyboard.press("Enter")
     expect(page.locator("#explanation")).to_have_attribute("open", "")
-
-    # The PDF and file links are reachable; Enter on the file link downloads the file.
-    tab_to(page, text_is("Skriv ut / ladda ner PDF"), "the PDF link")
-    tab_to(page, text_is("Ladda ner som fil"), "the file link")
-    with page.expect_download() as download_info:
-        page.keyboard.press("Enter")
-    assert download_info.value.suggested_filename.endswith(".json")
-    tab_to(page, text_is("Radera beräkningen"), "the delete link")

@@ -1,0 +1,130 @@
+"""The rows as the editor page shows them: every need in the law's order (an empty need too, so
+that a row added to it has its place), each row with its form, its place among its need's rows
+and what the request did to it (opened, invalid, in conflict, just removed).
+
+Built once per request by `Editor.load` for the page and for each of its htmx answers, which
+render only the parts that changed.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from . import personal_numbers, rules
+from .forms import ActivityForm, RestoreRowForm
+from .models import Activity, Assessment
+from .rows import NeedGroup, RowView, need_groups
+
+
+class RowEntry(RowView):
+    """A row on the page. Its form is built only when a template shows it: a save's answer shows
+    one row, and 150 unused forms cost ~200 ms."""
+
+    bound_forms: dict[int, ActivityForm] = {}
+    is_first = is_last = is_open = is_stale = False
+    conflicts: list = ()
+    removed = False
+
+    @cached_property
+    def form(self) -> ActivityForm:
+        return self.bound_forms.get(self.activity.pk) or ActivityForm.for_row(self.activity)
+
+    @property
+    def bound(self) -> ActivityForm | None:
+        return self.bound_forms.get(self.activity.pk)
+
+    @property
+    def version(self) -> int:
+        """The version the row's next save is based on: while a post of it is shown again (an
+        error, a conflict), the version that post was based on, so that only "Behåll mina
+        värden" stores over what someone else saved."""
+        if self.bound is not None and (self.conflicts or self.bound.errors):
+            return self.bound.based_on()
+        return self.activity.version
+
+    @property
+    def label(self) -> str:
+        """The row as the hidden part of its labels names it: "rad 3: Dusch", marked so that
+        app.js can follow a new number or description without asking the server."""
+        return format_html(
+            '{} <span class="n">{}</span>: <span class="d">{}</span>',
+            _("rad"),
+            self.number,
+            self.activity.description,
+        )
+
+    @property
+    def warns(self) -> bool:
+        """Whether the description holds a personal number (shown under the line)."""
+        return personal_numbers.contains(str(self.form["description"].value() or ""))
+
+
+@dataclass
+class RemovedRow:
+    """A row just removed, in its old place, with what undo needs to put it back."""
+
+    activity: Activity
+    number: int
+    before: int | None  # the next row of the same need, which it goes back in front of
+    removed = True
+    label = RowEntry.label
+
+    @property
+    def form(self) -> ActivityForm:
+        return RestoreRowForm.values(self.activity)
+
+
+@dataclass
+class Editor:
+    """The rows as a request leaves them, by need: every need, so that a row added to an empty
+    need has its place on the page, with the rows that are open, invalid or just changed."""
+
+    assessment: Assessment
+    rows: list[Activity]
+    result: rules.Result
+    groups: list[NeedGroup]
+    entries: dict[int, RowEntry] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, assessment, *, row_forms=None, open_rows=(), stale_rows=(), removed=None):
+        rows = assessment.rows()
+        result = assessment.calculate(rows)
+        filled = {group.info.need: group for group in need_groups(result, rows, view=RowEntry)}
+        groups = [
+            filled.get(info.need) or NeedGroup(info, rules.NeedTotal(info.need, 0, 0), [])
+            for info in rules.NEEDS
+        ]
+        editor = cls(assessment, rows, result, groups)
+        for group in groups:
+            for index, entry in enumerate(group.rows):
+                entry.bound_forms = row_forms or {}
+                entry.is_first, entry.is_last = index == 0, index == len(group.rows) - 1
+                entry.is_open = entry.activity.pk in open_rows
+                entry.is_stale = entry.activity.pk in stale_rows
+                editor.entries[entry.activity.pk] = entry
+            group.count = len(group.rows)
+            if removed is not None and removed.activity.need == group.info.need:
+                after = [i for i, e in enumerate(group.rows) if e.activity.pk == removed.before]
+                group.rows.insert(after[0] if after else len(group.rows), removed)
+        return editor
+
+    def group(self, need) -> NeedGroup:
+        return next(group for group in self.groups if group.info.need == need)
+
+    def around(self, entry) -> dict:
+        """For a row's answer: its need, the next row of that need (where the row goes on the
+        page) and the need's open rows, whose move buttons may have changed."""
+        group = self.group(entry.activity.need)
+        rows = [e for e in group.rows if not e.removed]
+        after = rows[rows.index(entry) + 1 :] if entry in rows else []
+        return {
+            "group": group,
+            "next_entry": after[0] if after else None,
+            "open_near": [e for e in rows if e.is_open and e is not entry],
+        }
+
+    @property
+    def stale(self) -> list[RowEntry]:
+        return [entry for entry in self.entries.values() if entry.is_stale]
