@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 
 from assessments import catalogue, files, rules
 from assessments.models import Activity, Assessment
+from tests.e2e.conftest import LOCALE
 
 from .test_calculator import (
     add_from_catalogue,
@@ -69,7 +70,7 @@ def open_file(page: Page, live_server, path) -> None:
 
 
 def test_a_40_row_draft_from_a_file_fits_a_page_of_at_most_8000_px(live_server, browser, tmp_path):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=LOCALE)
     page = context.new_page()
     try:
         open_file(page, live_server, draft_file(tmp_path, 40))
@@ -110,8 +111,8 @@ def test_ctrl_p_prints_the_rows_and_the_result_on_at_most_3_pages(live_server, p
 
 def test_two_tabs_never_overwrite_each_other_silently(live_server, browser, axe):
     draft_url = None
-    tab_a = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab_b = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab_a = browser.new_context(viewport={"width": 1280, "height": 900}, locale=LOCALE)
+    tab_b = browser.new_context(viewport={"width": 1280, "height": 900}, locale=LOCALE)
     try:
         a = tab_a.new_page()
         draft_url = start_draft(a, live_server)
@@ -177,8 +178,8 @@ def test_two_tabs_never_overwrite_each_other_silently(live_server, browser, axe)
 
 
 def test_two_tabs_without_javascript_never_overwrite_each_other(live_server, browser):
-    tab_a = browser.new_context(java_script_enabled=False)
-    tab_b = browser.new_context(java_script_enabled=False)
+    tab_a = browser.new_context(java_script_enabled=False, locale=LOCALE)
+    tab_b = browser.new_context(java_script_enabled=False, locale=LOCALE)
     try:
         a = tab_a.new_page()
         draft_url = start_draft(a, live_server, js=False)
@@ -266,8 +267,8 @@ def test_every_failed_action_is_said_at_its_place_and_can_be_tried_again(live_se
 
 
 def test_a_row_removed_in_another_tab_is_said_so_and_what_was_typed_stays(live_server, browser):
-    tab_a = browser.new_context()
-    tab_b = browser.new_context()
+    tab_a = browser.new_context(locale=LOCALE)
+    tab_b = browser.new_context(locale=LOCALE)
     try:
         a = tab_a.new_page()
         draft_url = start_draft(a, live_server)
@@ -428,7 +429,7 @@ def test_the_catalogue_filters_as_one_types(live_server, page: Page):
 
 
 def test_without_javascript_the_catalogue_is_a_plain_list(live_server, browser):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, locale=LOCALE)
     try:
         page = context.new_page()
         start_draft(page, live_server, js=False)
