@@ -1,11 +1,16 @@
-"""The rows as the editor page shows them: every need in the law's order (an empty need too, so
-that a row added to it has its place), each row with its form, its place among its need's rows
-and what the request did to it (opened, invalid, in conflict, just removed).
+"""The rows and the draft's parts as the editor page shows them.
 
-Built once per request by `Editor.load` for the page and for each of its htmx answers, which
-render only the parts that changed.
+The rows: every need in the law's order (an empty need too, so that a row added to it has its
+place), each row with its form, its place among its need's rows and what the request did to it
+(opened, invalid, in conflict, just removed). Built once per request by `Editor.load` for the
+page and for each of its htmx answers, which render only the parts that changed.
+
+The parts (`Sections`): the forms of the week types and the period, the night and the
+decision, each built only when a template shows it.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -13,9 +18,18 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from . import personal_numbers, rules
-from .forms import ActivityForm, RestoreRowForm
+from .forms import (
+    ActivityForm,
+    DecidedForm,
+    DecisionForm,
+    NightForm,
+    PeriodForm,
+    RestoreRowForm,
+    WeekTypeFormSet,
+)
 from .models import Activity, Assessment
 from .rows import NeedGroup, RowView, need_groups
+from .rules.assessment import DEFAULT_WEEK_TYPE, MAX_WEEK_TYPES
 
 
 class RowEntry(RowView):
@@ -128,3 +142,68 @@ class Editor:
     @property
     def stale(self) -> list[RowEntry]:
         return [entry for entry in self.entries.values() if entry.is_stale]
+
+
+def week_types_digest(assessment: Assessment) -> str:
+    """What the page's week types were based on, to refuse a save over another tab's change."""
+    values = list(assessment.week_types.values_list("key", "name", "weeks", "assistance_days"))
+    return hashlib.sha256(json.dumps(values, default=str).encode()).hexdigest()[:16]
+
+
+class Sections:
+    """The parts' forms for one page, built only when a template shows them."""
+
+    def __init__(self, assessment: Assessment, rows=None, **bound):
+        self.assessment = assessment
+        self.rows = rows
+        self.bound = bound
+
+    @cached_property
+    def period_form(self) -> PeriodForm:
+        return self.bound.get("period") or PeriodForm(instance=self.assessment, auto_id="period-%s")
+
+    @cached_property
+    def week_formset(self):
+        return self.bound.get("weeks") or WeekTypeFormSet(
+            queryset=self.assessment.week_types.all(), prefix="wt"
+        )
+
+    @cached_property
+    def week_digest(self) -> str:
+        return week_types_digest(self.assessment)
+
+    @property
+    def total_weeks(self):
+        return sum(w.weeks for w in self.assessment.week_type_list)
+
+    @property
+    def stored_week_types(self) -> bool:
+        return self.assessment.week_type_list != (DEFAULT_WEEK_TYPE,)
+
+    @property
+    def can_add_week_type(self) -> bool:
+        return len(self.assessment.week_type_list) < MAX_WEEK_TYPES
+
+    @cached_property
+    def night_form(self) -> NightForm:
+        return self.bound.get("night") or NightForm(instance=self.assessment, auto_id="night-%s")
+
+    @cached_property
+    def decision_form(self) -> DecisionForm:
+        return self.bound.get("decision") or DecisionForm(
+            instance=self.assessment, auto_id="decision-%s"
+        )
+
+    @cached_property
+    def decided_forms(self) -> list[DecidedForm]:
+        if not self.assessment.decision_by:
+            return []
+        given = {form.activity.pk: form for form in self.bound.get("decided", [])}
+        rows = self.rows if self.rows is not None else self.assessment.rows()
+        return [given.get(row.pk) or DecidedForm(activity=row, auto_id="%s") for row in rows]
+
+    @property
+    def error_forms(self) -> list:
+        found = [form for form in self.bound.values() if not isinstance(form, list)]
+        found += self.bound.get("decided", [])
+        return [form for form in found if form.errors]

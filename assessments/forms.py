@@ -5,19 +5,22 @@ and the rules between a row's fields are `rules.row_problems`, so that a row typ
 imported are judged alike. Messages reuse the label's words and say how to put it right.
 """
 
+import json
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from . import catalogue, files, rules
-from .models import NEED_CHOICES, ROW_FIELDS, Activity, Assessment
+from .models import NEED_CHOICES, ROW_FIELDS, Activity, Assessment, WeekType, db_value
 from .rules import Kind, Need
 from .rules import activity as row_table
 from .rules import assessment as draft_table
 from .rules.fields import Field, Type
+from .rules.needs import DECISION_MAKER_LABELS
 
 NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 
@@ -45,13 +48,36 @@ class DecimalCommaField(forms.FloatField):
         return {}
 
 
-def _range_check(field: Field):
-    message = field.messages.get(
-        "range", f"{field.label} måste vara större än {field.low} och högst {field.high}."
-    )
+class MonthField(forms.Field):
+    """A year and a month, typed "2019-03" (or "2019-3"), held as the month's first day."""
 
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, date):
+            return value.replace(day=1)
+        match = re.fullmatch(r"\s*(\d{4})\s*-\s*(\d{1,2})\s*", str(value))
+        if match and 1 <= int(match[2]) <= 12 and int(match[1]) >= 1:
+            return date(int(match[1]), int(match[2]), 1)
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+    def prepare_value(self, value):
+        if isinstance(value, date):
+            return f"{value.year:04d}-{value.month:02d}"
+        return value
+
+
+def _range_check(field: Field):
     def check(value):
-        if value is not None and not (field.low < value <= field.high):
+        if value is None:
+            return
+        above = value > field.low if field.low_open else value >= field.low
+        if not above or (field.high is not None and value > field.high):
+            message = field.messages.get("range") or _(
+                "%(label)s måste vara större än %(low)s och högst %(high)s."
+            ) % {"label": field.label, "low": field.low, "high": field.high}
             raise forms.ValidationError(message, code="range")
 
     return check
@@ -87,9 +113,28 @@ def form_field(field: Field, **overrides) -> forms.Field:
             )
         case Type.CHOICE:
             labels = rules.CHOICE_LABELS[field.choices]
-            return forms.ChoiceField(
-                choices=[(member.value, labels[member]) for member in field.choices], **kwargs
+            choices = [(member.value, labels[member]) for member in field.choices]
+            if field.nullable:
+                # None is a value of its own ("not elsewhere"), chosen as the first option.
+                kwargs["required"] = False
+                return forms.TypedChoiceField(
+                    choices=[("", field.messages.get("none", "–")), *choices],
+                    empty_value=None,
+                    **kwargs,
+                )
+            return forms.ChoiceField(choices=choices, **kwargs)
+        case Type.MONTH:
+            return MonthField(**kwargs)
+        case Type.TIME:
+            return forms.TimeField(
+                input_formats=["%H:%M"],
+                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+                **kwargs,
             )
+        case Type.KEYS:
+            # The choices are the draft's, set by the form that shows it.
+            kwargs["required"] = False
+            return forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, **kwargs)
         case Type.BOOLEAN:
             return forms.BooleanField(**kwargs)
         case Type.DATE:
@@ -147,6 +192,10 @@ def shown(field: forms.Field, value) -> str:
     """A field's value as the person reads it: a choice by its label, a number with a comma."""
     if isinstance(field, forms.BooleanField):
         return str(_("ja") if field.to_python(value) else _("nej"))
+    if isinstance(field, forms.MultipleChoiceField):
+        labels = {str(key): str(label) for key, label in field.choices}
+        chosen = value if isinstance(value, list | tuple) else list(labels)
+        return ", ".join(labels.get(str(v), str(v)) for v in chosen)
     if isinstance(field, forms.ChoiceField):
         labels = {str(key): label for key, label in field.choices}
         return str(labels.get(str(value), value))
@@ -167,10 +216,10 @@ def _from_table(fields: dict[str, Field]):
     return callback
 
 
-class DraftDetailsForm(DescribedFieldsMixin, forms.ModelForm):
-    """ "Om bedömningen": the draft's own fields, shown in `fieldsets` (a legend, or None, and
-    field names; fields not listed join the last set), so a new field appears by being listed
-    in `Meta.fields`.
+class DraftFieldsForm(DescribedFieldsMixin, forms.ModelForm):
+    """Fields of the draft itself, shown in `fieldsets` (a legend, or None, and field names;
+    fields not listed join the last set), so a new field appears by being listed in
+    `Meta.fields`.
 
     Stale edits are judged field by field: each input carries the value the page showed
     (Django's hidden initial), a save stores only the fields the person changed, and it is
@@ -179,16 +228,7 @@ class DraftDetailsForm(DescribedFieldsMixin, forms.ModelForm):
     goes through, and nothing another tab stored is written over unseen.
     """
 
-    age = form_field(draft_table.PERSON_FIELDS["age"])
-    fieldsets: tuple[tuple[str | None, tuple[str, ...]], ...] = (
-        (None, ("title", "assessment_date", "age")),
-    )
-    personal_number_fields = ("title",)
-
-    class Meta:
-        model = Assessment
-        fields = ["title", "assessment_date", "age"]
-        formfield_callback = _from_table(draft_table.FIELDS)
+    fieldsets: tuple[tuple[str | None, tuple[str, ...]], ...] = ((None, ()),)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -258,6 +298,215 @@ class DraftDetailsForm(DescribedFieldsMixin, forms.ModelForm):
         return bool(updated)
 
 
+class DraftDetailsForm(DraftFieldsForm):
+    """ "Om bedömningen": the title, the date, the person and the hourly amount."""
+
+    fieldsets = (
+        (None, ("title", "assessment_date")),
+        (_("Personen"), ("birth_month", "age")),
+        (_("Timbelopp"), ("hourly_amount",)),
+    )
+    personal_number_fields = ("title",)
+
+    class Meta:
+        model = Assessment
+        fields = ["title", "assessment_date", "birth_month", "age", "hourly_amount"]
+        formfield_callback = _from_table({**draft_table.FIELDS, **draft_table.PERSON_FIELDS})
+
+    def clean(self):
+        cleaned = super().clean()
+        born, on = cleaned.get("birth_month"), cleaned.get("assessment_date")
+        # spec: the birth month is not after the assessment date or the period's end.
+        last = self.instance.period_end or on
+        if born is not None and last is not None and born > last:
+            self.add_error(
+                "birth_month",
+                _("Födelseår och månad kan inte ligga efter %(date)s. Kontrollera året.")
+                % {"date": last.isoformat()},
+            )
+        return cleaned
+
+
+def _draft_field(table: dict[str, Field], name: str, **overrides) -> forms.Field:
+    """A field of a part of the draft (the period, the night, the decision), optional on the
+    page: the part is there when its fields are filled in."""
+    return form_field(table[name], required=False, **overrides)
+
+
+class PeriodForm(DraftFieldsForm):
+    """The grant period (beviljandeperiod): both dates, or none (rules.md R10)."""
+
+    period_start = _draft_field(draft_table.PERIOD_FIELDS, "start")
+    period_end = _draft_field(draft_table.PERIOD_FIELDS, "end")
+
+    class Meta:
+        model = Assessment
+        fields = ["period_start", "period_end"]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if "period_start" in self.errors or "period_end" in self.errors:
+            return cleaned
+        if (start is None) != (end is None):
+            missing = "period_end" if end is None else "period_start"
+            self.add_error(missing, _("Ange både när perioden börjar och när den slutar."))
+        elif start is not None and end < start:
+            self.add_error("period_end", _("Perioden kan inte sluta före den börjar."))
+        elif start is not None and (end - start).days + 1 > draft_table.MAX_PERIOD_DAYS:
+            self.add_error(
+                "period_end",
+                _(
+                    "Perioden får vara högst %(days)s dagar: Försäkringskassan prövar "
+                    "genomsnittet över högst ett år."
+                )
+                % {"days": draft_table.MAX_PERIOD_DAYS},
+            )
+        born = self.instance.birth_month
+        if end is not None and born is not None and born > end:
+            self.add_error("period_end", _("Perioden slutar före barnets födelsemånad."))
+        return cleaned
+
+
+class NightForm(DraftFieldsForm):
+    """The night rest (dygnsvila, rules.md R11): both times and how an assistant is there, or
+    no night."""
+
+    night_start = _draft_field(draft_table.NIGHT_FIELDS, "start")
+    night_end = _draft_field(draft_table.NIGHT_FIELDS, "end")
+    night_cover = form_field(draft_table.NIGHT_FIELDS["cover"], widget=forms.RadioSelect)
+
+    class Meta:
+        model = Assessment
+        fields = ["night_start", "night_end", "night_cover"]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("night_start"), cleaned.get("night_end")
+        if "night_start" in self.errors or "night_end" in self.errors:
+            return cleaned
+        if (start is None) != (end is None):
+            missing = "night_end" if end is None else "night_start"
+            self.add_error(missing, _("Ange både när nattvilan börjar och när den slutar."))
+        elif start is not None:
+            minutes = rules.Night(start, end).minutes
+            low, high = draft_table.MIN_NIGHT_HOURS, draft_table.MAX_NIGHT_HOURS
+            if start == end or not low * 60 <= minutes <= high * 60:
+                self.add_error(
+                    "night_end",
+                    _("Nattvilan måste vara från %(low)s till %(high)s timmar lång.")
+                    % {"low": low, "high": high},
+                )
+        return cleaned
+
+
+class DecisionForm(DraftFieldsForm):
+    """The decision the draft is compared with (rules.md R12): who decided and when."""
+
+    decision_by = forms.ChoiceField(
+        label=draft_table.DECISION_FIELDS["by"].label,
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[
+            ("", _("Inget beslut att jämföra med")),
+            *[(member.value, label) for member, label in DECISION_MAKER_LABELS.items()],
+        ],
+        error_messages=dict(draft_table.DECISION_FIELDS["by"].messages),
+    )
+    decision_date = _draft_field(draft_table.DECISION_FIELDS, "date")
+    decision_note = _draft_field(draft_table.DECISION_FIELDS, "note")
+
+    class Meta:
+        model = Assessment
+        fields = ["decision_by", "decision_date", "decision_note"]
+
+
+class WeekTypeForm(DescribedFieldsMixin, forms.ModelForm):
+    """One kind of week (rules.md R10). Its key is made from its name when it is added and
+    never changes: the rows refer to it."""
+
+    class Meta:
+        model = WeekType
+        fields = ["name", "weeks", "assistance_days", "away_hours"]
+        formfield_callback = _from_table(draft_table.WEEK_TYPE_FIELDS)
+
+
+class BaseWeekTypeFormSet(forms.BaseModelFormSet):
+    def clean(self):
+        super().clean()
+        kept = [f for f in self.forms if f.cleaned_data and not self._should_delete_form(f)]
+        if not kept:
+            raise forms.ValidationError(_("Det behövs minst en sorts vecka."))
+        if len(kept) > draft_table.MAX_WEEK_TYPES:
+            raise forms.ValidationError(
+                _("En beräkning kan ha högst %(max)s sorters veckor.")
+                % {"max": draft_table.MAX_WEEK_TYPES}
+            )
+
+
+WeekTypeFormSet = forms.modelformset_factory(
+    WeekType, form=WeekTypeForm, formset=BaseWeekTypeFormSet, extra=0, can_delete=True
+)
+
+
+class DecidedForm(DescribedFieldsMixin, forms.Form):
+    """What the decision granted for one row (rules.md R12), prefilled with what was claimed:
+    only what differs from the claim is stored ("decided"), or that nothing was granted."""
+
+    not_granted = forms.BooleanField(required=False, label=_("Inte beviljat"))
+    decision_reason = form_field(row_table.FIELDS["decision_reason"], required=False)
+
+    def __init__(self, *args, activity: Activity, **kwargs):
+        super().__init__(*args, prefix=f"d{activity.pk}", **kwargs)
+        self.activity = activity
+        claimed = activity.to_row()
+        decided = claimed.decided
+        for name in row_table.DECIDABLE:
+            field = form_field(row_table.FIELDS[name], required=True)
+            self.fields[name] = field
+            value = getattr(decided, name, None) if decided else None
+            self.initial[name] = value if value is not None else getattr(claimed, name)
+        if not rules.is_basic_need(claimed.need):
+            self.fields["kind"].choices = [(Kind.OTHER.value, rules.KIND_LABELS[Kind.OTHER])]
+        self.fields["decision_reason"].widget.attrs["rows"] = 1
+        self.initial["not_granted"] = bool(decided and not decided.granted)
+        self.initial["decision_reason"] = activity.decision_reason
+        # What the page showed, so that a save over someone else's change is refused.
+        self.fields["based_on"] = forms.CharField(required=False, widget=forms.HiddenInput)
+        self.initial["based_on"] = self.stored()
+        self.order_fields(["minutes", "times", "not_granted", "decision_reason"])
+
+    def stored(self) -> str:
+        return json.dumps([self.activity.decided, self.activity.decision_reason], sort_keys=True)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("not_granted"):
+            return cleaned
+        values = {name: cleaned[name] for name in row_table.DECIDABLE if name in cleaned}
+        claimed = {name: getattr(self.activity, name) for name in ROW_FIELDS}
+        for field, message in rules.row_problems(**{**claimed, **values}).items():
+            self.add_error(field if field in self.fields else None, message)
+        return cleaned
+
+    def decided(self) -> dict | None:
+        """The decision's changes as the row stores them (models.db_value of rules.Decided)."""
+        if self.cleaned_data["not_granted"]:
+            return {"granted": False}
+        claimed = self.activity.to_row()
+        changes = {}
+        for name in row_table.DECIDABLE:
+            value = rules.Activity(**{**claimed.values(), name: self.cleaned_data[name]})
+            if getattr(value, name) != getattr(claimed, name):
+                changes[name] = db_value(getattr(value, name))
+        return changes or None
+
+    @property
+    def is_stale(self) -> bool:
+        """Someone else saved this row's decision after the page was shown."""
+        return self.data.get(self.add_prefix("based_on"), self.stored()) != self.stored()
+
+
 class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
     """One row. Its need is chosen when it is added and is not changed here.
 
@@ -288,6 +537,9 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
             "kind",
             "time_type",
             "tube_feeding",
+            "week_types",
+            "at_night",
+            "elsewhere",
             "note",
         ]
         formfield_callback = _from_table(row_table.FIELDS)
@@ -304,6 +556,18 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
         self.fields["kind"].choices = [(kind.value, rules.KIND_LABELS[kind]) for kind in kinds]
         if need != Need.MEALS:
             del self.fields["tube_feeding"]
+        # Only what the draft has: the week types to choose among, a night to help in.
+        draft = self.instance.assessment if self.instance.assessment_id else None
+        week_types = draft.week_type_list if draft else ()
+        if len(week_types) > 1:
+            self.fields["week_types"].choices = [(w.key, w.name) for w in week_types]
+            self.all_week_types = [w.key for w in week_types]
+            if self.instance.week_types is None:
+                self.initial["week_types"] = self.all_week_types
+        else:
+            del self.fields["week_types"]
+        if draft is None or not draft.has_night:
+            del self.fields["at_night"]
         if not with_details:
             for name in [name for name in self.fields if name not in self.line_fields]:
                 del self.fields[name]
@@ -382,6 +646,15 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
             if value.isdigit():
                 return int(value)
         return self.instance.version
+
+    def clean_week_types(self):
+        chosen = self.cleaned_data["week_types"]
+        if not chosen:
+            raise forms.ValidationError(
+                _("Välj minst en sorts vecka då hjälpen behövs."), code="required"
+            )
+        # Every week type is "all of them": a week type added later then counts too.
+        return None if set(chosen) == set(self.all_week_types) else chosen
 
     def clean(self):
         cleaned = super().clean()

@@ -5,10 +5,12 @@ its table of fields (`rules.activity.FIELDS`); the draft to and from `rules.Asse
 order is the draft's: adding, moving and numbering rows are its methods.
 """
 
+import dataclasses
 import secrets
 from datetime import timedelta
 from enum import StrEnum
 from fractions import Fraction
+from functools import cached_property
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -152,11 +154,39 @@ class Assessment(models.Model):
             "decision_note": decision.note if decision else "",
         }
 
+    @cached_property
+    def week_type_list(self) -> tuple[rules.WeekType, ...]:
+        """The draft's kinds of week (rules.md R10), once per request: every row form asks."""
+        return tuple(w.to_rules() for w in self.week_types.all()) or (DEFAULT_WEEK_TYPE,)
+
+    @property
+    def has_night(self) -> bool:
+        return self.night_start is not None and self.night_end is not None
+
     def to_rules(self, rows: list["Activity"] | None = None) -> rules.Assessment:
-        """The draft as the rules (and the file) see it."""
+        """The draft as the rules (and the file) see it.
+
+        What a row holds for a part of the draft that is gone (a night, a decision, a week
+        type) stays stored, so that putting the part back restores it, but it does not count:
+        the draft is always a valid file.
+        """
         if rows is None:
             rows = self.rows()
-        week_types = tuple(w.to_rules() for w in self.week_types.all())
+        week_types = self.week_type_list
+        keys = [w.key for w in week_types]
+
+        def counted(row: rules.Activity) -> rules.Activity:
+            kept = None
+            if row.week_types is not None:
+                kept = tuple(key for key in row.week_types if key in keys)
+                kept = kept or None
+            changes = {"week_types": kept}
+            if not self.has_night:
+                changes["at_night"] = False
+            if not self.decision_by:
+                changes |= {"decided": None, "decision_reason": ""}
+            return dataclasses.replace(row, **changes)
+
         return rules.Assessment(
             **{name: getattr(self, name) for name in DRAFT_FIELDS},
             period=rules.GrantPeriod(self.period_start, self.period_end)
@@ -164,12 +194,12 @@ class Assessment(models.Model):
             else None,
             week_types=week_types or (DEFAULT_WEEK_TYPE,),
             night=rules.Night(self.night_start, self.night_end, self.night_cover)
-            if self.night_start is not None and self.night_end is not None
+            if self.has_night
             else None,
             decision=rules.Decision(self.decision_by, self.decision_date, self.decision_note)
             if self.decision_by
             else None,
-            activities=tuple(row.to_row() for row in rows),
+            activities=tuple(counted(row.to_row()) for row in rows),
         )
 
     def set_week_types(self, week_types: tuple[rules.WeekType, ...]) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import decision_views, language, sharing, views
+from . import decision_views, language, sections, sharing, views
 
 app_name = "assessments"
 
@@ -32,6 +32,10 @@ urlpatterns = [
         decision_views.reconsideration_text,
         name="reconsideration_text",
     ),
+    path("b/<str:token>/veckor/", sections.weeks, name="weeks"),
+    path("b/<str:token>/natt/", sections.night, name="night"),
+    path("b/<str:token>/beslut/", sections.decision, name="decision"),
+    path("b/<str:token>/beslut/rader/", sections.decided, name="decided"),
     path("b/<str:token>/dela/", sharing.share, name="share"),
     path("b/<str:token>/dela/sluta/", sharing.unshare, name="unshare"),
     path("l/<str:public_id>/<str:secret>/", sharing.shared, name="shared"),

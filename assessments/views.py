@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import trigger_client_event
 
 from . import catalogue, files, pdf, render_pool
-from .editor import Editor, RemovedRow
+from .editor import Editor, RemovedRow, Sections
 from .forms import (
     ActivityForm,
     AddActivityForm,
@@ -34,9 +34,11 @@ from .forms import (
     RowActionForm,
     SummaryOptionsForm,
 )
-from .models import Activity, Assessment
+from .models import Activity, Assessment, ShareLink
 from .ratelimit import rate_limited
-from .rules import BASIC_NEEDS
+from .rules import BASIC_NEEDS, explain
+from .rules import parameters as p
+from .rules.compare import compare
 
 DRAFT = "assessments/draft.html"
 
@@ -120,8 +122,22 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
         context["entry"] = editor.entries[changed]
     if (near := context.get("entry") or context.get("removed")) is not None:
         context.update(editor.around(near))
+    sections = context.pop("sections", None) or Sections(assessment, editor.rows)
+    result = editor.result
+    draft_rules = None
+    if result.age is not None and result.age < p.ADULT_AGE.value:
+        draft_rules = assessment.to_rules(editor.rows)
+    share = ShareLink.objects.filter(assessment=assessment).first()
     error_forms = [f for f in (details_form, *row_forms.values(), add_form) if f.errors]
+    error_forms += sections.error_forms
     context = {
+        "sections": sections,
+        "comparison": compare(result),
+        "age_text": explain.age_text(draft_rules, result) if draft_rules else "",
+        "amount_text": explain.amount_text(result),
+        "night_step": result.step("night"),
+        "pdf_options": SummaryOptionsForm(auto_id="pdf-%s"),
+        "share_url": request.build_absolute_uri(share.get_absolute_url()) if share else "",
         "assessment": assessment,
         "editor": editor,
         "result": editor.result,

@@ -191,7 +191,10 @@ FIELDS: dict[str, Field] = table(
                 "sjukhus ger assistansersättning bara om det finns särskilda skäl."
             )
         ),
-        messages={"invalid_choice": gettext_noop("Välj var hjälpen ges, eller lämna tomt.")},
+        messages={
+            "invalid_choice": gettext_noop("Välj var hjälpen ges, eller lämna tomt."),
+            "none": gettext_noop("Ingen annan insats: hemma eller på fritiden"),
+        },
     ),
     Field(
         "note",

@@ -2,6 +2,7 @@
 draft page and the PDF."""
 
 from django import template
+from django.utils.translation import gettext as _
 
 from assessments import personal_numbers, rules
 from assessments.forms import shown as shown_value
@@ -77,3 +78,38 @@ def css_string(text) -> str:
     return "".join(
         char if char.isalnum() or char == " " else f"\\{ord(char):x} " for char in str(text)
     )
+
+
+@register.filter
+def split(text: str) -> list[str]:
+    return text.split()
+
+
+@register.filter
+def field(form, name: str):
+    """A form's bound field by a name held in a variable."""
+    return form[name]
+
+
+@register.filter
+def oob(bound_field):
+    """A hidden field, to swap in out of band after a save."""
+    return bound_field.as_widget(attrs={"hx-swap-oob": "true"})
+
+
+@register.filter
+def claimed_text(activity) -> str:
+    """What a stored row claims, in one line: "40 min × 1 gång per dag, 7 dagar/vecka"."""
+    row = activity.to_row()
+    assistants = _(", 2 assistenter") if row.assistants == 2 else ""
+    return f"{rules.format_number(row.minutes)} min × {explain.frequency_text(row)}{assistants}"
+
+
+@register.filter
+def segment_span(segment) -> str:
+    return explain.span_text(segment.start, segment.end)
+
+
+@register.filter
+def bracket(age) -> str:
+    return explain.bracket_text(age)

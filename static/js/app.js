@@ -87,7 +87,7 @@
       var element = form.elements[i];
       // Hidden inputs are the page's (versions, shown values), not what the person typed.
       if (element.name && element.type !== "hidden" && element.name.indexOf(prefix) === 0) {
-        var checked = element.type !== "checkbox" || element.checked;
+        var checked = (element.type !== "checkbox" && element.type !== "radio") || element.checked;
         parts.push(element.name + "=" + (checked ? element.value : ""));
       }
     }
@@ -263,15 +263,16 @@
     if (xhr && xhr.status === 409) {
       var stale = isRowRequest(element);
       if (stale) { delete lastSent[stale]; }
-      if (element.id === "details") { lastDetails = null; }
+      if (autosaved[element.id]) { autosaved[element.id].last = null; }
     }
     if (!event.detail.successful || !xhr || xhr.status === 409) { return; }
     var pk = isRowRequest(element);
     if (pk && element === line(pk) && String(changes[pk] || 0) === element.dataset.sent) {
       delete changes[pk];
     }
-    if (element.id === "details" && String(detailsChanges) === element.dataset.sent) {
-      detailsChanges = 0;
+    var auto = autosaved[element.id];
+    if (auto && String(auto.changes) === element.dataset.sent) {
+      auto.changes = 0;
     }
     clearProblem(element);
   });
@@ -291,8 +292,7 @@
     var pk = isRowRequest(element) || rowOf(element);
     if (pk && byId("r" + pk + "-m")) { return byId("r" + pk + "-m"); }
     var form = element.closest && element.closest("form");
-    if (form && form.id === "details") { return byId("details-msg"); }
-    if (form && form.id === "add-form") { return byId("add-msg"); }
+    if (form && form.dataset.message) { return byId(form.dataset.message); }
     return null;
   }
 
@@ -363,7 +363,7 @@
     if (event.type !== "htmx:responseError") { status = 0; }
     var pk = isRowRequest(detail.elt);
     if (pk) { setState(pk, text("unsaved")); delete lastSent[pk]; }
-    if (detail.elt.id === "details") { lastDetails = null; }
+    if (autosaved[detail.elt.id]) { autosaved[detail.elt.id].last = null; }
     if (status === 404 && pk) { delete changes[pk]; }  // gone: nothing left to save there
     showProblem(detail.elt, status, retryFor(detail));
   }
@@ -387,37 +387,48 @@
     }
   });
 
-  // --- The draft's details -----------------------------------------------------------------
+  // --- The draft's details and parts ----------------------------------------------------
 
-  // Saved like a row: after the typing pause, and at once on change, each change once.
-  var details = byId("details");
-  var detailsChanges = 0;
-  var detailsTimer = null;
-  var lastDetails = null;
-  function saveDetails() {
-    clearTimeout(detailsTimer);
-    detailsTimer = null;
-    var now = snapshot(details, "");
-    if (now === lastDetails) { return; }
-    lastDetails = now;
-    htmx.trigger(details, "behov:save");
-  }
-  if (details) {
-    lastDetails = snapshot(details, "");
-    details.addEventListener("input", function () {
-      detailsChanges += 1;
-      clearTimeout(detailsTimer);
-      detailsTimer = setTimeout(saveDetails, TYPING_PAUSE);
+  // A form marked data-autosave (the details, the weeks, the night, the decision) is saved
+  // like a row: after the typing pause, and at once on change, each change once.
+  var autosaved = {}; // form id -> {changes, timer, last}
+  function autosave(form) {
+    var state = { changes: 0, timer: null, last: snapshot(form, "") };
+    autosaved[form.id] = state;
+    function save() {
+      clearTimeout(state.timer);
+      state.timer = null;
+      var now = snapshot(form, "");
+      if (now === state.last) { return; }
+      state.last = now;
+      htmx.trigger(form, "behov:save");
+    }
+    form.addEventListener("input", function (event) {
+      if (event.target.type === "radio" || event.target.type === "checkbox") { return; }
+      state.changes += 1;
+      clearTimeout(state.timer);
+      state.timer = setTimeout(save, TYPING_PAUSE);
     });
-    details.addEventListener("change", saveDetails);
-    details.addEventListener("htmx:beforeRequest", function () {
-      details.dataset.sent = String(detailsChanges);
-      lastDetails = snapshot(details, "");
+    form.addEventListener("change", function (event) {
+      if (event.target.type === "radio" || event.target.type === "checkbox") { state.changes += 1; }
+      save();
+    });
+    form.addEventListener("htmx:beforeRequest", function (event) {
+      if (event.detail.elt !== form) { return; }
+      form.dataset.sent = String(state.changes);
+      state.last = snapshot(form, "");
+    });
+  }
+  doc.querySelectorAll("form[data-autosave]").forEach(autosave);
+
+  function pendingAutosave() {
+    return Object.keys(autosaved).some(function (id) {
+      return autosaved[id].changes || autosaved[id].timer;
     });
   }
 
   window.addEventListener("beforeunload", function (event) {
-    if (Object.keys(timers).length || Object.keys(changes).length || detailsChanges || detailsTimer || inFlight) {
+    if (Object.keys(timers).length || Object.keys(changes).length || pendingAutosave() || inFlight) {
       event.preventDefault();
       event.returnValue = "";
     }

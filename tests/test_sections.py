@@ -1,0 +1,386 @@
+"""The draft's parts on the page: the person and the hourly amount, the week types and the
+period, the night, the decision and what it granted row by row (through the test client)."""
+
+from datetime import date, time
+
+import pytest
+from django.urls import reverse
+
+from assessments.editor import week_types_digest
+from assessments.models import Assessment, WeekType
+from tests.factories import make_draft
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HX-Request": "true"}
+
+
+def details(draft, **changes):
+    data = {
+        "title": draft.title,
+        "assessment_date": draft.assessment_date.isoformat(),
+        "birth_month": "",
+        "age": "",
+        "hourly_amount": "",
+    }
+    return {**data, **changes}
+
+
+def text(response) -> str:
+    return response.content.decode()
+
+
+# --- The person and the hourly amount ----------------------------------------------------------
+
+
+def test_a_birth_month_is_stored_as_its_first_day_and_decides_the_bracket(client):
+    draft = make_draft(rows=[{"minutes": 200}], assessment_date=date(2026, 11, 15))
+    client.post(draft.get_absolute_url(), details(draft, birth_month="2014-11"))
+    draft.refresh_from_db()
+    assert draft.birth_month == date(2014, 11, 1)
+    page = text(client.get(draft.get_absolute_url()))
+    assert "Barnet räknas som 12 år hela november, månaden då hen fyller 12." in page
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("2014-13", "Födelseår och månad måste skrivas ÅÅÅÅ-MM"),
+        ("november 2014", "Födelseår och månad måste skrivas ÅÅÅÅ-MM"),
+        ("2027-01", "kan inte ligga efter 2026-11-15"),
+    ],
+)
+def test_a_bad_birth_month_is_refused_next_to_the_field_and_nothing_is_saved(
+    client, typed, message
+):
+    draft = make_draft(assessment_date=date(2026, 11, 15), title="Före")
+    response = client.post(
+        draft.get_absolute_url(), details(draft, birth_month=typed, title="Efter")
+    )
+    assert response.status_code == 400
+    assert message in text(response)
+    assert f'value="{typed}"' in text(response)  # what was typed stays
+    draft.refresh_from_db()
+    assert (draft.birth_month, draft.title) == (None, "Före")
+
+
+def test_the_persons_own_hourly_amount_is_used_and_said(client):
+    draft = make_draft(rows=[{"minutes": 200}], assessment_date=date(2026, 6, 1))
+    client.post(draft.get_absolute_url(), details(draft, hourly_amount="375,50"))
+    draft.refresh_from_db()
+    assert draft.hourly_amount == 375.5
+    assert "Ditt eget timbelopp 375,50" in text(client.get(draft.get_absolute_url()))
+
+
+@pytest.mark.parametrize("typed", ["0", "-10", "mycket"])
+def test_an_amount_that_is_not_a_positive_number_is_refused(client, typed):
+    draft = make_draft()
+    response = client.post(draft.get_absolute_url(), details(draft, hourly_amount=typed))
+    assert response.status_code == 400
+    assert "Timbeloppet måste vara" in text(response)
+    draft.refresh_from_db()
+    assert draft.hourly_amount is None
+
+
+# --- The week types and the period -------------------------------------------------------------
+
+
+def weeks_post(draft, *week_types, **extra):
+    stored = list(draft.week_types.all())
+    data = {
+        "week_digest": week_types_digest(draft),
+        "wt-TOTAL_FORMS": str(len(stored)),
+        "wt-INITIAL_FORMS": str(len(stored)),
+        "wt-MIN_NUM_FORMS": "0",
+        "wt-MAX_NUM_FORMS": "1000",
+        "period_start": "",
+        "period_end": "",
+    }
+    for index, (week_type, values) in enumerate(zip(stored, week_types, strict=True)):
+        data |= {
+            f"wt-{index}-id": str(week_type.pk),
+            f"wt-{index}-name": week_type.name,
+            f"wt-{index}-weeks": str(week_type.weeks).replace(".", ","),
+            f"wt-{index}-assistance_days": str(week_type.assistance_days),
+            f"wt-{index}-away_hours": "0",
+            **{f"wt-{index}-{key}": value for key, value in values.items()},
+        }
+    return data | extra
+
+
+def test_school_and_holiday_weeks_in_one_click(client):
+    draft = make_draft(rows=[{"minutes": 60}])
+    response = client.post(
+        reverse("assessments:weeks", args=[draft.token]), {"school_and_holiday": "1"}
+    )
+    assert response.status_code == 302
+    assert [(w.key, w.name, w.weeks) for w in draft.week_types.all()] == [
+        ("school", "Skolvecka", 40),
+        ("holiday", "Lovvecka", 12),
+    ]
+    assert draft.rows()[0].week_types is None  # every row still happens in every week
+
+
+def test_with_htmx_a_change_of_shape_reloads_the_page(client):
+    draft = make_draft()
+    response = client.post(
+        reverse("assessments:weeks", args=[draft.token]), {"school_and_holiday": "1"}, headers=HTMX
+    )
+    assert response["HX-Refresh"] == "true"
+
+
+def test_the_weeks_of_a_week_type_change_and_the_results_with_them(client):
+    draft = make_draft(rows=[{"minutes": 60, "week_types": ["holiday"]}])
+    client.post(reverse("assessments:weeks", args=[draft.token]), {"school_and_holiday": "1"})
+    url = reverse("assessments:weeks", args=[draft.token])
+    response = client.post(url, weeks_post(draft, {}, {"weeks": "26"}), headers=HTMX)
+    assert response.status_code == 200
+    assert [w.weeks for w in draft.week_types.all()] == [40, 26]
+    # 7 h a week in holiday weeks, 26 of 66.
+    assert "Lovvecka" in text(response) and "2,76" in text(response)
+
+
+def test_a_removed_week_type_leaves_its_rows_in_the_other_weeks(client):
+    draft = make_draft(rows=[{"week_types": ["holiday"]}, {"week_types": ["school", "holiday"]}])
+    client.post(reverse("assessments:weeks", args=[draft.token]), {"school_and_holiday": "1"})
+    client.post(
+        reverse("assessments:weeks", args=[draft.token]),
+        weeks_post(draft, {}, {"DELETE": "on"}),
+    )
+    assert [w.key for w in draft.week_types.all()] == ["school"]
+    assert [row.week_types for row in draft.rows()] == [None, ["school"]]
+
+
+def test_a_week_type_edited_in_another_tab_is_not_written_over(client):
+    draft = make_draft()
+    client.post(reverse("assessments:weeks", args=[draft.token]), {"school_and_holiday": "1"})
+    seen = weeks_post(draft, {}, {"weeks": "10"})
+    WeekType.objects.filter(key="school").update(weeks=38)  # the other tab
+    response = client.post(reverse("assessments:weeks", args=[draft.token]), seen)
+    assert response.status_code == 409
+    assert "ändrats i en annan flik" in text(response)
+    assert [w.weeks for w in draft.week_types.all()] == [38, 12]
+
+
+@pytest.mark.parametrize(
+    ("weeks", "message"),
+    [("0", "större än 0"), ("54", "högst 53"), ("tio", "Antal veckor måste vara ett tal")],
+)
+def test_a_bad_number_of_weeks_is_refused(client, weeks, message):
+    draft = make_draft()
+    client.post(reverse("assessments:weeks", args=[draft.token]), {"school_and_holiday": "1"})
+    response = client.post(
+        reverse("assessments:weeks", args=[draft.token]), weeks_post(draft, {"weeks": weeks}, {})
+    )
+    assert response.status_code == 400
+    assert message in text(response)
+    assert [w.weeks for w in draft.week_types.all()] == [40, 12]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        ("2027-01-01", "", "Ange både när perioden börjar och när den slutar."),
+        ("2027-06-30", "2027-01-01", "Perioden kan inte sluta före den börjar."),
+        ("2027-01-01", "2028-01-02", "högst 366 dagar"),
+    ],
+)
+def test_a_bad_period_is_refused_naming_the_field(client, start, end, message):
+    draft = make_draft()
+    response = client.post(
+        reverse("assessments:weeks", args=[draft.token]),
+        {"period_start": start, "period_end": end},
+    )
+    assert response.status_code == 400
+    assert message in text(response)
+    draft.refresh_from_db()
+    assert (draft.period_start, draft.period_end) == (None, None)
+
+
+def test_a_period_across_a_birthday_month_shows_its_parts(client):
+    draft = make_draft(rows=[{"minutes": 200}], birth_month=date(2020, 3, 1))
+    client.post(
+        reverse("assessments:weeks", args=[draft.token]),
+        {"period_start": "2027-01-01", "period_end": "2027-06-30"},
+    )
+    page = text(client.get(draft.get_absolute_url()))
+    assert "Periodens delar" in page
+    assert "januari–februari 2027" in page and "1–6 år" in page and "7–11 år" in page
+
+
+# --- The night ---------------------------------------------------------------------------------
+
+
+def test_a_night_gives_waiting_time_and_rows_may_be_marked_at_night(client):
+    draft = make_draft(rows=[{"minutes": 15, "times": 2}])
+    response = client.post(
+        reverse("assessments:night", args=[draft.token]),
+        {"night_start": "23:00", "night_end": "07:00", "night_cover": "waiting"},
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert (draft.night_start, draft.night_end) == (time(23), time(7))
+    row = draft.rows()[0]
+    details_page = text(client.get(f"{draft.get_absolute_url()}?rad={row.pk}"))
+    assert f'name="r{row.pk}-at_night"' in details_page
+    assert "räknas 1/4" in details_page  # the night's arithmetic in the results
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        ("22:00", "22:00", "från 1 till 16 timmar"),
+        ("18:00", "11:00", "från 1 till 16 timmar"),
+        ("22:00", "", "Ange både när nattvilan börjar och när den slutar."),
+        ("25:00", "07:00", "Skriv ett klockslag som 22:00."),
+    ],
+)
+def test_a_bad_night_is_refused(client, start, end, message):
+    draft = make_draft()
+    response = client.post(
+        reverse("assessments:night", args=[draft.token]),
+        {"night_start": start, "night_end": end, "night_cover": "waiting"},
+    )
+    assert response.status_code == 400
+    assert message in text(response)
+    draft.refresh_from_db()
+    assert draft.night_start is None
+
+
+def test_without_a_night_no_row_can_be_marked_at_night(client):
+    draft = make_draft(rows=[{}])
+    row = draft.rows()[0]
+    assert f'name="r{row.pk}-at_night"' not in text(
+        client.get(f"{draft.get_absolute_url()}?rad={row.pk}")
+    )
+
+
+# --- The decision ------------------------------------------------------------------------------
+
+
+def decided_data(row, **changes):
+    values = {
+        "minutes": "40",
+        "times": "1",
+        "per": "day",
+        "days_per_week": "7",
+        "assistants": "1",
+        "kind": "basic",
+        "time_type": "active",
+        "decision_reason": "",
+        "based_on": '[null, ""]',
+    } | changes
+    return {f"d{row.pk}-{name}": value for name, value in values.items()}
+
+
+@pytest.fixture
+def decided_draft(client):
+    draft = make_draft(rows=[{"minutes": 40, "description": "Dusch"}])
+    client.post(reverse("assessments:decision", args=[draft.token]), {"decision_by": "fk"})
+    draft.refresh_from_db()
+    return draft
+
+
+def test_the_decision_is_entered_and_the_comparison_shows(client, decided_draft):
+    row = decided_draft.rows()[0]
+    response = client.post(
+        reverse("assessments:decided", args=[decided_draft.token]),
+        decided_data(row, minutes="25", decision_reason="Skäligt med 25 minuter"),
+    )
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert (row.decided, row.decision_reason) == ({"minutes": 25}, "Skäligt med 25 minuter")
+    page = text(client.get(decided_draft.get_absolute_url()))
+    assert "Jämfört med beslutet" in page
+    assert "Enligt beslutet 2,92 timmar grundläggande behov" in page
+    assert "Utkast till begäran om omprövning" in page
+
+
+def test_not_granted_is_stored_as_such(client, decided_draft):
+    row = decided_draft.rows()[0]
+    client.post(
+        reverse("assessments:decided", args=[decided_draft.token]),
+        decided_data(row, not_granted="on"),
+    )
+    row.refresh_from_db()
+    assert row.decided == {"granted": False}
+
+
+def test_a_decided_value_out_of_range_is_refused_and_nothing_changes(client, decided_draft):
+    row = decided_draft.rows()[0]
+    response = client.post(
+        reverse("assessments:decided", args=[decided_draft.token]),
+        decided_data(row, minutes="2000"),
+    )
+    assert response.status_code == 400
+    assert "Minuter per tillfälle måste vara större än 0 och högst 1440." in text(response)
+    row.refresh_from_db()
+    assert row.decided is None
+
+
+def test_a_decision_saved_in_another_tab_is_not_written_over(client, decided_draft):
+    row = decided_draft.rows()[0]
+    type(row).objects.filter(pk=row.pk).update(decided={"minutes": 30})  # the other tab
+    response = client.post(
+        reverse("assessments:decided", args=[decided_draft.token]), decided_data(row, minutes="20")
+    )
+    assert response.status_code == 409
+    assert "ändrades i en annan flik" in text(response)
+    row.refresh_from_db()
+    assert row.decided == {"minutes": 30}
+
+
+def test_an_unknown_decision_maker_is_refused(client):
+    draft = make_draft()
+    response = client.post(
+        reverse("assessments:decision", args=[draft.token]), {"decision_by": "domstol"}
+    )
+    assert response.status_code == 400
+    draft.refresh_from_db()
+    assert draft.decision_by == ""
+
+
+def test_decided_rows_without_a_decision_are_refused(client):
+    draft = make_draft(rows=[{}])
+    row = draft.rows()[0]
+    client.post(reverse("assessments:decided", args=[draft.token]), decided_data(row, minutes="5"))
+    row.refresh_from_db()
+    assert row.decided is None
+
+
+def test_removing_the_decision_keeps_what_the_rows_say_for_later(client, decided_draft):
+    row = decided_draft.rows()[0]
+    client.post(
+        reverse("assessments:decided", args=[decided_draft.token]), decided_data(row, minutes="25")
+    )
+    client.post(
+        reverse("assessments:decision", args=[decided_draft.token]),
+        {"decision_by": "", "initial-decision_by": "fk"},  # as the page posts it
+    )
+    decided_draft.refresh_from_db()
+    row.refresh_from_db()
+    assert row.decided == {"minutes": 25}
+    assert decided_draft.to_rules().activities[0].decided is None  # but it does not count
+    client.post(
+        reverse("assessments:decision", args=[decided_draft.token]), {"decision_by": "kommun"}
+    )
+    assert Assessment.objects.get(pk=decided_draft.pk).to_rules().activities[0].decided is not None
+
+
+# --- The row's own fields for the parts --------------------------------------------------------
+
+
+def test_a_row_chooses_its_week_types_and_all_of_them_is_every_week(client):
+    from tests.factories import form_data
+
+    draft = make_draft(rows=[{}])
+    client.post(reverse("assessments:weeks", args=[draft.token]), {"school_and_holiday": "1"})
+    row = draft.rows()[0]
+    url = reverse("assessments:activity", args=[draft.token, row.pk])
+    client.post(url, form_data(row, week_types=["holiday"]), headers=HTMX)
+    row.refresh_from_db()
+    assert row.week_types == ["holiday"]
+    client.post(url, form_data(row, week_types=["school", "holiday"]), headers=HTMX)
+    row.refresh_from_db()
+    assert row.week_types is None
+    response = client.post(url, form_data(row, week_types=[]), headers=HTMX)
+    assert "Välj minst en sorts vecka" in text(response)
