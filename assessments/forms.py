@@ -126,11 +126,8 @@ def form_field(field: Field, **overrides) -> forms.Field:
         case Type.MONTH:
             return MonthField(**kwargs)
         case Type.TIME:
-            return forms.TimeField(
-                input_formats=["%H:%M"],
-                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-                **kwargs,
-            )
+            kwargs.setdefault("widget", forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+            return forms.TimeField(input_formats=["%H:%M"], **kwargs)
         case Type.KEYS:
             # The choices are the draft's, set by the form that shows it.
             kwargs["required"] = False
@@ -138,19 +135,16 @@ def form_field(field: Field, **overrides) -> forms.Field:
         case Type.BOOLEAN:
             return forms.BooleanField(**kwargs)
         case Type.DATE:
-            return forms.DateField(
-                input_formats=["%Y-%m-%d"],
-                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                **kwargs,
-            )
+            kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+            return forms.DateField(input_formats=["%Y-%m-%d"], **kwargs)
         case Type.TEXT:
-            return forms.CharField(
-                max_length=field.max_length,
-                widget=forms.Textarea(attrs={"rows": 2})
+            kwargs.setdefault(
+                "widget",
+                forms.Textarea(attrs={"rows": 2})
                 if field.max_length > 200
                 else forms.TextInput(attrs={"autocomplete": "off"}),
-                **kwargs,
             )
+            return forms.CharField(max_length=field.max_length, **kwargs)
     raise AssertionError(field.type)
 
 
@@ -454,7 +448,9 @@ class DecidedForm(DescribedFieldsMixin, forms.Form):
     only what differs from the claim is stored ("decided"), or that nothing was granted."""
 
     not_granted = forms.BooleanField(required=False, label=_("Inte beviljat"))
-    decision_reason = form_field(row_table.FIELDS["decision_reason"], required=False)
+    decision_reason = form_field(
+        row_table.FIELDS["decision_reason"], required=False, widget=forms.TextInput
+    )
 
     def __init__(self, *args, activity: Activity, **kwargs):
         super().__init__(*args, prefix=f"d{activity.pk}", **kwargs)
@@ -468,7 +464,6 @@ class DecidedForm(DescribedFieldsMixin, forms.Form):
             self.initial[name] = value if value is not None else getattr(claimed, name)
         if not rules.is_basic_need(claimed.need):
             self.fields["kind"].choices = [(Kind.OTHER.value, rules.KIND_LABELS[Kind.OTHER])]
-        self.fields["decision_reason"].widget.attrs["rows"] = 1
         self.initial["not_granted"] = bool(decided and not decided.granted)
         self.initial["decision_reason"] = activity.decision_reason
         # What the page showed, so that a save over someone else's change is refused.

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from .models import ShareLink
 from .rows import need_groups
+from .rules import explain
 from .rules.compare import compare
 from .views import draft_view, file_response, pdf_response, private, read_only
 
@@ -44,6 +45,7 @@ def shared(request, assessment):
         "result": result,
         "row_groups": need_groups(result, rows),
         "comparison": compare(result),
+        "claimed_verdict": explain.verdict_sentence(result, according=_("Enligt din beräkning")),
         "link": assessment.share_link,
     }
     return TemplateResponse(request, "assessments/shared.html", context)

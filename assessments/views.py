@@ -133,6 +133,7 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
     context = {
         "sections": sections,
         "comparison": compare(result),
+        "claimed_verdict": explain.verdict_sentence(result, according=_("Enligt din beräkning")),
         "age_text": explain.age_text(draft_rules, result) if draft_rules else "",
         "amount_text": explain.amount_text(result),
         "night_step": result.step("night"),
