@@ -17,7 +17,7 @@ from functools import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from . import personal_numbers, rules
+from . import fonts, personal_numbers, rules
 from .forms import (
     ActivityForm,
     DecidedForm,
@@ -73,6 +73,21 @@ class RowEntry(RowView):
     def warns(self) -> bool:
         """Whether the description holds a personal number (shown under the line)."""
         return personal_numbers.contains(str(self.form["description"].value() or ""))
+
+    @cached_property
+    def unprintable(self) -> str:
+        """What the PDF cannot show of the description and the note, said under the line."""
+        typed = [
+            self.form[name].value() if name in self.form.fields else getattr(self.activity, name)
+            for name in ("description", "note")
+        ]
+        characters = fonts.unprintable("\n".join(str(value or "") for value in typed))
+        return fonts.unprintable_message(characters) if characters else ""
+
+    @property
+    def has_message(self) -> bool:
+        errors = self.bound is not None and self.bound.errors
+        return bool(self.conflicts or errors or self.warns or self.unprintable)
 
 
 @dataclass

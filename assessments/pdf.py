@@ -55,7 +55,6 @@ class PrintedRow(RowView):
     """A row as the summary prints it: one line, and with a decision both figures."""
 
     comparison: RowComparison | None = None
-    week_names: str = ""  # the week types it happens in, when not in all of them
 
     @property
     def minutes(self) -> Fraction:
@@ -199,12 +198,9 @@ def _sections(result: rules.Result, comparison) -> list[PrintedNeed]:
     groups = need_groups(result, view=PrintedRow)
     rows = {r.index: r for r in comparison.rows} if comparison else {}
     needs = {n.need: n for n in comparison.needs} if comparison else {}
-    names = {w.week_type.key: w.week_type.name.lower() for w in result.week_types}
     for group in groups:
         for row in group.rows:
             row.comparison = rows.get(row.result.index)
-            if len(row.result.week_types) < len(result.week_types):
-                row.week_names = ", ".join(names[key] for key in row.result.week_types)
     decided_night = result.decision.night if result.decision else None
     sections = []
     for group in groups:

@@ -175,6 +175,8 @@ def weeks(request, assessment):
                 )
         for week_type in changed:
             week_type.save()
+        # The rows name the kinds of week they happen in, on the line and in their details.
+        shape_changed |= any("name" in form.changed_data for form in formset.forms)
     return _saved(
         request,
         assessment,

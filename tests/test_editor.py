@@ -459,6 +459,19 @@ def test_a_saved_personal_number_is_warned_about_beside_its_field(client):
     assert "Det behövs inte" in page
 
 
+def test_a_note_the_pdf_cannot_print_is_said_under_its_row_as_it_is_saved(client):
+    draft = make_draft(rows=[{"description": "Dusch"}])
+    row = draft.activities.get()
+    assert f'id="r{row.pk}_unprintable"' not in text(client.get(draft.get_absolute_url()))
+
+    response = client.post(row_url(draft, row), form_data(row, note="Tvål \ue000"), headers=HTMX)
+
+    answer = text(response)
+    assert f'id="r{row.pk}_unprintable"' in answer and "U+E000" in answer
+    assert f'id="r{row.pk}-m" class="row-message"' in answer
+    assert "U+E000" in text(client.get(draft.get_absolute_url()))
+
+
 def test_a_pdf_picked_as_the_file_is_named_for_what_it_is(client):
     upload = SimpleUploadedFile("behov.json", b"%PDF-1.7\n%...", "application/json")
 

@@ -1,6 +1,7 @@
 """The draft's parts on the page: the person and the hourly amount, the week types and the
 period, the night, the decision and what it granted row by row (through the test client)."""
 
+import re
 from datetime import date, time
 
 import pytest
@@ -384,3 +385,20 @@ def test_a_row_chooses_its_week_types_and_all_of_them_is_every_week(client):
     assert row.week_types is None
     response = client.post(url, form_data(row, week_types=[]), headers=HTMX)
     assert "Välj minst en sorts vecka" in text(response)
+
+
+def test_a_row_of_some_weeks_says_which_on_its_line_and_follows_a_new_name(client):
+    draft = make_draft(rows=[{"description": "Simning", "week_types": ["holiday"]}, {}])
+    client.post(reverse("assessments:weeks", args=[draft.token]), {"school_and_holiday": "1"})
+    swim, other = draft.rows()
+    hours_cell = rf'<td id="r{{pk}}-h">.*?</td>'
+
+    page = text(client.get(draft.get_absolute_url()))
+    assert "(lovvecka)" in re.search(hours_cell.format(pk=swim.pk), page).group()
+    assert "(" not in re.search(hours_cell.format(pk=other.pk), page).group()
+
+    url = reverse("assessments:weeks", args=[draft.token])
+    response = client.post(url, weeks_post(draft, {}, {"name": "Sommarlov"}), headers=HTMX)
+    assert response["HX-Refresh"] == "true"  # every row's line and details name it
+    page = text(client.get(draft.get_absolute_url()))
+    assert "(sommarlov)" in re.search(hours_cell.format(pk=swim.pk), page).group()
