@@ -555,7 +555,7 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
         draft = self.instance.assessment if self.instance.assessment_id else None
         week_types = draft.week_type_list if draft else ()
         if len(week_types) > 1:
-            self.fields["week_types"].choices = [(w.key, w.name) for w in week_types]
+            self.fields["week_types"].choices = [(w.key, w.label) for w in week_types]
             self.all_week_types = [w.key for w in week_types]
             if self.instance.week_types is None:
                 self.initial["week_types"] = self.all_week_types

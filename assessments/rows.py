@@ -60,7 +60,7 @@ def need_groups(
     """The rows per need, in the law's order (`result.by_need`'s)."""
     stored = activities if activities is not None else [None] * len(result.rows)
     views = [view(r, a) for r, a in zip(result.rows, stored, strict=True)]
-    names = {w.week_type.key: w.week_type.name.lower() for w in result.week_types}
+    names = {w.week_type.key: w.week_type.label.lower() for w in result.week_types}
     for v in views:
         if len(v.result.week_types) < len(result.week_types):
             v.week_names = ", ".join(names[key] for key in v.result.week_types)

@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_POST
 
 from .editor import Sections, week_types_digest
@@ -23,7 +24,11 @@ from .rules.assessment import DEFAULT_WEEK_TYPE, MAX_WEEK_TYPES
 from .views import DRAFT, draft_view, render_draft
 
 # rules.md R10: a child's school weeks and holiday weeks, the usual split (40 and 12 weeks).
-SCHOOL_AND_HOLIDAY = (("school", "Skolvecka", 40), ("holiday", "Lovvecka", 12))
+# Their names are stored in the page's language: from then on they are the person's to edit.
+SCHOOL_AND_HOLIDAY = (
+    ("school", gettext_noop("Skolvecka"), 40),
+    ("holiday", gettext_noop("Lovvecka"), 12),
+)
 
 
 def _saved(request, assessment, *, part: str, shape_changed: bool, message: str):
@@ -170,8 +175,12 @@ def weeks(request, assessment):
             if widened:
                 messages.info(
                     request,
-                    _("%(count)s rader gällde bara %(name)s och gäller nu alla veckor.")
-                    % {"count": widened, "name": deleted.name},
+                    ngettext(
+                        "%(count)s rad gällde bara %(name)s och gäller nu alla veckor.",
+                        "%(count)s rader gällde bara %(name)s och gäller nu alla veckor.",
+                        widened,
+                    )
+                    % {"count": widened, "name": deleted.to_rules().label},
                 )
         for week_type in changed:
             week_type.save()

@@ -573,15 +573,22 @@ def delete(request, assessment):
 
 @require_GET
 @cache_control(public=True, max_age=3600)
-def column_labels(request):
-    """The row table's column names as CSS, for its card layout on narrow screens."""
-    labels = [_("Rad"), *(label for _name, label in line_columns()), _("Timmar per vecka")]
-    return TemplateResponse(
-        request,
-        "assessments/column_labels.css",
-        {"labels": labels},
-        content_type="text/css; charset=utf-8",
-    )
+def column_labels(request, code: str):
+    """The row table's column names as CSS, for its card layout on narrow screens. The
+    language is in the address: the file is cached, and a switch of language (a cookie) must
+    not show the old one's names."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    with translation.override(code):
+        labels = [_("Rad"), *(label for _name, label in line_columns()), _("Timmar per vecka")]
+        response = TemplateResponse(
+            request,
+            "assessments/column_labels.css",
+            {"labels": labels},
+            content_type="text/css; charset=utf-8",
+            headers={"Content-Language": code},
+        )
+        return response.render()
 
 
 @require_GET

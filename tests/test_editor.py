@@ -537,10 +537,24 @@ def test_copying_is_rate_limited_like_starting(client, settings):
 
 
 def test_the_column_names_for_narrow_screens_come_from_the_form(client):
-    response = client.get(reverse("assessments:column_labels"))
+    response = client.get(reverse("assessments:column_labels", args=["sv"]))
 
     assert response["Content-Type"].startswith("text/css")
     css = response.content.decode()
     assert ':nth-child(3)::before { content: "Minuter per tillfälle"' in css
     assert "charset=utf-8" in response["Content-Type"]
     assert "public" in response["Cache-Control"]
+
+
+def test_the_column_names_are_in_the_language_of_their_address_whatever_the_cookie(client):
+    # The file is cached an hour: a switch of language must get another address, not old names.
+    client.get(reverse("assessments:language", args=["sv"]), {"next": "/"})
+    english = client.get(reverse("assessments:column_labels", args=["en"]))
+    assert ':nth-child(3)::before { content: "Minutes per occasion"' in english.content.decode()
+    assert english["Content-Language"] == "en"
+    assert client.get("/stil/kolumner.de.css").status_code == 404
+
+    client.get(reverse("assessments:language", args=["en"]), {"next": "/"})
+    draft = make_draft(rows=[{}])
+    page = client.get(draft.get_absolute_url()).content.decode()
+    assert f'href="{reverse("assessments:column_labels", args=["en"])}"' in page

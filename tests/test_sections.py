@@ -391,7 +391,7 @@ def test_a_row_of_some_weeks_says_which_on_its_line_and_follows_a_new_name(clien
     draft = make_draft(rows=[{"description": "Simning", "week_types": ["holiday"]}, {}])
     client.post(reverse("assessments:weeks", args=[draft.token]), {"school_and_holiday": "1"})
     swim, other = draft.rows()
-    hours_cell = rf'<td id="r{{pk}}-h">.*?</td>'
+    hours_cell = r'<td id="r{pk}-h">.*?</td>'
 
     page = text(client.get(draft.get_absolute_url()))
     assert "(lovvecka)" in re.search(hours_cell.format(pk=swim.pk), page).group()

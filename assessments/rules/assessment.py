@@ -13,7 +13,7 @@ from fractions import Fraction
 from . import parameters as p
 from .activity import Activity
 from .fields import Field, Type, table, to_number
-from .i18n import gettext_noop
+from .i18n import _, gettext_noop
 from .needs import DecisionMaker, NightCover
 
 FIELDS: dict[str, Field] = table(
@@ -277,6 +277,15 @@ class WeekType:
     def __post_init__(self):
         object.__setattr__(self, "weeks", to_number(self.weeks))
         object.__setattr__(self, "away_hours", to_number(self.away_hours))
+
+    @property
+    def label(self) -> str:
+        """The name as shown. The default week's name is this tool's word, not the person's:
+        it is shown in the language of the page, while the file always holds the Swedish one
+        (a file's values never depend on the language)."""
+        if (self.key, self.name) == (DEFAULT_WEEK_TYPE.key, DEFAULT_WEEK_TYPE.name):
+            return _("Vanlig vecka")
+        return self.name
 
 
 DEFAULT_WEEK_TYPE = WeekType("week", "Vanlig vecka", Fraction(52))

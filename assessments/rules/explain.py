@@ -592,7 +592,7 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
                     "gånger; två assistenter samtidigt anges som 2 assistenter, inte som två "
                     "rader."
                 ).format(
-                    week=week.week_type.name,
+                    week=week.week_type.label,
                     active=format_hours(week.day_active_minutes),
                     hours=hours.format(away=format_hours(away * 60)),
                     available=format_hours(week.day_available_minutes),
@@ -609,7 +609,7 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
                     "nattvilan är {night} timmar. Mest tid tar {rows}. Kontrollera raderna som "
                     "är markerade som hjälp på natten."
                 ).format(
-                    week=week.week_type.name,
+                    week=week.week_type.label,
                     active=format_hours(night.active_minutes),
                     night=format_hours(night.night_minutes),
                     rows=_rows_text(night_rows),
@@ -720,7 +720,7 @@ def _average_warning(result: Result, warn) -> None:
     def names(weeks) -> str:
         return ", ".join(
             _("{week} ({hours} timmar)").format(
-                week=w.week_type.name.lower(), hours=format_hours(w.figures.basic)
+                week=w.week_type.label.lower(), hours=format_hours(w.figures.basic)
             )
             for w in weeks
         )
@@ -791,7 +791,7 @@ def _row_label(result: Result, r: RowResult, template: str) -> str:
     )
     if result.several_weeks and len(r.week_types) < len(result.week_types):
         names = [
-            w.week_type.name.lower() for w in result.week_types if w.week_type.key in r.week_types
+            w.week_type.label.lower() for w in result.week_types if w.week_type.key in r.week_types
         ]
         label += f" ({', '.join(names)})"
     return label
@@ -821,7 +821,7 @@ def _weights(result: Result) -> list[tuple[Fraction, str, SegmentResult, int]]:
         for index, (week_type, _figures) in enumerate(segment.week_types):
             label = []
             if result.several_weeks:
-                label.append(week_type.name)
+                label.append(week_type.label)
             if result.several_segments:
                 label.append(span_text(segment.start, segment.end))
             weight = Fraction(segment.days, days) * week_type.weeks / weeks
@@ -1034,12 +1034,12 @@ def _night_step(result: Result) -> Step:
             )
         sentence = sentence.format(**values)
         if result.several_weeks:
-            sentence = f"{week.week_type.name}: {sentence}"
+            sentence = f"{week.week_type.label}: {sentence}"
         sentences.append(sentence)
         weight = week.week_type.weeks / total_weeks
         parts.append(
             Part(
-                week.week_type.name if result.several_weeks else _("Nattvilan"),
+                week.week_type.label if result.several_weeks else _("Nattvilan"),
                 night.counted_minutes * weight,
             )
         )
@@ -1156,14 +1156,14 @@ def _week_types_step(result: Result) -> Step:
         figures = week.figures
         share = week.week_type.weeks / weeks
         parts.append(
-            Part(f"{week.week_type.name} × {format_number(share, 3)}", figures.basic * share)
+            Part(f"{week.week_type.label} × {format_number(share, 3)}", figures.basic * share)
         )
         sentences.append(
             _(
                 "{week} ({weeks} veckor): grundläggande behov {basic} timmar, andra personliga "
                 "behov {other} timmar efter avdrag."
             ).format(
-                week=week.week_type.name,
+                week=week.week_type.label,
                 weeks=format_number(week.week_type.weeks),
                 basic=format_hours(figures.basic),
                 other=format_hours(figures.other),

@@ -3,6 +3,7 @@ draft page and the PDF."""
 
 from django import template
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from assessments import personal_numbers, rules
 from assessments.forms import shown as shown_value
@@ -108,6 +109,12 @@ def claimed_text(activity) -> str:
 @register.filter
 def segment_span(segment) -> str:
     return explain.span_text(segment.start, segment.end)
+
+
+@register.filter
+def years(age: int) -> str:
+    """An age: "9 år" ("9 years"), the wording of the rules' texts."""
+    return ngettext("{age} år", "{age} år", age).format(age=age)
 
 
 @register.filter

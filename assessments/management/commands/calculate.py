@@ -108,7 +108,7 @@ def text_table(af: rules.Assessment, result: rules.Result) -> str:
         return rules.format_hours(minutes)
 
     labels = [total.label for total in result.by_need] + [
-        w.week_type.name for w in result.week_types
+        w.week_type.label for w in result.week_types
     ]
     width = max([40, *(len(label) + 8 for label in labels)])
     basic_heading, other_heading = _("Grundläggande"), _("Andra behov")
@@ -166,7 +166,7 @@ def text_table(af: rules.Assessment, result: rules.Result) -> str:
         lines += [
             row(
                 _("{name} ({weeks} v.)").format(
-                    name=w.week_type.name, weeks=rules.format_number(w.week_type.weeks)
+                    name=w.week_type.label, weeks=rules.format_number(w.week_type.weeks)
                 ),
                 hours(w.figures.basic),
                 hours(w.figures.other),

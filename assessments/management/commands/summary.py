@@ -4,14 +4,19 @@ Renders exactly what the draft page's PDF button renders for the same draft (spe
 "assessment-file.md"): both call `pdf.render_summary` with a `rules.Assessment`, here read from
 the file. `-` reads the file from standard input and writes the PDF to standard output. An
 invalid or unreadable file prints its errors on standard error and exits with status 2.
+`--language en` prints the PDF (and the errors) in English, as the page's button does on an
+English page; Swedish by default. The figures are the same in every language.
 """
 
 import sys
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from assessments import pdf
 
@@ -19,7 +24,7 @@ from .calculate import read_assessment, read_source
 
 
 class Command(BaseCommand):
-    help = (
+    help = gettext_lazy(
         "Skriver sammanställningen av en behovsfil som PDF, samma som PDF-knappen på "
         "beräkningens sida."
     )
@@ -27,27 +32,41 @@ class Command(BaseCommand):
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="behovsfilen (JSON), eller - för standard in")
         parser.add_argument(
-            "--output", "-o", required=True, help="PDF-filen att skriva, eller - för standard ut"
+            "file", help=gettext_lazy("behovsfilen (JSON), eller - för standard in")
+        )
+        parser.add_argument(
+            "--output",
+            "-o",
+            required=True,
+            help=gettext_lazy("PDF-filen att skriva, eller - för standard ut"),
         )
         parser.add_argument(
             "--appendix",
             action="store_true",
-            help="ta med bilagan: så räknade vi, diagrammet och källorna",
+            help=gettext_lazy("ta med bilagan: så räknade vi, diagrammet och källorna"),
         )
         parser.add_argument(
             "--printed-on",
             type=date.fromisoformat,
             default=None,
-            help="utskriftsdatum ÅÅÅÅ-MM-DD (standard: i dag)",
+            help=gettext_lazy("utskriftsdatum ÅÅÅÅ-MM-DD (standard: i dag)"),
+        )
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default="sv",
+            help=gettext_lazy("språket för PDF:en och felen: sv (standard) eller en"),
         )
 
     def handle(self, *args, **options):
-        assessment = read_assessment(read_source(options["file"]))
-        printed_on = options["printed_on"] or timezone.localdate()
-        body = pdf.render_summary(assessment, printed_on=printed_on, appendix=options["appendix"])
-        write_output(options["output"], body)
+        with translation.override(options["language"]):
+            assessment = read_assessment(read_source(options["file"]))
+            printed_on = options["printed_on"] or timezone.localdate()
+            body = pdf.render_summary(
+                assessment, printed_on=printed_on, appendix=options["appendix"]
+            )
+            write_output(options["output"], body)
 
 
 def write_output(name: str, body: bytes) -> None:
@@ -58,4 +77,8 @@ def write_output(name: str, body: bytes) -> None:
     try:
         Path(name).write_bytes(body)
     except OSError as error:
-        raise CommandError(f"PDF-filen kan inte skrivas: {name} ({error.strerror})") from None
+        raise CommandError(
+            _("PDF-filen kan inte skrivas: {name} ({reason})").format(
+                name=name, reason=error.strerror
+            )
+        ) from None
