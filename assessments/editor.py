@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.forms.formsets import BaseFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -219,6 +220,26 @@ class Sections:
 
     @property
     def error_forms(self) -> list:
-        found = [form for form in self.bound.values() if not isinstance(form, list)]
-        found += self.bound.get("decided", [])
+        """The forms the error summary lists: a formset as its forms and its own errors."""
+        found = []
+        for bound in self.bound.values():
+            if isinstance(bound, BaseFormSet):
+                found += [*bound.forms, FormsetErrors(bound.non_form_errors())]
+            elif isinstance(bound, list):
+                found += bound
+            else:
+                found.append(bound)
         return [form for form in found if form.errors]
+
+
+@dataclass
+class FormsetErrors:
+    """A formset's own errors ("at least one kind of week"), as the error summary reads a form's."""
+
+    errors: list
+
+    def non_field_errors(self) -> list:
+        return self.errors
+
+    def __iter__(self):
+        return iter(())

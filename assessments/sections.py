@@ -53,13 +53,14 @@ def _refused(request, assessment, *, part: str, status: int, **bound):
     person typed kept."""
     sections = Sections(assessment, **bound)
     if request.htmx:
+        # htmx swaps a 200 and a 409 only (base.html): errors to show are an answer, not a failure.
         return render_draft(
             request,
             assessment,
             template=f"{DRAFT}#part_saved",
             part=part,
             sections=sections,
-            status=status,
+            status=409 if status == 409 else 200,
         )
     return render_draft(request, assessment, sections=sections, status=status)
 

@@ -173,8 +173,24 @@ def test_a_bad_number_of_weeks_is_refused(client, weeks, message):
         reverse("assessments:weeks", args=[draft.token]), weeks_post(draft, {"weeks": weeks}, {})
     )
     assert response.status_code == 400
-    assert message in text(response)
+    summary = re.search(r'<div class="error-summary".*?</div>', text(response), re.S).group()
+    link = re.search(r'<a href="#([^"]+)">([^<]*)</a>', summary)
+    assert message in link.group(2)  # the summary names the error and leads to its field
+    assert f'id="{link.group(1)}"' in text(response)
     assert [w.weeks for w in draft.week_types.all()] == [40, 12]
+
+
+def test_a_formset_error_of_its_own_is_in_the_summary(client):
+    draft = make_draft()
+    client.post(reverse("assessments:weeks", args=[draft.token]), {"school_and_holiday": "1"})
+    data = weeks_post(draft, {"DELETE": "on"}, {"DELETE": "on"})
+
+    response = client.post(reverse("assessments:weeks", args=[draft.token]), data)
+
+    assert response.status_code == 400
+    summary = re.search(r'<div class="error-summary".*?</div>', text(response), re.S).group()
+    assert "Det behövs minst en sorts vecka." in summary
+    assert draft.week_types.count() == 2
 
 
 @pytest.mark.parametrize(
@@ -402,3 +418,18 @@ def test_a_row_of_some_weeks_says_which_on_its_line_and_follows_a_new_name(clien
     assert response["HX-Refresh"] == "true"  # every row's line and details name it
     page = text(client.get(draft.get_absolute_url()))
     assert "(sommarlov)" in re.search(hours_cell.format(pk=swim.pk), page).group()
+
+
+def test_with_htmx_a_refused_part_answers_with_its_errors_to_show(client):
+    """htmx swaps only a 200 or a 409 (base.html): a 400 would leave the error unseen."""
+    draft = make_draft()
+    url = reverse("assessments:weeks", args=[draft.token])
+    data = {"period_start": "2027-06-30", "period_end": "2027-01-01"}
+
+    response = client.post(url, data, headers=HTMX)
+
+    assert response.status_code == 200
+    error = re.search(r'id="period-period_end_error"[^>]*>.*?</p>', text(response), re.S).group()
+    assert "Perioden kan inte sluta före den börjar." in error
+    draft.refresh_from_db()
+    assert draft.period_end is None

@@ -249,6 +249,20 @@
     });
   }
 
+  // A field's error slot (forms' _field.html: "<id>_error", always on the page) is filled or
+  // emptied by an answer; its input is marked invalid, and its field drawn so, to match.
+  function markFieldErrors() {
+    var slots = doc.querySelectorAll(".field p.field-error[id$='_error']");
+    for (var i = 0; i < slots.length; i++) {
+      var input = byId(slots[i].id.replace(/_error$/, ""));
+      var wrong = slots[i].textContent.trim() !== "";
+      var wrapper = slots[i].closest(".field");
+      if (wrapper) { wrapper.classList.toggle("field--error", wrong); }
+      if (!input || !input.setAttribute) { continue; }
+      if (wrong) { input.setAttribute("aria-invalid", "true"); } else { input.removeAttribute("aria-invalid"); }
+    }
+  }
+
   // --- Answers and failures ----------------------------------------------------------------
 
   function isRowRequest(element) {
@@ -427,7 +441,39 @@
     });
   }
 
+  // A part whose save changes what the rows ask (the week types, the night, the decision)
+  // answers by reloading the page (HX-Refresh): that is no change being lost, and the focus
+  // comes back where it was (or to the part's heading when the control is gone), not the top.
+  var reloading = false;
+  var FOCUS_KEY = "behov-focus";
+  doc.body.addEventListener("htmx:beforeOnLoad", function (event) {
+    if (event.detail.xhr.getResponseHeader("HX-Refresh") !== "true") { return; }
+    reloading = true;
+    var active = doc.activeElement;
+    var part = active && active.closest ? active.closest("details.part") : null;
+    try {
+      sessionStorage.setItem(FOCUS_KEY, JSON.stringify({
+        id: active && active.id, part: part && part.id, path: location.pathname
+      }));
+    } catch (error) { /* storage off: the page still reloads */ }
+  });
+  (function restoreFocus() {
+    var saved = null;
+    try {
+      saved = JSON.parse(sessionStorage.getItem(FOCUS_KEY) || "null");
+      sessionStorage.removeItem(FOCUS_KEY);
+    } catch (error) { return; }
+    if (!saved || saved.path !== location.pathname) { return; }
+    var target = (saved.id && byId(saved.id)) ||
+      (saved.part && byId(saved.part) && byId(saved.part).querySelector("summary"));
+    if (target) {
+      target.scrollIntoView({ block: "center" });
+      target.focus();
+    }
+  })();
+
   window.addEventListener("beforeunload", function (event) {
+    if (reloading) { return; }
     if (Object.keys(timers).length || Object.keys(changes).length || pendingAutosave() || inFlight) {
       event.preventDefault();
       event.returnValue = "";
@@ -599,6 +645,7 @@
     enhance(doc);
     renumber();
     markErrors();
+    markFieldErrors();
   });
   enhance(doc);
 

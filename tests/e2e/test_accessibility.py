@@ -177,6 +177,22 @@ def test_axe_on_the_pages_a_browser_without_javascript_gets(live_server, page: P
     expect(page.locator(".error-summary")).to_contain_text("Ange bedömningsdatum")
     axe(page, "draft with a details error summary, no scripts")
 
+    # The parts after the rows: kinds of week with an error, then a decision with its rows.
+    page.goto(draft_url)
+    page.locator("#weeks-part > summary").click()
+    page.get_by_role("button", name="Skolveckor och lov (40 och 12 veckor)").click()
+    page.get_by_label("Antal veckor, sorts vecka 1").fill("0")
+    page.get_by_role("button", name="Spara veckorna").click()
+    expect(page.locator(".error-summary")).to_contain_text("större än 0")
+    axe(page, "the weeks with an error summary, no scripts")
+    page.goto(draft_url)
+    page.locator("#decision > summary").click()
+    page.get_by_role("radio", name="Försäkringskassan").check()
+    page.get_by_role("button", name="Spara beslutet", exact=True).click()
+    expect(page.get_by_role("table", name="Vad beslutet gav för varje rad")).to_be_visible()
+    expect(page.locator("#comparison")).to_be_visible()
+    axe(page, "a decision with its rows and the comparison, no scripts")
+
 
 def record_external_requests(context) -> list[str]:
     external: list[str] = []
