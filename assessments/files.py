@@ -647,8 +647,3 @@ def to_data(assessment: rules.Assessment) -> dict:
 
 def write(assessment: rules.Assessment) -> str:
     return json.dumps(to_data(assessment), ensure_ascii=False, indent=2) + "\n"
-
-
-def filename(assessment: rules.Assessment) -> str:
-    """A safe ASCII download name from the date; the title may hold anything, so never it."""
-    return f"behovsberakning-{assessment.assessment_date.isoformat()}.json"

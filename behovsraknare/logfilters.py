@@ -1,12 +1,13 @@
-"""Keeps draft tokens out of every log line.
+"""Keeps draft tokens and read-only links out of every log line.
 
 A draft's token is the only key to its health data, and it sits in every draft URL
-(`/b/<token>/...`). Django's request and CSRF loggers, gunicorn's access and error logs and any
-exception text can carry such a path, so the filter rewrites the whole record: the message with
-its arguments, the exception and the stack text, and the request object that django.request and
-django.security.csrf attach (a handler such as AdminEmailHandler would print its URL and
-headers). It is installed on the handlers of Django's LOGGING (settings.py), of gunicorn
-(gunicorn.conf.py) and of the PDF render processes (assessments.render_pool).
+(`/b/<token>/...`); a read-only link (`/l/<id>/<secret>/...`) opens the same data. Django's request
+and CSRF loggers, gunicorn's access and error logs and any exception text can carry such a path, so
+the filter rewrites the whole record: the message with its arguments, the exception and the stack
+text, and the request object that django.request and django.security.csrf attach (a handler such as
+AdminEmailHandler would print its URL and headers). It is installed on the handlers of Django's
+LOGGING (settings.py), of gunicorn (gunicorn.conf.py) and of the PDF render processes
+(assessments.render_pool).
 """
 
 import logging
@@ -15,12 +16,15 @@ import re
 MASK = "<token>"
 # A path segment after /b/, whatever its length: a mistyped or truncated token is a secret too.
 TOKEN_IN_PATH = re.compile(r"(/b/)[^/\s\"'?#<>]+")
+# A read-only link: its id and its secret, whatever their length.
+SHARE_IN_PATH = re.compile(r"(/l/)[^/\s\"'?#<>]+(?:/[^/\s\"'?#<>]+)?")
 # A token anywhere else: secrets.token_urlsafe(32) gives 43 characters of [A-Za-z0-9_-].
 BARE_TOKEN = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])")
 
 
 def mask_tokens(text: str) -> str:
-    return BARE_TOKEN.sub(MASK, TOKEN_IN_PATH.sub(rf"\g<1>{MASK}", text))
+    text = SHARE_IN_PATH.sub(rf"\g<1>{MASK}", TOKEN_IN_PATH.sub(rf"\g<1>{MASK}", text))
+    return BARE_TOKEN.sub(MASK, text)
 
 
 class MaskTokens(logging.Filter):

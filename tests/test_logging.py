@@ -11,6 +11,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from assessments.models import ShareLink
 from assessments.pdf import render_summary
 from behovsraknare.logfilters import MaskTokens, mask_tokens
 from tests.factories import form_data, make_draft
@@ -55,6 +56,8 @@ def test_the_main_flows_log_no_token_and_no_note_text(log_output):
     )
     refused = Client(enforce_csrf_checks=True).post(row_url, form_data(row))
     unknown = browser.get(f"/b/{'A' * 43}/")
+    link = ShareLink.objects.create(assessment=draft)
+    wrong_link = browser.get(f"/l/{link.public_id}/{link.secret[:-1]}x/pdf/")
     render_summary(draft.to_rules(), printed_on=date(2026, 11, 22))  # glyphs missing: U+E000
     with connection.cursor() as cursor:  # the next page fails with a 500 and a traceback
         if connection.vendor == "postgresql":  # the rows' foreign key checks wait till commit
@@ -63,12 +66,13 @@ def test_the_main_flows_log_no_token_and_no_note_text(log_output):
     failed = browser.get(draft.get_absolute_url())
 
     assert (saved.status_code, refused.status_code, unknown.status_code) == (200, 403, 404)
+    assert wrong_link.status_code == 404
     assert failed.status_code == 500
     log = log_output.getvalue()
     assert "Forbidden (CSRF cookie not set.): /b/<token>/rader/" in log
     assert "Internal Server Error: /b/<token>/" in log
     assert "Traceback" in log
-    assert_nothing_private(log, [draft.token, "A" * 43])
+    assert_nothing_private(log, [draft.token, "A" * 43, link.public_id, link.secret[:-1]])
 
 
 def test_the_mask_covers_message_arguments_exceptions_and_the_request():
@@ -96,3 +100,4 @@ def test_the_mask_covers_message_arguments_exceptions_and_the_request():
     assert "no draft at /b/<token>/fil/" in line
     assert record.request is None
     assert mask_tokens(f"draft {token} opened") == "draft <token> opened"
+    assert mask_tokens("GET /l/AbC_12-xyZ/s3cr3t/fil/ 200") == "GET /l/<token>/fil/ 200"

@@ -73,7 +73,9 @@ def test_the_whole_flow_in_english(live_server, browser, page: Page, axe):
     minutes = field(page, shower, "minutes")
     minutes.fill("twenty")
     error = page.locator(f"#r{shower}-minutes_error")
-    expect(error).to_have_text("Error: Minutes per occasion must be a number, for example 15 or 2.5.")
+    expect(error).to_have_text(
+        "Error: Minutes per occasion must be a number, for example 15 or 2.5."
+    )
     expect(minutes).to_have_attribute("aria-invalid", "true")
     expect(minutes).to_have_value("twenty")
     expect(page.locator(f"#r{shower}-h")).to_contain_text("Correct the error")
