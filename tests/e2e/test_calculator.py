@@ -83,11 +83,12 @@ def wait_for_focus(page: Page, element_id: str) -> None:
     page.wait_for_function("id => document.activeElement?.id === id", arg=element_id)
 
 
-def add_from_catalogue(page: Page, need_label: str, item: str) -> int:
-    """Add a catalogue row with htmx; focus goes to the new row's description. Returns its pk."""
+def add_from_catalogue(page: Page, need_label: str, item: str, *, add="Lägg till raden") -> int:
+    """Add a catalogue row with htmx; focus goes to the new row's description. Returns its pk.
+    `add` is the button's words before the item, in the page's language."""
     before = set(row_pks(page))
     group = open_catalogue_group(page, need_label)
-    group.get_by_role("button", name=f"Lägg till raden {item}", exact=True).click()
+    group.get_by_role("button", name=f"{add} {item}", exact=True).click()
     expect(row_cards(page)).to_have_count(len(before) + 1)
     (pk,) = set(row_pks(page)) - before
     wait_for_focus(page, f"r{pk}-description")

@@ -3,17 +3,23 @@ new draft to the decision and the request for omprövning, the PDFs read back, w
 JavaScript too, and axe-core on each state. The figures are the same in both languages; only
 their words and number format differ."""
 
-import io
 import re
 
-import pypdf
 import pytest
 from playwright.sync_api import Page, expect
 
 from assessments.models import Assessment
 
-from .test_calculator import field, figure, row_pks, saved, wait_for_htmx
+from .test_calculator import (
+    add_from_catalogue,
+    catalogue_group,
+    field,
+    figure,
+    saved,
+    wait_for_htmx,
+)
 from .test_parts import open_part, press_and_reload
+from .test_pdf_link import fetch_pdf, pdf_text
 
 
 def choose_english(page: Page) -> None:
@@ -23,27 +29,10 @@ def choose_english(page: Page) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
-def add_row(page: Page, need: str, item: str) -> int:
-    before = set(row_pks(page))
-    group = page.locator("details.catalogue-group").filter(
-        has=page.locator(":scope > summary", has_text=need)
-    )
-    group.locator(":scope > summary").click()
-    group.get_by_role("button", name=f"Add the row {item}", exact=True).click()
-    expect(page.locator("#rows-table tr.row:not(.row--removed)")).to_have_count(len(before) + 1)
-    (pk,) = set(row_pks(page)) - before
-    expect(field(page, pk, "description")).to_have_value(item)
-    return pk
-
-
 def pdf_text_and_lang(page: Page, url: str) -> tuple[str, str]:
-    """A PDF fetched with the page's cookies (its language), its text and its /Lang."""
-    response = page.request.get(url)
-    assert response.status == 200
-    assert response.headers["content-type"] == "application/pdf"
-    reader = pypdf.PdfReader(io.BytesIO(response.body()))
-    text = "\n".join(p.extract_text() for p in reader.pages)
-    return text, str(reader.trailer["/Root"].get("/Lang"))
+    """A PDF's text and its /Lang."""
+    reader = fetch_pdf(page, url)
+    return pdf_text(reader), str(reader.trailer["/Root"].get("/Lang"))
 
 
 def test_the_whole_flow_in_english(live_server, browser, page: Page, axe):
@@ -62,7 +51,7 @@ def test_the_whole_flow_in_english(live_server, browser, page: Page, axe):
     draft = Assessment.objects.get()
 
     # Shower from the catalogue in English: 20 min a day = 2.33 h a week, numbers English style.
-    shower = add_row(page, "Personal hygiene", "Shower")
+    shower = add_from_catalogue(page, "Personal hygiene", "Shower", add="Add the row")
     expect(figure(page, "Basic needs")).to_have_text("2.33 h/week")
     expect(page.locator("#results .verdict")).to_contain_text(
         "Basic needs (grundläggande behov): 2.33 hours a week – 17.67 hours below the threshold"
@@ -185,9 +174,7 @@ def test_english_without_javascript(live_server, page: Page, axe):
     choose_english(page)
     page.get_by_role("button", name="Start a new calculation").click()
     expect(page.get_by_text("The calculation has been created.")).to_be_visible()
-    group = page.locator("details.catalogue-group").filter(
-        has=page.locator(":scope > summary", has_text="Meals")
-    )
+    group = catalogue_group(page, "Meals")
     group.locator(":scope > summary").click()
     with page.expect_navigation():
         group.get_by_role("button", name="Add the row Eating").click()

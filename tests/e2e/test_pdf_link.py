@@ -6,7 +6,20 @@ import io
 import pypdf
 from playwright.sync_api import Page
 
-from tests.e2e.test_calculator import add_from_catalogue, start_draft
+from .test_calculator import add_from_catalogue, start_draft
+
+
+def fetch_pdf(page: Page, url: str) -> pypdf.PdfReader:
+    """A PDF fetched with the page's cookies (its draft's language), never cached."""
+    response = page.request.get(url)
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert "no-store" in response.headers["cache-control"]
+    return pypdf.PdfReader(io.BytesIO(response.body()))
+
+
+def pdf_text(reader: pypdf.PdfReader) -> str:
+    return "\n".join(pdf_page.extract_text() for pdf_page in reader.pages)
 
 
 def open_pdf(page: Page) -> str:
@@ -14,13 +27,9 @@ def open_pdf(page: Page) -> str:
     button = page.get_by_role("button", name="Skriv ut / ladda ner PDF")
     with page.expect_response(lambda response: "/pdf/" in response.url) as info:
         button.click()
-    response = info.value
-    assert response.status == 200
-    assert response.headers["content-type"] == "application/pdf"
-    assert "no-store" in response.headers["cache-control"]
+    assert info.value.status == 200
     # Chromium's PDF viewer takes the body of the navigation; fetch the same URL for the bytes.
-    reader = pypdf.PdfReader(io.BytesIO(page.request.get(response.url).body()))
-    return " ".join(pdf_page.extract_text() for pdf_page in reader.pages)
+    return pdf_text(fetch_pdf(page, info.value.url))
 
 
 def test_the_pdf_opens_from_the_draft_page_with_the_draft_in_it(live_server, page: Page):
