@@ -73,41 +73,41 @@ def setup_django(database: Path) -> None:
     call_command("migrate", verbosity=0)
 
 
-def make_draft(rows: int):
-    from assessments.models import Activity, Assessment
+def sample_rows(count: int) -> tuple:
+    """`count` rows of the mix above as the rules' rows, numbered so that each is its own."""
+    from assessments import rules
 
-    draft = Assessment.objects.create(
-        title=f"Mätning med {rows} rader", assessment_date=date(2024, 11, 22), age=9
-    )
-    Activity.objects.bulk_create(
-        Activity(
-            assessment=draft,
-            position=index,
-            need=need,
-            kind=kind,
-            description=f"{description} {index + 1}",
-            minutes=minutes,
-            times=times,
-            per=per,
-            days_per_week=days,
-            assistants=assistants,
-            time_type=time_type,
-            note=note,
+    rows = []
+    for index in range(count):
+        need, kind, text, minutes, times, per, days, assistants, time_type, note = ROW_TEMPLATES[
+            index % len(ROW_TEMPLATES)
+        ]
+        rows.append(
+            rules.Activity(
+                need=need,
+                kind=kind,
+                description=f"{text} {index + 1}",
+                minutes=minutes,
+                times=times,
+                per=per,
+                days_per_week=days,
+                assistants=assistants,
+                time_type=time_type,
+                note=note,
+            )
         )
-        for index, (
-            need,
-            kind,
-            description,
-            minutes,
-            times,
-            per,
-            days,
-            assistants,
-            time_type,
-            note,
-        ) in enumerate(ROW_TEMPLATES[i % len(ROW_TEMPLATES)] for i in range(rows))
+    return tuple(rows)
+
+
+def make_draft(rows: int):
+    from assessments import rules
+    from assessments.models import Assessment
+
+    return Assessment.objects.create_from(
+        rules.Assessment(
+            date(2024, 11, 22), sample_rows(rows), age=9, title=f"Mätning med {rows} rader"
+        )
     )
-    return draft
 
 
 def bare_table_html(draft) -> str:

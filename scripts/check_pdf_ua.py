@@ -37,7 +37,7 @@ def samples(out: Path) -> list[Path]:
     import django
 
     django.setup()
-    from bench_pdf import ROW_TEMPLATES
+    from bench_pdf import sample_rows
 
     from assessments import files, pdf, rules
 
@@ -60,26 +60,7 @@ def samples(out: Path) -> list[Path]:
                 f"{path.stem}-omprovning", pdf.render_reconsideration(draft, printed_on=PRINTED_ON)
             )
     for count in (20, 150):
-        rows = []
-        for index in range(count):
-            need, kind, text, minutes, times, per, days, assistants, time_type, note = (
-                ROW_TEMPLATES[index % len(ROW_TEMPLATES)]
-            )
-            rows.append(
-                rules.Activity(
-                    need=need,
-                    kind=kind,
-                    description=f"{text} {index + 1}",
-                    minutes=minutes,
-                    times=times,
-                    per=per,
-                    days_per_week=days,
-                    assistants=assistants,
-                    time_type=time_type,
-                    note=note,
-                )
-            )
-        draft = rules.Assessment(date(2024, 11, 22), tuple(rows), age=9)
+        draft = rules.Assessment(date(2024, 11, 22), sample_rows(count), age=9)
         write(f"rader-{count}", pdf.render_summary(draft, printed_on=PRINTED_ON))
     return written
 
