@@ -71,6 +71,7 @@ def setup_django(database: Path) -> None:
 
     django.setup()
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the PDF cache and the rate limits
 
 
 def sample_rows(count: int) -> tuple:
