@@ -27,6 +27,7 @@ from locust.env import Environment
 from . import servers
 from .client import Person, ServerError
 from .locustfile import Applicant, stored_value
+from .stats import percentile
 
 
 @dataclass
@@ -46,13 +47,6 @@ class Run:
             f"p95 {self.p95_ms:5.0f} ms, {self.errors} errors, {self.lost} lost "
             f"(of {self.checked} rows read back){self.notes}"
         )
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def read_back(url: str) -> tuple[int, int]:

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assessments import catalogue, rules  # noqa: E402
+from loadtest.stats import percentile  # noqa: E402
 
 ITEMS = [item for group in catalogue.CATALOGUE for item in group.items]
 WEEK_TYPES = (
@@ -59,9 +60,7 @@ def drafts(count: int) -> tuple[rules.Assessment, rules.Assessment]:
 
 
 def summary(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return statistics.median(ordered), p95
+    return statistics.median(samples), percentile(samples, 0.95)
 
 
 def main() -> None:

@@ -36,6 +36,7 @@ from django.test import Client  # noqa: E402
 
 from assessments import catalogue  # noqa: E402
 from assessments.models import Activity, Assessment  # noqa: E402
+from loadtest.stats import percentile  # noqa: E402
 
 ITEMS = [item for group in catalogue.CATALOGUE for item in group.items]
 
@@ -50,8 +51,7 @@ def make_draft(rows: int) -> Assessment:
 
 
 def figures(label: str, samples: list[float]) -> None:
-    samples = sorted(samples)
-    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+    p95 = percentile(samples, 0.95)
     print(
         f"{label}: median {statistics.median(samples) * 1000:.1f} ms, "
         f"p95 {p95 * 1000:.1f} ms ({len(samples)} runs)"
