@@ -11,6 +11,7 @@ urlpatterns = [
     path("integritet/", views.privacy, name="privacy"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("sprak/<str:code>/", language.set_language, name="language"),
+    path("for-stort/", views.request_too_large, name="request_too_large"),
     path("stil/kolumner.<str:code>.css", views.column_labels, name="column_labels"),
     path("b/<str:token>/", views.draft, name="draft"),
     path("b/<str:token>/rader/", views.add_activity, name="add_activity"),

@@ -601,5 +601,12 @@ def accessibility(request):
     return TemplateResponse(request, "assessments/accessibility.html", {})
 
 
+def request_too_large(request):
+    """The page nginx shows instead of its own bare English one for a request over its body
+    limit (deploy/nginx-behovsraknare.conf: error_page 413 asks for it with a GET)."""
+    context = {"max_megabytes": files.max_bytes() // 1_000_000}
+    return TemplateResponse(request, "413.html", context, status=413)
+
+
 def csrf_failure(request, reason=""):
     return TemplateResponse(request, "403_csrf.html", {}, status=403)

@@ -3,8 +3,8 @@
 #
 #   bash scripts/setup.sh        # the app: system libraries for WeasyPrint, gettext, the compiled
 #                                # English catalogue (locale/*/*.mo), .venv, pip install -e .
-#   bash scripts/setup.sh test   # also what the tests need: Chromium, poppler-utils, a PostgreSQL
-#                                # server, and pip install -e ".[test]"
+#   bash scripts/setup.sh test   # also what the tests need: Chromium, poppler-utils, nginx, a
+#                                # PostgreSQL server, and pip install -e ".[test]"
 #
 # System packages come from apt-get, only when missing (and `apt-get update` runs once, only then).
 # When everything is present it touches neither apt nor pip: a stamp file in .venv newer than
@@ -47,8 +47,9 @@ apt_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fo
     fonts-noto-core fonts-noto-cjk gettext)
 if [ "$mode" = test ]; then
     # Playwright drives Debian's Chromium (`playwright install` cannot download browsers here);
-    # pdftoppm/pdftotext check the PDFs.
-    apt_packages+=(chromium poppler-utils)
+    # pdftoppm/pdftotext check the PDFs; tests/test_nginx.py runs deploy/'s nginx site with
+    # Debian's nginx (nginx-light: the modules the site uses, no service is started by the tests).
+    apt_packages+=(chromium poppler-utils nginx-light)
 fi
 
 is_installed() {
