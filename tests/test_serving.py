@@ -7,7 +7,7 @@ import time
 import psycopg
 import requests
 
-from loadtest import files, responsiveness, writers
+from loadtest import files, responsiveness, row_order, writers
 from loadtest.client import Person, row_form
 
 
@@ -106,3 +106,44 @@ def test_acknowledged_saves_survive_a_killed_worker_and_a_server_restart(start_s
     # Every value acknowledged before, between and after the faults is in the database.
     assert outcome.lost == 0
     assert outcome.last_saved_at > restarted_at
+
+
+def test_twenty_adds_at_once_keep_the_row_limit_and_one_row_per_position(
+    start_server, served_database_url
+):
+    server = start_server()
+
+    owner, outcome = row_order.adds(server.url, served_database_url, rows=495, adds=20)
+
+    # Five added, fifteen told at the add form that the draft is full.
+    assert outcome.answers == {"200": 20}
+    assert (outcome.rows, outcome.shared) == (500, 0)
+    # The draft's own file opens again (a file over the limit is refused whole).
+    assert Person(server.url).open_file(owner.read_back())
+
+
+def test_moves_removals_and_adds_at_once_keep_one_row_per_position(
+    start_server, served_database_url
+):
+    server = start_server()
+    owner, people = row_order.open_draft(server.url, 30, 24)
+    urls = owner.row_urls()
+
+    def act(person: Person, number: int):
+        url = urls[number]
+        pk = url.rstrip("/").rsplit("/", 1)[1]
+        match number % 4:
+            case 0:
+                return person.post(url, {"move_up": pk}, htmx=True)
+            case 1:
+                return person.post(url, {"move_down": pk}, htmx=True)
+            case 2:
+                return person.post(url, {"remove": pk}, htmx=True)
+        return person.add_row("hygiene-washing")
+
+    answers = row_order.at_once(people, act)
+
+    # Six rows removed and six added; a removal leaves a gap in the positions, never a twin.
+    outcome = row_order.positions_after(served_database_url, owner.token, answers)
+    assert outcome.answers == {"200": 24}
+    assert (outcome.rows, outcome.shared) == (30, 0)
