@@ -251,6 +251,7 @@ def draft(request, assessment):
 @require_POST
 @draft_view
 def add_activity(request, assessment):
+    assessment.lock()  # the row limit counts the rows as they are once others' adds are in
     form = AddActivityForm(request.POST, auto_id="add-%s", row_count=assessment.activities.count())
     if not form.is_valid():
         if request.htmx:
@@ -286,6 +287,8 @@ def save_row(form: ActivityForm) -> tuple[str, ActivityForm]:
 @draft_view
 def activity(request, assessment, pk):
     """One row with htmx: its details (GET), or a save, a move or a removal of it alone."""
+    if request.method == "POST":
+        assessment.lock()  # the row is still there when it is moved or removed
     row = assessment.activities.filter(pk=pk).first()
     if row is None:
         return _row_gone(request, assessment)
@@ -350,6 +353,7 @@ def rows(request, assessment):
 
 
 def _save_rows(request, assessment, only=None):
+    assessment.lock()  # before the rows are read: a remove, move or undo may follow
     action = RowActionForm(request.POST).action()
     if only is not None and action is not None and action[0] != "restore":
         action = (action[0], only.pk)  # the address names the row
@@ -455,6 +459,7 @@ def _move_row(request, assessment, row, direction):
 @draft_view
 def restore_activity(request, assessment, pk):
     """Undo a removal with htmx: the row's values come back from its place on the page."""
+    assessment.lock()  # the row limit counts the rows as they are once others' adds are in
     where = RestoreRowForm(request.POST, removed=pk, row_count=assessment.activities.count())
     values = where.row_form(assessment) if where.is_valid() else None
     if values is None or not values.is_valid():
