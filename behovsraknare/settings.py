@@ -191,13 +191,16 @@ ASSESSMENT_MAX_ROWS = 500
 # The PDF's budget (assessments.render_pool), well under gunicorn's worker timeout (60 s): a
 # draft over the size limits is refused before any work (here 500 rows with short notes render
 # in about 4 s, with 156,000 characters of notes in 11-13 s); a render is killed after
-# PDF_RENDER_TIMEOUT seconds; PDF_RENDERS render at a time on the host (one per core), and the
-# next one waits up to PDF_QUEUE_TIMEOUT seconds for a free slot.
+# PDF_RENDER_TIMEOUT seconds; PDF_RENDERS render at a time on the host (one per core). When
+# every slot is busy, PDF_QUEUE_WAITERS requests per web worker wait up to PDF_QUEUE_TIMEOUT
+# seconds for one, holding a gunicorn thread each; the others hear at once that the PDF is
+# queued (503), so that the worker's other threads stay free for pages.
 PDF_MAX_ROWS = env_int("PDF_MAX_ROWS", ASSESSMENT_MAX_ROWS)
 PDF_MAX_TEXT = env_int("PDF_MAX_TEXT", 100_000)
 PDF_RENDER_TIMEOUT = env_int("PDF_RENDER_TIMEOUT", 20)
 PDF_RENDERS = env_int("PDF_RENDERS", os.cpu_count() or 1)
-PDF_QUEUE_TIMEOUT = env_int("PDF_QUEUE_TIMEOUT", 10)
+PDF_QUEUE_TIMEOUT = env_int("PDF_QUEUE_TIMEOUT", 2)
+PDF_QUEUE_WAITERS = env_int("PDF_QUEUE_WAITERS", 1)
 # The render slots' lock files; one directory per installation (systemd's PrivateTmp gives the
 # service a /tmp of its own).
 PDF_RENDER_LOCK_DIR = os.environ.get("PDF_RENDER_LOCK_DIR") or str(
