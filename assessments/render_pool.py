@@ -154,27 +154,33 @@ def check_size(assessment: Assessment) -> None:
         raise TooLarge
 
 
+def render_slot():
+    """One of the host's render slots, for building a PDF's HTML and rendering it; raises
+    Queued when there is none (at once, or after a wait in this worker's line)."""
+    return slots().hold(timeout=settings.PDF_QUEUE_TIMEOUT, line=waiting_line)
+
+
 def render_html(html: str) -> bytes:
+    """The PDF of `html`, laid out in a process of its own (hold a render slot)."""
     context = _render_context()
-    with slots().hold(timeout=settings.PDF_QUEUE_TIMEOUT, line=waiting_line):
-        receiver, sender = context.Pipe(duplex=False)
-        # Pickled by name; the forked process has Django and render_process loaded already.
-        process = context.Process(
-            target=_render_in_process, args=(html, settings.PDF_RENDER_TIMEOUT, sender)
-        )
-        process.start()
-        sender.close()
-        try:
-            if not receiver.poll(settings.PDF_RENDER_TIMEOUT):
-                raise Unavailable
-            kind, payload = receiver.recv()
-        except EOFError as error:  # the process died without an answer
-            raise Unavailable from error
-        finally:
-            receiver.close()
-            if process.is_alive():
-                process.kill()
-            process.join(5)
+    receiver, sender = context.Pipe(duplex=False)
+    # Pickled by name; the forked process has Django and render_process loaded already.
+    process = context.Process(
+        target=_render_in_process, args=(html, settings.PDF_RENDER_TIMEOUT, sender)
+    )
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(settings.PDF_RENDER_TIMEOUT):
+            raise Unavailable
+        kind, payload = receiver.recv()
+    except EOFError as error:  # the process died without an answer
+        raise Unavailable from error
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join(5)
     if kind != "pdf":
         raise RuntimeError(f"the PDF render failed: {payload}")
     return payload
@@ -187,17 +193,20 @@ def _render_in_process(html: str, seconds: float, connection) -> None:
 
 
 def render_summary(assessment: Assessment, *, printed_on: date, appendix: bool) -> bytes:
-    """pdf.render_summary within the budget; raises TooLarge or Unavailable."""
+    """pdf.render_summary within the budget; raises TooLarge, Queued or Unavailable. The slot is
+    taken before the HTML is built, so that a PDF that must wait or is queued costs nothing."""
     check_size(assessment)
-    draft = assessment.to_rules()
-    return render_html(pdf.summary_html(draft, printed_on=printed_on, appendix=appendix))
+    with render_slot():
+        draft = assessment.to_rules()
+        return render_html(pdf.summary_html(draft, printed_on=printed_on, appendix=appendix))
 
 
 def render_reconsideration(assessment: Assessment, *, printed_on: date) -> bytes | None:
     """pdf.render_reconsideration within the budget; None without a decision."""
     check_size(assessment)
-    html = pdf.reconsideration_html(assessment.to_rules(), printed_on=printed_on)
-    return None if html is None else render_html(html)
+    with render_slot():
+        html = pdf.reconsideration_html(assessment.to_rules(), printed_on=printed_on)
+        return None if html is None else render_html(html)
 
 
 def within_budget(view):

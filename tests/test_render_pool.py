@@ -124,21 +124,25 @@ def test_only_so_many_requests_of_a_worker_wait_for_a_slot(settings, tmp_path):
     settings.PDF_RENDER_LOCK_DIR = str(tmp_path)
     settings.PDF_QUEUE_WAITERS = 1
     settings.PDF_QUEUE_TIMEOUT = 600
-    html = "<!DOCTYPE html><html lang='sv'><title>Kö</title><p>Kö</p></html>"
     waited = []
-    waiter = threading.Thread(target=lambda: waited.append(render_pool.render_html(html)))
+
+    def wait_for_the_slot():
+        with render_pool.render_slot():
+            waited.append("rendered")
+
+    waiter = threading.Thread(target=wait_for_the_slot)
     with ExitStack() as busy:
         busy.enter_context(render_pool.slots().hold(timeout=0))  # another worker's render
         waiter.start()
         while render_pool.waiting_line.waiting == 0:
             time.sleep(0.01)
 
-        with pytest.raises(render_pool.Queued):
-            render_pool.render_html(html)
+        with pytest.raises(render_pool.Queued), render_pool.render_slot():
+            pass
         assert waiter.is_alive()  # the first still waits for the slot
 
     waiter.join(60)
-    assert waited[0].startswith(b"%PDF")
+    assert waited == ["rendered"]
 
 
 def test_a_refused_pdf_of_the_read_only_link_never_shows_the_edit_link(client, settings):
