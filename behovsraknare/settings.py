@@ -14,6 +14,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# The site's templates, static files and catalogues: beside the code in a checkout; inside this
+# package when installed from the wheel (setup.py puts them there).
+PACKAGE_DIR = Path(__file__).resolve().parent
+INSTALLED_FROM_WHEEL = (PACKAGE_DIR / "templates").is_dir()
+SITE_DIR = PACKAGE_DIR if INSTALLED_FROM_WHEEL else BASE_DIR
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -45,6 +50,13 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
+
+# Where the app writes: the SQLite database (unless DATABASE_URL names one) and the collected
+# static files. The checkout; installed from the wheel, the working directory (systemd's
+# WorkingDirectory), never the installed package.
+DATA_DIR = Path(
+    os.environ.get("DJANGO_DATA_DIR") or (Path.cwd() if INSTALLED_FROM_WHEEL else BASE_DIR)
+)
 
 # Required unless DEBUG. Without it the app refuses to start (wsgi.py, asgi.py) and the system
 # checks run by runserver, migrate and check fail (assessments.checks); only commands that
@@ -95,7 +107,7 @@ ASGI_APPLICATION = "behovsraknare.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [SITE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -110,7 +122,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if env_bool("DATABASE_POOL", True):
         # psycopg's pool, one per web worker: a connection is lent for a request and given
@@ -160,14 +172,14 @@ AUTH_PASSWORD_VALIDATORS = [
 # are the same in every language (no i18n_patterns).
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [SITE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [SITE_DIR / "static"]
+STATIC_ROOT = DATA_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
