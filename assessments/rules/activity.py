@@ -300,6 +300,9 @@ class Activity:
     note: str = ""
     decided: Decided | None = None  # None: granted as claimed, or no decision to compare
     decision_reason: str = ""
+    # Not a field of the file: the key of the day plan a row was generated from (rules.md
+    # R13.9). The file keeps the plan, not its rows; the person edits the plan.
+    from_day_plan: str | None = None
 
     def __post_init__(self):
         _coerce(self, FIELDS)

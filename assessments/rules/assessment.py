@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from . import parameters as p
 from .activity import Activity
+from .dayplan import DayPlan
 from .fields import Field, Type, table, to_number
 from .i18n import _, gettext_noop
 from .needs import DecisionMaker, NightCover
@@ -336,11 +337,13 @@ class Assessment:
     week_types: tuple[WeekType, ...] = field(default=(DEFAULT_WEEK_TYPE,))
     night: Night | None = None
     decision: Decision | None = None
+    day_plans: tuple[DayPlan, ...] = ()  # rules.md R13; the calculation turns them into rows
 
     def __post_init__(self):
         if self.hourly_amount is not None:
             object.__setattr__(self, "hourly_amount", to_number(self.hourly_amount))
         object.__setattr__(self, "week_types", tuple(self.week_types))
+        object.__setattr__(self, "day_plans", tuple(self.day_plans))
 
     @property
     def start(self) -> date:
