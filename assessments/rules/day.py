@@ -243,7 +243,7 @@ def _span_rows(plan: DayPlan, result: SpanResult, parts: dict) -> list[Activity]
             qualifiers.append(_("utanför nattvilan"))
         if span.assistants == 2:
             qualifiers.append(_("två assistenter") if people == 2 else _("en assistent"))
-        description = f"{label} ({', '.join(qualifiers)})" if qualifiers else label
+        description = ", ".join([label, *qualifiers])
         rows.append(
             _row(
                 plan,
@@ -269,7 +269,7 @@ def _item_rows(plan: DayPlan, item: Item, parts: dict) -> list[Activity]:
         if at_night and len({night for night, _people in parts}) > 1:
             qualifiers.append(_("under nattvilan"))
         label = item_label(item)
-        description = f"{label} ({', '.join(qualifiers)})" if qualifiers else label
+        description = ", ".join([label, *qualifiers])
         rows.append(
             _row(
                 plan,
