@@ -240,14 +240,16 @@ _NUMBERS = [name for name, f in FIELDS.items() if f.type == Type.NUMBER]
 
 def _coerce(obj, names) -> None:
     """Enum values and any real number (a form's float, a file's int) are accepted, so that
-    equal rows compare equal however they were made."""
+    equal rows compare equal however they were made. A value of the right type is kept: the
+    rows of a day plan are made at every calculation (rules.md R13.9)."""
     for name in names:
         value = getattr(obj, name)
         if value is None:
             continue
         if name in _ENUMS:
-            object.__setattr__(obj, name, _ENUMS[name](value))
-        elif name in _NUMBERS:
+            if type(value) is not _ENUMS[name]:
+                object.__setattr__(obj, name, _ENUMS[name](value))
+        elif name in _NUMBERS and type(value) is not Fraction:
             object.__setattr__(obj, name, to_number(value))
 
 

@@ -261,19 +261,20 @@ def _span_rows(plan: DayPlan, result: SpanResult, parts: dict) -> list[Activity]
 
 def _item_rows(plan: DayPlan, item: Item, parts: dict) -> list[Activity]:
     """rules.md R13.9: one row per item, two with `two_minutes`, and its night minutes apart."""
+    label = item_label(item)
+    split = item.two_minutes is not None
+    across = len({at_night for at_night, _people in parts}) > 1
     rows = []
     for (at_night, people), minutes in sorted(parts.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
         qualifiers = []
-        if item.two_minutes is not None:
+        if split:
             qualifiers.append(_("två assistenter") if people == 2 else _("en assistent"))
-        if at_night and len({night for night, _people in parts}) > 1:
+        if at_night and across:
             qualifiers.append(_("under nattvilan"))
-        label = item_label(item)
-        description = ", ".join([label, *qualifiers])
         rows.append(
             _row(
                 plan,
-                description,
+                ", ".join([label, *qualifiers]),
                 need=item.need,
                 kind=item.kind,
                 tube_feeding=item.tube_feeding,
@@ -318,7 +319,7 @@ def evaluate(plan: DayPlan, night: Night | None, on: date) -> PlanResult:
         concurrent = counted = night_minutes = 0
         own: list[tuple[Number, Number]] = []
         for offset, minutes, people in item.parts():
-            ps = pieces(item.first_minute + offset, minutes)
+            ps = pieces(item.first_minute + _exact(offset), _exact(minutes))
             if item.during_supervision:
                 kept = _minus(ps, full)
                 concurrent += _length(ps) - _length(kept)
@@ -446,13 +447,19 @@ def evaluate(plan: DayPlan, night: Night | None, on: date) -> PlanResult:
     plan_night = None
     if night is not None:
         plan_night = PlanNight(night, covered, night_help, free, free * cover_factor(cover))
+    # What the rows count (R4, R3): basic for basic active help and presence, else other.
     basic = other = Fraction(0)
-    for row in rows:
-        minutes = row.minutes * row.assistants * time_type_factor(row.time_type)
-        if row.kind == Kind.BASIC and row.time_type == TimeType.ACTIVE:
-            basic += minutes
+    for counted, is_basic in (
+        *((r.counted_minutes, r.item.kind == Kind.BASIC) for r in item_results),
+        *(
+            (s.counted_minutes, s.kind == Kind.BASIC and s.time_type == TimeType.ACTIVE)
+            for s in span_results
+        ),
+    ):
+        if is_basic:
+            basic += counted
         else:
-            other += minutes
+            other += counted
     if plan_night is not None:
         other += plan_night.counted_minutes
     return PlanResult(

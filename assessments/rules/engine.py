@@ -658,7 +658,10 @@ def _compute(assessment: Assessment) -> Result:
     rows = tuple(rows)
     groups: dict[tuple[str, ...], _Sums] = {}
     for r in rows:
-        groups.setdefault(r.week_types, _Sums()).add(r)
+        sums = groups.get(r.week_types)
+        if sums is None:  # not setdefault: that would build a _Sums for every row
+            sums = groups[r.week_types] = _Sums()
+        sums.add(r)
     weeks = [
         _Week.of(
             week_type,

@@ -8,6 +8,8 @@ week with day plans and for the label of a row made from a plan; nothing here is
 figures.
 """
 
+from fractions import Fraction
+
 from . import day, explain
 from . import parameters as p
 from .day import PlanResult, SpanResult, item_label, span_label
@@ -31,6 +33,12 @@ PRINTED = frozenset(
 
 
 def _minutes(value) -> str:
+    # Most minutes of a plan are whole and below 1000: skip the Decimal of format_number,
+    # which a plan of 200 items would call a thousand times.
+    if isinstance(value, Fraction) and value.denominator == 1:
+        value = value.numerator
+    if isinstance(value, int) and 0 <= value < 1000:
+        return str(value)
     return format_number(value)
 
 
