@@ -3,7 +3,8 @@
 `Assessment` is the one draft type: the file reads into it, the model converts to and from it,
 and the rules calculate with it. `title` is the person's own name for it; the arithmetic
 ignores it. The parts of a draft (the person, the period, the week types, the night, the
-decision) each have a small type and a table of fields beside it.
+decision) each have a small type and a table of fields beside it; the day plans have theirs in
+`dayplan.py`.
 """
 
 from dataclasses import dataclass, field
