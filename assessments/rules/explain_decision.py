@@ -29,7 +29,7 @@ def grants_nothing_text(decided: Result) -> str:
     ).format(threshold=p.THRESHOLD_HOURS.value, hours=format_hours(decided.total_minutes))
 
 
-def reassessment_text(assessment: Assessment, result: Result) -> str:
+def reassessment_text(result: Result) -> str:
     """rules.md R14: what HFD 2060-22 means for an application for more hours."""
     threshold = p.THRESHOLD_HOURS.value
     text = _(
@@ -81,6 +81,6 @@ def decision_warnings(assessment: Assessment, result: Result, warn: Warn) -> Non
     if claims_more(assessment, result):
         warn(
             "reassessment_of_whole_right",
-            reassessment_text(assessment, result),
+            reassessment_text(result),
             prominent=not result.meets_threshold,
         )
