@@ -426,22 +426,29 @@ def row_problems(
     return problems
 
 
+def unknown_week_types(used, known: tuple[str, ...]) -> str | None:
+    """What is wrong when `used` names week type keys the draft does not have, else None."""
+    unknown = [key for key in used if key not in known]
+    if not unknown:
+        return None
+    return ngettext(
+        "veckotypen {unknown} finns inte. Använd någon av {known}.",
+        "veckotyperna {unknown} finns inte. Använd någon av {known}.",
+        len(unknown),
+    ).format(
+        unknown=", ".join(f'"{key}"' for key in unknown),
+        known=", ".join(f'"{key}"' for key in known),
+    )
+
+
 def context_problems(
     row: "Activity", *, week_types: tuple[str, ...], night: bool, decision: bool
 ) -> dict[str, str]:
     """The rules between a row and the draft it belongs to (spec "A row", "What the decision
     granted"): keys of week types that exist, a night for a night row, a decision to compare."""
     problems: dict[str, str] = {}
-    unknown = [key for key in row.week_types or () if key not in week_types]
-    if unknown:
-        problems["week_types"] = ngettext(
-            "veckotypen {unknown} finns inte. Använd någon av {known}.",
-            "veckotyperna {unknown} finns inte. Använd någon av {known}.",
-            len(unknown),
-        ).format(
-            unknown=", ".join(f'"{key}"' for key in unknown),
-            known=", ".join(f'"{key}"' for key in week_types),
-        )
+    if unknown := unknown_week_types(row.week_types or (), week_types):
+        problems["week_types"] = unknown
     if row.at_night and not night:
         problems["at_night"] = _(
             "hjälp på natten kräver att nattvilan är angiven (night). Ange nattvilan eller ta "
