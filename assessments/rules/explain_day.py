@@ -324,8 +324,8 @@ def warnings(result: Result) -> list:
     """The warnings of the day (rules.md R13.2–R13.8), each with its code."""
     notices = []
 
-    def warn(code: str, message: str) -> None:
-        notices.append(explain.Notice(code, message))
+    def warn(code: str, message: str, prominent: bool = False) -> None:
+        notices.append(explain.Notice(code, message, prominent))
 
     for week in result.over_capacity:
         # rules.md R13.8, in its own words; the hours per dygn med assistans.
@@ -335,7 +335,7 @@ def warnings(result: Result) -> list:
         ).format(hours=format_number(week.clock_minutes_per_day / 60, 1))
         if result.several_weeks:
             message = f"{week.week_type.label}: {message}"
-        warn("day_over_24h", message)
+        warn("day_over_24h", message, prominent=True)  # in place of the total and the money
     plans = result.day_plans
     spans = [(r, s) for r in plans for s in r.spans]
     on = result.rules_as_of
@@ -437,11 +437,11 @@ def _kind_warning(r: PlanResult, s: SpanResult, on, warn) -> None:
     if span.kind is not None:
         return  # the person chose the kind
     match span.need:
-        case Need.BREATHING if on < p.BREATHING_FROM.value:
+        case Need.BREATHING if on < p.BREATHING_BASIC_FROM.value:
             reason = _(
                 "Före {date} räknades tillsyn av andningen inte som ett grundläggande behov (HFD "
                 "2015 ref. 46)."
-            ).format(date=p.BREATHING_FROM.value.isoformat())
+            ).format(date=p.BREATHING_BASIC_FROM.value.isoformat())
         case Need.BREATHING:
             reason = _(
                 "Andning räknas som grundläggande behov i sin helhet från {date} (LSS 9 a §); "
