@@ -249,7 +249,7 @@ def test_other_help_inside_a_basic_span_moves_its_minutes_from_basic_to_other():
     assert after.basic_minutes == before.basic_minutes - 60
     assert after.other_minutes == before.other_minutes + 60
     step = cooking.step("day_plan.dag")
-    assert "Hjälp 12:00 är andra personliga behov" in step.text
+    assert "Andra personliga behov inom tiden: Hjälp 12:00. De minuterna räknas som" in step.text
 
 
 def test_help_during_supervision_is_not_counted_and_the_span_keeps_the_minutes():
@@ -259,8 +259,8 @@ def test_help_during_supervision_is_not_counted_and_the_span_keeps_the_minutes()
     )
     assert during.day_plans[0].basic_minutes == base.day_plans[0].basic_minutes == 720
     assert during.day_plans[0].other_minutes == 0
-    assert (
-        "görs samtidigt som tillsynen och räknas inte för sig" in during.step("day_plan.dag").text
+    assert "Görs samtidigt som tillsynen och räknas inte för sig: Hjälp 12:00 (60 min)." in (
+        during.step("day_plan.dag").text
     )
     assert "during_supervision_not_counted" in [a.key for a in during.applied]
 
@@ -705,6 +705,9 @@ def test_the_calculate_command_gives_over_capacity_and_no_money(tmp_path):
     assert out["estimated_sek_per_year"] is None
     assert out["day_plans"] == []
     assert "day_over_24h" in [w["code"] for w in out["warnings"]]
+    text = run_manage("--format", "text", str(path)).stdout.decode("utf-8")
+    assert "Uppskattat belopp per år: ingen uppskattning, eftersom raderna ger mer än 24" in text
+    assert "- Raderna ger 30,2 timmar per dygn men dygnet har 24." in text
 
 
 @pytest.mark.parametrize(

@@ -238,6 +238,10 @@ FIELDS: dict[str, Field] = table(
     ),
 )
 
+# Attributes of a row that are not fields: not in the file, the form or the model. A row made
+# from a day plan names the plan (rules.md R13.9).
+NOT_FIELDS = ("from_day_plan",)
+
 # The fields a version 1 file does not have (spec "Version 2").
 VERSION_2_FIELDS = ("week_types", "at_night", "elsewhere", "decided", "decision_reason")
 

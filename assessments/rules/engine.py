@@ -731,7 +731,7 @@ def _compute(assessment: Assessment) -> Result:
         day.evaluate(plan, assessment.night, assessment.start) for plan in assessment.day_plans
     )
     # rules.md R13.9: each plan's rows follow the rows written by hand.
-    activities = assessment.activities + tuple(row for r in plans for row in r.rows)
+    activities = (*assessment.activities, *(row for r in plans for row in r.rows))
     week_types = assessment.week_types
     all_weeks = _sum(w.weeks for w in week_types)
     bounds = segment_bounds(replace(assessment, activities=activities) if plans else assessment)

@@ -139,8 +139,8 @@ def _span_sentence(r: PlanResult, s: SpanResult) -> str:
     if s.concurrent:
         sentences.append(
             _(
-                "{items} görs samtidigt som tillsynen och räknas inte för sig; tillsynen behåller "
-                "minuterna."
+                "Görs samtidigt som tillsynen och räknas inte för sig: {items}. Tillsynen "
+                "behåller minuterna."
             ).format(
                 items=", ".join(
                     _("{item} ({minutes} min)").format(
@@ -159,9 +159,10 @@ def _span_sentence(r: PlanResult, s: SpanResult) -> str:
     if s.kind == Kind.BASIC and other:
         sentences.append(
             _(
-                "{items} är andra personliga behov: de minuterna räknas som annat personligt "
-                "behov, och tillsynen, ett grundläggande behov, blir lika mycket mindre. Görs "
-                'hjälpen utan att tillsynen avbryts, markera "Görs samtidigt som tillsynen".'
+                "Andra personliga behov inom tiden: {items}. De minuterna räknas som annat "
+                "personligt behov, och tillsynen, ett grundläggande behov, blir lika mycket "
+                "mindre. Görs hjälpen utan att tillsynen avbryts, markera "
+                '"Görs samtidigt som tillsynen".'
             ).format(items=", ".join(item_label(item) for item in other))
         )
     return " ".join(sentences)
