@@ -12,9 +12,7 @@ explanation) for both, measured interleaved in the same run, and the ratio of th
 """
 
 import argparse
-import statistics
 import sys
-import time
 from dataclasses import replace
 from datetime import date
 from datetime import time as clock
@@ -25,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from assessments import rules  # noqa: E402
 from assessments.rules.dayplan import DayPlan, Item, Span  # noqa: E402
-from loadtest.stats import percentile  # noqa: E402
+from loadtest.stats import interleaved  # noqa: E402
 
 ITEMS_PER_PLAN = 64
 HELP = (
@@ -79,10 +77,6 @@ def drafts() -> tuple[rules.Assessment, rules.Assessment]:
     return written, planned
 
 
-def summary(samples: list[float]) -> tuple[float, float]:
-    return statistics.median(samples), percentile(samples, 0.95)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=40)
@@ -90,20 +84,18 @@ def main() -> None:
     written, planned = drafts()
     rows = len(written.activities)
     items = sum(len(p.items) for p in planned.day_plans)
-    labels = (f"{rows} rows written by hand", f"two day plans, {items} items, 6 spans")
     assert rules.calculate(written).basic_minutes == rules.calculate(planned).basic_minutes
-    timings = {label: [] for label in labels}
-    for _ in range(args.repeat + 2):
-        for label, draft in zip(labels, (written, planned), strict=True):
-            start = time.perf_counter()
-            rules.calculate(draft)
-            timings[label].append(time.perf_counter() - start)
-    medians = {}
-    for label, samples in timings.items():
-        median, p95 = summary(samples[2:])  # the first runs warm caches
-        medians[label] = median
+    timings = interleaved(
+        {
+            f"{rows} rows written by hand": lambda: rules.calculate(written),
+            f"two day plans, {items} items, 6 spans": lambda: rules.calculate(planned),
+        },
+        args.repeat,
+    )
+    for label, (median, p95) in timings.items():
         print(f"rules.calculate, {label}: median {median * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms")
-    print(f"ratio (plans / rows): {medians[labels[1]] / medians[labels[0]]:.2f}")
+    (by_hand, _p95), (planned_median, _p95) = timings.values()
+    print(f"ratio (plans / rows): {planned_median / by_hand:.2f}")
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ PRESENCE_TIME_TYPES = {
 _FULL_PRESENCE = (Presence.SUPERVISION, Presence.AT_HAND)
 
 
-def time_type_factor(time_type: TimeType) -> Fraction:
+def time_factor(time_type: TimeType) -> Fraction:
     """rules.md R6: väntetid and beredskap count a share of their time."""
     match time_type:
         case TimeType.WAITING:
@@ -415,7 +415,7 @@ def evaluate(plan: DayPlan, night: Night | None, on: date) -> PlanResult:
         kind = counted_kind(span, on)
         time_type = PRESENCE_TIME_TYPES[span.presence]
         left = sum(length * people for (_night, people), length in presence[i].items())
-        factor = time_type_factor(time_type)
+        factor = time_factor(time_type)
         inside = [
             (number, _overlap(own, span_pieces[i]))
             for number, own in enumerate(item_pieces, start=1)

@@ -22,7 +22,7 @@ Choices where rules.md and the spec are silent:
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 from fractions import Fraction
 from typing import Any
@@ -30,7 +30,7 @@ from typing import Any
 from . import parameters as p
 from .activity import FIELDS as ROW_FIELDS
 from .activity import MAX_AMOUNT, row_problems
-from .fields import Field, Type, check_object, kind_of, plain, table, to_number
+from .fields import REQUIRED, Field, Type, check_object, kind_of, plain, table, to_number
 from .formatting import format_number
 from .i18n import _, gettext_noop
 from .needs import KIND_LABELS, Kind, Need, Presence, need_label
@@ -65,13 +65,7 @@ SPAN_FIELDS: dict[str, Field] = table(
         ),
         messages={"invalid": gettext_noop("Skriv ett klockslag som 22:00.")},
     ),
-    Field(
-        "need",
-        gettext_noop("Behov"),
-        gettext_noop("behov"),
-        Type.CHOICE,
-        choices=Need,
-    ),
+    ROW_FIELDS["need"],
     Field(
         "presence",
         gettext_noop("Sorts närvaro"),
@@ -88,58 +82,48 @@ SPAN_FIELDS: dict[str, Field] = table(
             )
         },
     ),
-    Field(
-        "assistants",
-        gettext_noop("Antal assistenter hela tiden"),
-        gettext_noop("antal assistenter"),
-        Type.INTEGER,
-        default=1,
-        low=1,
-        high=2,
+    replace(
+        ROW_FIELDS["assistants"],
+        label=gettext_noop("Antal assistenter hela tiden"),
         help=gettext_noop(
             "Två assistenter under en hel tid är ett undantag: visa varför en ensam inte räcker. "
             "Behövs två bara en stund, ange det på hjälpen i stället."
         ),
-        messages={"invalid_choice": gettext_noop("Välj 1 eller 2 assistenter.")},
     ),
-    Field(
-        "kind",
-        gettext_noop("Slag av behov"),
-        gettext_noop("slag av behov"),
-        Type.CHOICE,
+    replace(
+        ROW_FIELDS["kind"],
         default=None,
         nullable=True,
-        choices=Kind,
         help=gettext_noop(
             "Lämna tomt så räknas det som reglerna säger för datumet: tillsyn för andning, för "
             "att förebygga skada och vid ett medicinskt tillstånd är grundläggande behov, annan "
             "närvaro är andra personliga behov."
         ),
-        messages={
-            "invalid_choice": gettext_noop("Välj grundläggande eller annat personligt behov.")
-        },
     ),
-    Field(
-        "description",
-        gettext_noop("Beskrivning (frivillig)"),
-        gettext_noop("beskrivning"),
-        Type.TEXT,
+    replace(
+        ROW_FIELDS["description"],
+        label=gettext_noop("Beskrivning (frivillig)"),
         default="",
-        max_length=200,
-        messages={"max_length": gettext_noop("Beskrivningen får vara högst 200 tecken.")},
+        blank=True,
+        messages={"max_length": ROW_FIELDS["description"].messages["max_length"]},
     ),
-    Field(
-        "note",
-        ROW_FIELDS["note"].label,
-        ROW_FIELDS["note"].meaning,
-        Type.TEXT,
-        default="",
-        max_length=2000,
-        help=ROW_FIELDS["note"].help,
-        messages=ROW_FIELDS["note"].messages,
-    ),
+    ROW_FIELDS["note"],
 )
 
+# An item's minutes: a row's minutes per occasion, as minutes of help from a clock time.
+_ITEM_MINUTES = replace(
+    ROW_FIELDS["minutes"],
+    label=gettext_noop("Minuter"),
+    meaning=gettext_noop("minuter"),
+    messages={
+        "what": gettext_noop("hur många minuter hjälpen tar"),
+        "required": gettext_noop("Ange hur många minuter hjälpen tar."),
+        "range": gettext_noop(
+            "Minuterna måste vara fler än {low} och högst {high}, ett dygn."
+        ).format(low=0, high=MAX_AMOUNT),
+        "invalid": gettext_noop("Minuterna måste vara ett tal, till exempel 15 eller 2,5."),
+    },
+)
 ITEM_FIELDS: dict[str, Field] = table(
     Field(
         "at",
@@ -148,36 +132,17 @@ ITEM_FIELDS: dict[str, Field] = table(
         Type.TIME,
         messages={"invalid": gettext_noop("Skriv ett klockslag som 07:30.")},
     ),
-    Field(
-        "minutes",
-        gettext_noop("Minuter"),
-        gettext_noop("minuter"),
-        Type.NUMBER,
-        low=0,
-        low_open=True,
-        high=MAX_AMOUNT,
-        messages={
-            "what": gettext_noop("hur många minuter hjälpen tar"),
-            "required": gettext_noop("Ange hur många minuter hjälpen tar."),
-            "range": gettext_noop(
-                "Minuterna måste vara fler än {low} och högst {high}, ett dygn."
-            ).format(low=0, high=MAX_AMOUNT),
-            "invalid": gettext_noop("Minuterna måste vara ett tal, till exempel 15 eller 2,5."),
-        },
-    ),
+    _ITEM_MINUTES,
     ROW_FIELDS["need"],
     ROW_FIELDS["kind"],
     ROW_FIELDS["assistants"],
-    Field(
-        "two_minutes",
-        gettext_noop("Minuter som kräver två assistenter (frivilligt)"),
-        gettext_noop("minuter med två assistenter"),
-        Type.NUMBER,
+    replace(
+        _ITEM_MINUTES,
+        name="two_minutes",
+        label=gettext_noop("Minuter som kräver två assistenter (frivilligt)"),
+        meaning=gettext_noop("minuter med två assistenter"),
         default=None,
         nullable=True,
-        low=0,
-        low_open=True,
-        high=MAX_AMOUNT,
         help=gettext_noop(
             "De första minuterna av hjälpen som kräver två, till exempel en förflyttning. Resten "
             "räknas med en assistent."
@@ -224,18 +189,14 @@ PLAN_FIELDS: dict[str, Field] = table(
         },
     ),
     Field("week_type", gettext_noop("Veckotyp"), gettext_noop("veckotyp"), Type.KEY),
-    Field(
-        "days",
-        gettext_noop("Antal dagar i veckan"),
-        gettext_noop("dagar i veckan"),
-        Type.INTEGER,
-        low=1,
-        high=7,
+    replace(
+        ROW_FIELDS["days_per_week"],
+        name="days",
+        default=REQUIRED,
         help=gettext_noop(
             "På hur många dagar i en sådan vecka dagen ser ut så här. Dagarna för samma sorts "
             "vecka får tillsammans vara högst lika många som veckans dagar med assistans."
         ),
-        messages={"invalid_choice": gettext_noop("Välj mellan 1 och 7 dagar.")},
     ),
     Field(
         "spans",

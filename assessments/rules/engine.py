@@ -33,6 +33,7 @@ from . import day
 from . import parameters as p
 from .activity import Activity
 from .assessment import Assessment, Night, WeekType
+from .day import time_factor
 from .deadline import Deadline, deadline
 from .needs import (
     NEEDS,
@@ -336,17 +337,6 @@ def period_factor(activity: Activity) -> Fraction:
             return Fraction(12, p.WEEKS_PER_YEAR.value)
         case Period.YEAR:
             return Fraction(1, p.WEEKS_PER_YEAR.value)
-
-
-def time_factor(time_type: TimeType) -> Fraction:
-    """rules.md R6: väntetid and beredskap count a share of their time."""
-    match time_type:
-        case TimeType.ACTIVE:
-            return Fraction(1)
-        case TimeType.WAITING:
-            return p.WAITING_FACTOR.value
-        case TimeType.ON_CALL:
-            return p.ON_CALL_FACTOR.value
 
 
 def clock_minutes(activity: Activity) -> Fraction:

@@ -111,7 +111,7 @@ def _span_sentence(r: PlanResult, s: SpanResult) -> str:
         sentence = _("{label}: {minutes} min {presence}, {kind}; ingen aktiv hjälp inom tiden.")
     sentences = [sentence.format(**values)]
     if s.time_type != TimeType.ACTIVE:
-        share = day.time_type_factor(s.time_type)
+        share = day.time_factor(s.time_type)
         inside = s.presence_minutes - s.uncounted_minutes
         sentences.append(
             _(
