@@ -402,9 +402,8 @@ def span_place(plan: str, number: int, start: object, end: object) -> str:
 
 
 def item_place(plan: str, number: int, at: object, minutes: object) -> str:
-    amount = minutes if isinstance(minutes, int | float | Fraction) else "?"
-    if isinstance(amount, Fraction):
-        amount = float(amount) if amount.denominator != 1 else int(amount)
+    known = isinstance(minutes, int | float | Fraction) and not isinstance(minutes, bool)
+    amount = format_number(minutes, grouping=False) if known else "?"
     return _("{plan}, hjälp {number} ({at}, {minutes} min)").format(
         plan=plan,
         number=number,
