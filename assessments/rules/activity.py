@@ -238,6 +238,10 @@ FIELDS: dict[str, Field] = table(
     ),
 )
 
+# Attributes of a row that are not fields: not in the file, the form or the model. A row made
+# from a day plan names the plan (rules.md R13.9).
+NOT_FIELDS = ("from_day_plan",)
+
 # The fields a version 1 file does not have (spec "Version 2").
 VERSION_2_FIELDS = ("week_types", "at_night", "elsewhere", "decided", "decision_reason")
 
@@ -257,14 +261,16 @@ _NUMBERS = [name for name, f in FIELDS.items() if f.type == Type.NUMBER]
 
 def _coerce(obj, names) -> None:
     """Enum values and any real number (a form's float, a file's int) are accepted, so that
-    equal rows compare equal however they were made."""
+    equal rows compare equal however they were made. A value of the right type is kept: the
+    rows of a day plan are made at every calculation (rules.md R13.9)."""
     for name in names:
         value = getattr(obj, name)
         if value is None:
             continue
         if name in _ENUMS:
-            object.__setattr__(obj, name, _ENUMS[name](value))
-        elif name in _NUMBERS:
+            if type(value) is not _ENUMS[name]:
+                object.__setattr__(obj, name, _ENUMS[name](value))
+        elif name in _NUMBERS and type(value) is not Fraction:
             object.__setattr__(obj, name, to_number(value))
 
 
@@ -317,6 +323,9 @@ class Activity:
     note: str = ""
     decided: Decided | None = None  # None: granted as claimed, or no decision to compare
     decision_reason: str = ""
+    # Not a field of the file: the key of the day plan a row was generated from (rules.md
+    # R13.9). The file keeps the plan, not its rows; the person edits the plan.
+    from_day_plan: str | None = None
 
     def __post_init__(self):
         _coerce(self, FIELDS)

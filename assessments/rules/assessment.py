@@ -3,7 +3,8 @@
 `Assessment` is the one draft type: the file reads into it, the model converts to and from it,
 and the rules calculate with it. `title` is the person's own name for it; the arithmetic
 ignores it. The parts of a draft (the person, the period, the week types, the night, the
-decision) each have a small type and a table of fields beside it.
+decision) each have a small type and a table of fields beside it; the day plans have theirs in
+`dayplan.py`.
 """
 
 from collections.abc import Mapping
@@ -14,6 +15,7 @@ from typing import Any
 
 from . import parameters as p
 from .activity import Activity, unknown_week_types
+from .dayplan import DayPlan
 from .fields import (
     Field,
     Type,
@@ -582,11 +584,13 @@ class Assessment:
     week_types: tuple[WeekType, ...] = field(default=(DEFAULT_WEEK_TYPE,))
     night: Night | None = None
     decision: Decision | None = None
+    day_plans: tuple[DayPlan, ...] = ()  # rules.md R13; the calculation turns them into rows
 
     def __post_init__(self):
         if self.hourly_amount is not None:
             object.__setattr__(self, "hourly_amount", to_number(self.hourly_amount))
         object.__setattr__(self, "week_types", tuple(self.week_types))
+        object.__setattr__(self, "day_plans", tuple(self.day_plans))
 
     @property
     def start(self) -> date:

@@ -37,6 +37,7 @@ class Type(StrEnum):
     KEY = "key"  # an identifier other values refer to: 1–30 of a-z 0-9 _ -
     KEYS = "keys"  # a list of keys, each at most once
     OBJECT = "object"  # a nested object, checked by its own table
+    LIST = "list"  # a list of at most `high` nested objects, each checked by its own table
 
 
 class _Required:
@@ -271,6 +272,16 @@ def check(f: Field, value: object) -> Any:
             if isinstance(value, dict):
                 return value
             raise _must_be(_("ett objekt { … }"), value)
+        case Type.LIST:
+            if not isinstance(value, list):
+                raise _must_be(_("en lista [ … ]"), value)
+            if len(value) > f.high:
+                raise Invalid(
+                    _("har {count} delar, men får ha högst {high}.").format(
+                        count=len(value), high=f.high
+                    )
+                )
+            return value
     raise AssertionError(f"unknown field type {f.type}")
 
 
