@@ -198,6 +198,9 @@ PDF_MAX_TEXT = env_int("PDF_MAX_TEXT", 100_000)
 PDF_RENDER_TIMEOUT = env_int("PDF_RENDER_TIMEOUT", 20)
 PDF_RENDERS = env_int("PDF_RENDERS", os.cpu_count() or 1)
 PDF_QUEUE_TIMEOUT = env_int("PDF_QUEUE_TIMEOUT", 10)
+# A re-download of an unchanged draft's PDF is served from the database for this many seconds
+# after it was made (assessments.pdf_cache; README, "Privacy" says where it lives and how long).
+PDF_CACHE_SECONDS = env_int("PDF_CACHE_SECONDS", 300)
 # The render slots' lock files; one directory per installation (systemd's PrivateTmp gives the
 # service a /tmp of its own).
 PDF_RENDER_LOCK_DIR = os.environ.get("PDF_RENDER_LOCK_DIR") or str(
@@ -205,18 +208,8 @@ PDF_RENDER_LOCK_DIR = os.environ.get("PDF_RENDER_LOCK_DIR") or str(
     / f"behovsraknare-render-{hashlib.sha256(bytes(BASE_DIR)).hexdigest()[:12]}"
 )
 
-# The rate-limit counts live in the database, so that several servers on one database count
-# together; the table is made by `manage.py createcachetable` (scripts/deploy.sh). Culling
-# (a third of the entries once MAX_ENTRIES is passed) would forget counts: keep it high.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "behovsraknare_cache",
-        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 100_000)},
-    }
-}
-
-# Requests per client and window (seconds) for the costly actions (assessments.ratelimit).
+# Requests per client and window (seconds) for the costly actions (assessments.ratelimit),
+# counted in the database, so that several servers on one database count together.
 RATE_LIMITS = {
     "create": (env_int("RATE_LIMIT_CREATE", 60), 3600),
     "import": (env_int("RATE_LIMIT_IMPORT", 60), 3600),
