@@ -334,3 +334,30 @@ def test_every_cookie_set_or_deleted_on_https_is_secure(client, settings):
     deleted = [m for m in cookies if m.key == "messages" and m["max-age"] == 0]
     assert deleted, "the messages cookie is deleted once read"
     assert [m.key for m in cookies if not m["secure"]] == []
+
+
+def test_settings_refuse_more_postgres_connections_than_the_servers_share():
+    def check(**env):
+        return manage("check", env=production_env(
+            DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+            DATABASE_URL="postgres://behovsraknare@db.internal/behovsraknare",
+            APP_SERVERS="2",
+            **env,
+        ))  # fmt: skip
+
+    over = check(GUNICORN_WORKERS="8", GUNICORN_THREADS="8")
+    without_pool = check(GUNICORN_WORKERS="8", GUNICORN_THREADS="8", DATABASE_POOL="0")
+    smaller_pool = check(GUNICORN_WORKERS="8", GUNICORN_THREADS="8", DATABASE_POOL_MAX="4")
+    larger_server = check(
+        GUNICORN_WORKERS="8", GUNICORN_THREADS="8", DATABASE_MAX_CONNECTIONS="200"
+    )
+
+    # (100 - 6 reserved) / 2 servers = 47 each; 8 workers x 8 connections = 64.
+    assert over.returncode != 0
+    assert "ImproperlyConfigured: This server would open up to 64 PostgreSQL connections" in (
+        over.stderr
+    )
+    assert "more than its share of 47" in over.stderr
+    assert without_pool.returncode != 0
+    assert smaller_pool.returncode == 0, smaller_pool.stderr  # 8 x 4 = 32
+    assert larger_server.returncode == 0, larger_server.stderr  # (200 - 6) / 2 = 97
