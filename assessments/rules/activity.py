@@ -12,11 +12,12 @@ from fractions import Fraction
 from typing import Any
 
 from . import parameters as p
-from .fields import Field, Type, check_object, plain, table, to_number, to_plain
-from .formatting import share_text
+from .fields import Field, Type, check_object, plain, repaired, table, to_number, to_plain
+from .formatting import format_number, share_text
 from .i18n import _, gettext_noop, ngettext
 from .needs import (
     KIND_LABELS,
+    PERIOD_LABELS,
     Elsewhere,
     Kind,
     Need,
@@ -28,6 +29,16 @@ from .needs import (
 
 MAX_AMOUNT = 1440  # minutes per occasion and occasions per period: a day's minutes
 
+# The most clock time a row may claim in its own period (issue 18; a product rule beside
+# rules.md R4): a day's or a week's minutes, and the longest month's (31 days) and year's (366
+# days). What the rows of a week claim together is R13.8's warning, not a refusal.
+PERIOD_MINUTES = {
+    Period.DAY: (1440, gettext_noop("ett dygn har {limit} minuter")),
+    Period.WEEK: (7 * 1440, gettext_noop("en vecka har {limit} minuter")),
+    Period.MONTH: (31 * 1440, gettext_noop("en månad har högst {limit} minuter")),
+    Period.YEAR: (366 * 1440, gettext_noop("ett år har högst {limit} minuter")),
+}
+
 FIELDS: dict[str, Field] = table(
     Field(
         "need",
@@ -35,6 +46,7 @@ FIELDS: dict[str, Field] = table(
         gettext_noop("behov"),
         Type.CHOICE,
         choices=Need,
+        fallback=Need.OTHER,
     ),
     Field(
         "description",
@@ -43,6 +55,7 @@ FIELDS: dict[str, Field] = table(
         Type.TEXT,
         max_length=200,
         blank=False,
+        fallback="–",
         messages={
             "required": gettext_noop("Ange en beskrivning, till exempel Dusch."),
             "max_length": gettext_noop("Beskrivningen får vara högst 200 tecken."),
@@ -59,6 +72,7 @@ FIELDS: dict[str, Field] = table(
         low=0,
         low_open=True,
         high=MAX_AMOUNT,
+        fallback=1,
         messages={
             "what": gettext_noop("minuter per tillfälle"),
             "required": gettext_noop("Ange minuter per tillfälle."),
@@ -78,6 +92,7 @@ FIELDS: dict[str, Field] = table(
         low=0,
         low_open=True,
         high=MAX_AMOUNT,
+        fallback=1,
         messages={
             "what": gettext_noop("hur många gånger per period"),
             "required": gettext_noop("Ange antal gånger."),
@@ -93,6 +108,7 @@ FIELDS: dict[str, Field] = table(
         gettext_noop("period"),
         Type.CHOICE,
         choices=Period,
+        fallback=Period.DAY,
         messages={"invalid_choice": gettext_noop("Välj dag, vecka, månad eller år.")},
     ),
     # Spec: days_per_week is "with per: day". It is accepted with any period, since a form keeps
@@ -125,6 +141,7 @@ FIELDS: dict[str, Field] = table(
         gettext_noop("slag av behov"),
         Type.CHOICE,
         choices=Kind,
+        fallback=Kind.OTHER,  # allowed with every need and time type
         help=(
             gettext_noop(
                 "Grundläggande behov är de integritetsnära delarna, till exempel att äta eller gå "
@@ -221,6 +238,10 @@ FIELDS: dict[str, Field] = table(
     ),
 )
 
+# Attributes of a row that are not fields: not in the file, the form or the model. A row made
+# from a day plan names the plan (rules.md R13.9).
+NOT_FIELDS = ("from_day_plan",)
+
 # The fields a version 1 file does not have (spec "Version 2").
 VERSION_2_FIELDS = ("week_types", "at_night", "elsewhere", "decided", "decision_reason")
 
@@ -240,14 +261,16 @@ _NUMBERS = [name for name, f in FIELDS.items() if f.type == Type.NUMBER]
 
 def _coerce(obj, names) -> None:
     """Enum values and any real number (a form's float, a file's int) are accepted, so that
-    equal rows compare equal however they were made."""
+    equal rows compare equal however they were made. A value of the right type is kept: the
+    rows of a day plan are made at every calculation (rules.md R13.9)."""
     for name in names:
         value = getattr(obj, name)
         if value is None:
             continue
         if name in _ENUMS:
-            object.__setattr__(obj, name, _ENUMS[name](value))
-        elif name in _NUMBERS:
+            if type(value) is not _ENUMS[name]:
+                object.__setattr__(obj, name, _ENUMS[name](value))
+        elif name in _NUMBERS and type(value) is not Fraction:
             object.__setattr__(obj, name, to_number(value))
 
 
@@ -300,6 +323,9 @@ class Activity:
     note: str = ""
     decided: Decided | None = None  # None: granted as claimed, or no decision to compare
     decision_reason: str = ""
+    # Not a field of the file: the key of the day plan a row was generated from (rules.md
+    # R13.9). The file keeps the plan, not its rows; the person edits the plan.
+    from_day_plan: str | None = None
 
     def __post_init__(self):
         _coerce(self, FIELDS)
@@ -332,6 +358,10 @@ class Activity:
         return self if self.decided is None else self.decided.apply(self)
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float | Fraction) and not isinstance(value, bool)
+
+
 def _known[E](enum: type[E], value: object) -> E | None:
     try:
         return enum(value)
@@ -345,6 +375,8 @@ def row_problems(
     kind=None,
     time_type=None,
     tube_feeding=None,
+    minutes=None,
+    times=None,
     per=None,
     week_types=None,
     at_night=None,
@@ -376,6 +408,19 @@ def row_problems(
             "behov till {meals} (meals)."
         ).format(meals=need_label(Need.MEALS))
     per = _known(Period, per)
+    if per is not None and _is_number(minutes) and _is_number(times):
+        limit, holds = PERIOD_MINUTES[per]
+        if to_number(minutes) * to_number(times) > limit:
+            problems["times"] = _(
+                "{minutes} minuter × {times} gånger är {total} minuter {per}, men {holds}. "
+                "Minska antal gånger eller minuter per tillfälle."
+            ).format(
+                minutes=format_number(to_number(minutes)),
+                times=format_number(to_number(times)),
+                total=format_number(to_number(minutes) * to_number(times)),
+                per=PERIOD_LABELS[per],
+                holds=holds.format(limit=format_number(limit)),
+            )
     if week_types is not None and per in (Period.MONTH, Period.YEAR):
         problems["week_types"] = _(
             "Veckotyper kan bara väljas för en rad per dag eller per vecka; en rad per månad "
@@ -390,22 +435,29 @@ def row_problems(
     return problems
 
 
+def unknown_week_types(used, known: tuple[str, ...]) -> str | None:
+    """What is wrong when `used` names week type keys the draft does not have, else None."""
+    unknown = [key for key in used if key not in known]
+    if not unknown:
+        return None
+    return ngettext(
+        "veckotypen {unknown} finns inte. Använd någon av {known}.",
+        "veckotyperna {unknown} finns inte. Använd någon av {known}.",
+        len(unknown),
+    ).format(
+        unknown=", ".join(f'"{key}"' for key in unknown),
+        known=", ".join(f'"{key}"' for key in known),
+    )
+
+
 def context_problems(
     row: "Activity", *, week_types: tuple[str, ...], night: bool, decision: bool
 ) -> dict[str, str]:
     """The rules between a row and the draft it belongs to (spec "A row", "What the decision
     granted"): keys of week types that exist, a night for a night row, a decision to compare."""
     problems: dict[str, str] = {}
-    unknown = [key for key in row.week_types or () if key not in week_types]
-    if unknown:
-        problems["week_types"] = ngettext(
-            "veckotypen {unknown} finns inte. Använd någon av {known}.",
-            "veckotyperna {unknown} finns inte. Använd någon av {known}.",
-            len(unknown),
-        ).format(
-            unknown=", ".join(f'"{key}"' for key in unknown),
-            known=", ".join(f'"{key}"' for key in week_types),
-        )
+    if unknown := unknown_week_types(row.week_types or (), week_types):
+        problems["week_types"] = unknown
     if row.at_night and not night:
         problems["at_night"] = _(
             "hjälp på natten kräver att nattvilan är angiven (night). Ange nattvilan eller ta "
@@ -443,6 +495,32 @@ def parse_decided(obj: Mapping, row: Mapping) -> tuple[Decided | None, list[tupl
     if problems:
         return None, problems
     return Decided(**values), []
+
+
+def from_stored(values: Mapping) -> tuple[Activity, tuple[str, ...]]:
+    """A stored row as the rules read it, and the names of the fields whose stored values
+    broke the row's rules: an older version may have stored them (issue 18). Each such field is
+    read as its stand-in (`Field.stand_in`), so that the draft still opens, is calculated and
+    can be exported, and the page can say which row and field to put right."""
+    broken: list[str] = []
+    checked = {}
+    for name, f in FIELDS.items():
+        checked[name], was_broken = repaired(f, values.get(name))
+        if was_broken:
+            broken.append(name)
+    if checked["decided"] is not None:
+        checked["decided"], problems = parse_decided(checked["decided"], checked)
+        if problems:
+            broken.append("decided")
+    # A rule between fields names the field to put right; its stand-in keeps the rule (a
+    # stand-in never breaks another, so one pass per rule is enough).
+    for _rule in range(len(FIELDS)):
+        if not (problems := row_problems(**checked)):
+            break
+        for name in problems:
+            checked[name] = FIELDS[name].stand_in
+            broken.append(name)
+    return Activity(**checked), tuple(dict.fromkeys(broken))
 
 
 def parse_activity(

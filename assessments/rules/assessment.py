@@ -3,16 +3,31 @@
 `Assessment` is the one draft type: the file reads into it, the model converts to and from it,
 and the rules calculate with it. `title` is the person's own name for it; the arithmetic
 ignores it. The parts of a draft (the person, the period, the week types, the night, the
-decision) each have a small type and a table of fields beside it.
+decision) each have a small type and a table of fields beside it; the day plans have theirs in
+`dayplan.py`.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
+from typing import Any
 
 from . import parameters as p
-from .activity import Activity
-from .fields import Field, Type, table, to_number
+from .activity import Activity, unknown_week_types
+from .dayplan import DayPlan
+from .fields import (
+    Field,
+    Type,
+    check_object,
+    kind_of,
+    missing_message,
+    plain,
+    table,
+    to_number,
+    to_plain,
+)
+from .formatting import format_number
 from .i18n import _, gettext_noop
 from .needs import DecisionMaker, NightCover
 
@@ -124,7 +139,7 @@ PERIOD_FIELDS: dict[str, Field] = table(
 MAX_WEEK_TYPES = 6
 MAX_WEEKS = 53  # a period is at most a year (rules.md R10)
 WEEK_TYPE_FIELDS: dict[str, Field] = table(
-    Field("key", gettext_noop("Nyckel"), gettext_noop("nyckel"), Type.KEY),
+    Field("key", gettext_noop("Nyckel"), gettext_noop("nyckel"), Type.KEY, fallback="week"),
     Field(
         "name",
         gettext_noop("Namn på veckotypen"),
@@ -132,6 +147,7 @@ WEEK_TYPE_FIELDS: dict[str, Field] = table(
         Type.TEXT,
         max_length=60,
         blank=False,
+        fallback="–",
         messages={
             "required": gettext_noop("Ange ett namn på veckotypen, till exempel Skolvecka."),
             "max_length": gettext_noop("Namnet får vara högst 60 tecken."),
@@ -148,6 +164,7 @@ WEEK_TYPE_FIELDS: dict[str, Field] = table(
         low=0,
         low_open=True,
         high=MAX_WEEKS,
+        fallback=1,
         messages={
             "what": gettext_noop("hur många veckor av den här typen perioden har"),
             "required": gettext_noop("Ange antal veckor."),
@@ -225,6 +242,7 @@ DECISION_FIELDS: dict[str, Field] = table(
         gettext_noop("vem som beslutade"),
         Type.CHOICE,
         choices=DecisionMaker,
+        fallback=DecisionMaker.FK,
         messages={"invalid_choice": gettext_noop("Välj Försäkringskassan eller kommunen.")},
     ),
     Field(
@@ -249,6 +267,73 @@ DECISION_FIELDS: dict[str, Field] = table(
         max_length=2000,
         messages={"max_length": gettext_noop("Anteckningen får vara högst 2000 tecken.")},
     ),
+)
+
+
+# spec "More of the decision" (version 3, rules.md R12, R14): what a decision holds besides who
+# decided, when and a note. `received` starts the deadline (R14); `night` and `week_types` hold
+# only what the decision changed, each checked by its own table below; absent means as claimed.
+DECISION_V3_FIELDS: dict[str, Field] = table(
+    Field(
+        "received",
+        gettext_noop("Beslutet kom fram den (frivilligt)"),
+        gettext_noop("dagen beslutet kom fram"),
+        Type.DATE,
+        default=None,
+        nullable=True,
+        help=gettext_noop(
+            "Dagen du fick beslutet, till exempel när brevet kom. Fristen för omprövning räknas "
+            "från den dagen. Skriv som ÅÅÅÅ-MM-DD."
+        ),
+        messages={
+            "invalid": gettext_noop(
+                "Dagen beslutet kom fram måste vara ett riktigt datum, till exempel 2026-10-20."
+            )
+        },
+    ),
+    Field(
+        "night",
+        gettext_noop("Natten enligt beslutet"),
+        gettext_noop("natten enligt beslutet"),
+        Type.OBJECT,
+        default=None,
+    ),
+    Field(
+        "week_types",
+        gettext_noop("Veckor enligt beslutet"),
+        gettext_noop("veckor enligt beslutet"),
+        Type.OBJECT,
+        default=None,
+    ),
+)
+
+# `decision.night`: the night as the decision granted it, or {"granted": false} for no waiting
+# or on-call time at all.
+DECIDED_NIGHT_FIELDS: dict[str, Field] = table(
+    Field(
+        "granted",
+        gettext_noop("Beslutet gav väntetid eller beredskap på natten"),
+        gettext_noop("beviljat"),
+        Type.BOOLEAN,
+        default=True,
+    ),
+    replace(
+        NIGHT_FIELDS["start"],
+        label=gettext_noop("Nattvilan börjar, enligt beslutet"),
+        default=None,
+    ),
+    replace(
+        NIGHT_FIELDS["end"], label=gettext_noop("Nattvilan slutar, enligt beslutet"), default=None
+    ),
+    replace(
+        NIGHT_FIELDS["cover"],
+        label=gettext_noop("Hur en assistent finns till hands på natten, enligt beslutet"),
+    ),
+)
+
+# `decision.week_types`: {key: {"weeks": n}} for the week types whose weeks the decision changed.
+DECIDED_WEEK_FIELDS: dict[str, Field] = table(
+    replace(WEEK_TYPE_FIELDS["weeks"], label=gettext_noop("Antal veckor enligt beslutet")),
 )
 
 
@@ -312,16 +397,179 @@ class Night:
         return (end - start) // timedelta(minutes=1)
 
 
+class NotGranted:
+    """What a decision granted nothing for: `{"granted": false}` in the file."""
+
+    def __repr__(self) -> str:
+        return "NOT_GRANTED"
+
+
+NOT_GRANTED = NotGranted()
+
+
 @dataclass(frozen=True)
 class Decision:
-    """The decision the draft is compared with (rules.md R12)."""
+    """The decision the draft is compared with (rules.md R12), and when it was received (R14)."""
 
     by: DecisionMaker
     date: "date | None" = None  # the field shares its name with the type
     note: str = ""
+    received: "date | None" = None  # the day the person received it: the deadline's start
+    # What it granted for the night: a Night, NOT_GRANTED (no waiting or on-call time), or None
+    # for the night as claimed.
+    night: "Night | NotGranted | None" = None
+    # Weeks of the week types whose number the decision changed: {key: weeks}.
+    week_types: Mapping[str, Fraction] = field(default_factory=dict)
 
     def __post_init__(self):
         object.__setattr__(self, "by", DecisionMaker(self.by))
+        object.__setattr__(
+            self, "week_types", {key: to_number(n) for key, n in self.week_types.items()}
+        )
+
+    def decided_night(self, claimed: "Night | None") -> "Night | None":
+        """rules.md R12: the night the decided figures use. Nothing granted keeps the night rest
+        (the rows of help at night stay valid) without waiting or on-call time."""
+        if self.night is NOT_GRANTED:
+            return replace(claimed, cover=NightCover.NONE) if claimed else None
+        return claimed if self.night is None else self.night
+
+    def decided_week_type(self, week_type: "WeekType") -> "WeekType":
+        if week_type.key not in self.week_types:
+            return week_type
+        return replace(week_type, weeks=self.week_types[week_type.key])
+
+
+def night_problems(night: Night) -> dict[str, str]:
+    """spec "The night": 1–16 hours long, start and end not equal; the claimed night's rule,
+    also for the night a decision granted."""
+    low, high = MIN_NIGHT_HOURS, MAX_NIGHT_HOURS
+    if night.start != night.end and low * 60 <= night.minutes <= high * 60:
+        return {}
+    return {
+        "end": _(
+            "nattvilan måste vara från {low} till {high} timmar lång, men är {hours} timmar."
+        ).format(low=low, high=high, hours=format_number(Fraction(night.minutes, 60)))
+    }
+
+
+def decision_problems(
+    *,
+    date: "date | None" = None,
+    received: "date | None" = None,
+    week_types: Mapping[str, Any] | None = None,
+    keys: tuple[str, ...] = (),
+    **_others,
+) -> dict[str, str]:
+    """The rules between a decision's fields and the draft (spec "More of the decision"), as
+    field name -> message: received not before the decision's date; decided weeks only for week
+    types that exist (`keys`: the draft's week type keys). A rule is checked only when the
+    values it needs are known."""
+    problems: dict[str, str] = {}
+    if date is not None and received is not None and received < date:
+        problems["received"] = _(
+            "ligger före beslutsdatumet {date}. Beslutet kan inte ha kommit fram innan det "
+            "fattades: kontrollera datumen."
+        ).format(date=date.isoformat())
+    if unknown := unknown_week_types(week_types or (), keys):
+        problems["week_types"] = unknown
+    return problems
+
+
+def parse_decided_night(obj: Mapping) -> tuple["Night | NotGranted | None", list[tuple[str, str]]]:
+    """`decision.night` from plain values: the night granted, NOT_GRANTED, or its problems
+    (field names relative to the night)."""
+    values, problems = check_object(
+        obj, DECIDED_NIGHT_FIELDS, duplicates=getattr(obj, "duplicates", ())
+    )
+    if values.get("granted") is False:
+        if len(obj) > 1:
+            problems.append(
+                (
+                    "granted",
+                    _(
+                        "false betyder att beslutet inte gav någon väntetid eller beredskap på "
+                        'natten; ta då bort de andra fälten i "night".'
+                    ),
+                )
+            )
+        return (None, problems) if problems else (NOT_GRANTED, [])
+    for name in ("start", "end"):
+        if name in values and values[name] is None:
+            problems.append((name, missing_message(NIGHT_FIELDS[name])))
+    if problems:
+        return None, problems
+    night = Night(values["start"], values["end"], values["cover"])
+    problems = list(night_problems(night).items())
+    return (None, problems) if problems else (night, [])
+
+
+def parse_decided_weeks(
+    obj: Mapping, keys: tuple[str, ...]
+) -> tuple[dict[str, Fraction] | None, list[tuple[str, str]]]:
+    """`decision.week_types` from plain values: {key: weeks} for the draft's week types (`keys`;
+    `decision_problems` names the others), or its problems, named relative to it
+    ("school.weeks")."""
+    problems: list[tuple[str, str]] = []
+    weeks: dict[str, Fraction] = {}
+    for key, value in obj.items():
+        if key not in keys:
+            continue  # decision_problems names it
+        if not isinstance(value, Mapping):
+            problems.append(
+                (
+                    str(key),
+                    _('måste vara ett objekt som {{"weeks": 10}}, men är {value}.').format(
+                        value=kind_of(value)
+                    ),
+                )
+            )
+            continue
+        values, found = check_object(
+            value, DECIDED_WEEK_FIELDS, duplicates=getattr(value, "duplicates", ())
+        )
+        problems += [(f"{key}.{name}", message) for name, message in found]
+        if "weeks" in values:
+            weeks[key] = values["weeks"]
+    return (None, problems) if problems else (weeks, [])
+
+
+def parse_decision(
+    obj: Mapping, *, keys: tuple[str, ...]
+) -> tuple[Decision | None, list[tuple[str, str]]]:
+    """A version 3 decision from plain values (a file's `decision`), or its problems, each named
+    by its field relative to the decision ("night.start", "week_types.school.weeks"); `keys` are
+    the draft's week type keys."""
+    fields = {**DECISION_FIELDS, **DECISION_V3_FIELDS}
+    values, problems = check_object(obj, fields, duplicates=getattr(obj, "duplicates", ()))
+    if isinstance(values.get("night"), Mapping):
+        values["night"], found = parse_decided_night(values["night"])
+        problems += [(f"night.{name}", message) for name, message in found]
+    problems += decision_problems(**values, keys=keys).items()
+    if isinstance(values.get("week_types"), Mapping):
+        values["week_types"], found = parse_decided_weeks(values["week_types"], keys)
+        problems += [(f"week_types.{name}", message) for name, message in found]
+    elif values.get("week_types") is None:
+        values["week_types"] = {}
+    if problems:
+        return None, problems
+    return Decision(**values), []
+
+
+def decision_plain(decision: Decision) -> dict[str, Any]:
+    """A version 3 decision as its file object: the optional parts only when present."""
+    data = {name: plain(f, getattr(decision, name)) for name, f in DECISION_FIELDS.items()}
+    if decision.received is not None:
+        data["received"] = decision.received.isoformat()
+    if decision.night is NOT_GRANTED:
+        data["night"] = {"granted": False}
+    elif decision.night is not None:
+        data["night"] = {
+            name: plain(NIGHT_FIELDS[name], getattr(decision.night, name)) for name in NIGHT_FIELDS
+        }
+    if decision.week_types:
+        data["week_types"] = {key: {"weeks": to_plain(n)} for key, n in decision.week_types.items()}
+    return data
 
 
 @dataclass(frozen=True)
@@ -336,11 +584,13 @@ class Assessment:
     week_types: tuple[WeekType, ...] = field(default=(DEFAULT_WEEK_TYPE,))
     night: Night | None = None
     decision: Decision | None = None
+    day_plans: tuple[DayPlan, ...] = ()  # rules.md R13; the calculation turns them into rows
 
     def __post_init__(self):
         if self.hourly_amount is not None:
             object.__setattr__(self, "hourly_amount", to_number(self.hourly_amount))
         object.__setattr__(self, "week_types", tuple(self.week_types))
+        object.__setattr__(self, "day_plans", tuple(self.day_plans))
 
     @property
     def start(self) -> date:

@@ -12,6 +12,13 @@ the spec's (spec/assessment-file.md, "The calculation"):
    the average of its segments weighted by their days. The threshold (R5) is tested on that
    average, unrounded.
 
+Day plans (R13, `day.py`) are first turned into rows, which then count like any row, except that
+the night of a week type with day plans is R13.6's: the night minutes no span covers, minus the
+active help in them. The days of a week type that no plan describes keep R11's night, and rows
+written by hand stay beside the plans and count as before (their active help at night takes
+from the week's free night minutes). Each week type's clock minutes per assistance day are
+checked against the dygn (R13.8).
+
 All arithmetic is exact (`Fraction` of minutes); results are rounded only for display.
 """
 
@@ -22,10 +29,23 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
+from . import day
 from . import parameters as p
 from .activity import Activity
 from .assessment import Assessment, Night, WeekType
-from .needs import NEEDS, Kind, Need, NightCover, Period, TimeType, is_basic_need, need_label
+from .day import time_factor
+from .deadline import Deadline, deadline
+from .needs import (
+    NEEDS,
+    DecisionMaker,
+    Kind,
+    Need,
+    NightCover,
+    Period,
+    TimeType,
+    is_basic_need,
+    need_label,
+)
 
 RULES_EDITION = "2026.12"
 DAY_MINUTES = 24 * 60
@@ -46,6 +66,18 @@ class RowResult:
     average_minutes: Fraction  # over the year's week types, weighted by their weeks
     week_types: tuple[str, ...]  # the keys of the week types it happens in
     clock_minutes: Fraction  # the minutes of a week it takes on the clock (R9, R11)
+    # The share of the period's days on which it counts toward the threshold: 1 or 0, but a
+    # breathing row of a period that starts before 2019-11-01 counts only after (rules.md R12).
+    basic_share: Fraction = Fraction(1)
+
+    @property
+    def basic_minutes(self) -> Fraction:
+        """Of `average_minutes`, what counts toward the threshold."""
+        return self.average_minutes * self.basic_share
+
+    @property
+    def other_minutes(self) -> Fraction:
+        return self.average_minutes - self.basic_minutes
 
 
 @dataclass(frozen=True)
@@ -83,6 +115,7 @@ class NightResult:
     active_minutes: Fraction  # active help during it, each clock minute once
     free_minutes: Fraction  # the rest: waiting or on-call time before conversion, never < 0
     counted_minutes: Fraction  # as it counts: a share of the free time, an other need
+    covered_minutes: Fraction = Fraction(0)  # a day plan's spans, which replace the cover (R13.6)
 
     @property
     def waiting_minutes(self) -> Fraction:
@@ -127,6 +160,20 @@ class WeekTypeResult:
     figures: Figures  # averaged over the segments
     day_active_minutes: Fraction  # active daytime help in clock minutes (rules.md R9)
     day_available_minutes: Fraction  # waking hours minus the hours someone else meets the needs
+    clock_minutes_per_day: Fraction = Fraction(0)  # per assistance day (rules.md R13.8)
+
+    @property
+    def over_capacity(self) -> bool:
+        """rules.md R13.8: the rows hold more clock minutes per assistance day than a dygn."""
+        return self.clock_minutes_per_day > DAY_MINUTES
+
+    @property
+    def excess_minutes_per_day(self) -> Fraction:
+        return max(Fraction(0), self.clock_minutes_per_day - DAY_MINUTES)
+
+    @property
+    def excess_minutes_per_week(self) -> Fraction:
+        return self.excess_minutes_per_day * self.week_type.assistance_days
 
 
 @dataclass(frozen=True)
@@ -137,6 +184,7 @@ class SegmentResult:
     table: p.Parameter | None  # the deduction table in force, for a child
     figures: Figures  # averaged over the week types
     week_types: tuple[tuple[WeekType, Figures], ...]
+    hourly_amount: p.Parameter | None = None  # the schablonbelopp in force, when known (R8)
 
     @property
     def days(self) -> int:
@@ -177,6 +225,11 @@ class Result:
     segments: tuple[SegmentResult, ...]
     night: NightResult | None  # averaged
     decision: "Result | None" = None  # the same rules applied to the rows as decided (R12)
+    # On the decided figures: Försäkringskassan's decision grants nothing, since its basic
+    # needs are not above the threshold (rules.md R5, R12).
+    grants_nothing: bool = False
+    deadline: "Deadline | None" = None  # the last day to contest the decision (rules.md R14)
+    day_plans: tuple[day.PlanResult, ...] = ()  # each day plan's dygn (R13), in the draft's order
     # What the figures mean, filled in by explain.with_explanation in the same pass.
     steps: tuple = field(default=())
     warnings: tuple = field(default=())
@@ -196,11 +249,60 @@ class Result:
         return self.basic_minutes - self.threshold_minutes
 
     @property
-    def estimated_sek_per_year(self) -> Fraction | None:
-        """rules.md R8: hours per week × weeks a year × the amount, only above the threshold."""
-        if not self.meets_threshold or self.hourly_amount is None:
+    def granted_minutes(self) -> Fraction:
+        """rules.md R12: what a decision grants a week; nothing when Försäkringskassan's
+        decided basic needs are not above the threshold."""
+        return Fraction(0) if self.grants_nothing else self.total_minutes
+
+    @property
+    def several_amounts(self) -> bool:
+        """rules.md R8: the period's parts are paid at different yearly amounts."""
+        return not self.own_hourly_amount and len({s.hourly_amount for s in self.segments}) > 1
+
+    @property
+    def unknown_amount_year(self) -> int | None:
+        """The first year of the period whose schablonbelopp is not known (R8), if any."""
+        if self.own_hourly_amount:
             return None
-        return self.total_minutes / 60 * p.WEEKS_PER_YEAR.value * Fraction(self.hourly_amount)
+        return next((s.start.year for s in self.segments if s.hourly_amount is None), None)
+
+    @property
+    def over_capacity(self) -> tuple[WeekTypeResult, ...]:
+        """rules.md R13.8: the week types whose rows exceed the dygn; the total and the money
+        are then not shown, the warning `day_over_24h` is."""
+        return tuple(w for w in self.week_types if w.over_capacity)
+
+    @property
+    def assistance_days_per_week(self) -> Fraction:
+        """The days with assistance of a week, averaged over the week types by their weeks."""
+        weeks = _sum(w.week_type.weeks for w in self.week_types)
+        return _sum(w.week_type.weeks * w.week_type.assistance_days for w in self.week_types) / (
+            weeks
+        )
+
+    def per_assistance_day(self, minutes: Fraction) -> Fraction:
+        """Weekly minutes per dygn med assistans: the figure "per dygn" of the page and the
+        printout. Without `over_capacity` its clock part is at most 24 hours (R13.8)."""
+        return minutes / self.assistance_days_per_week
+
+    @property
+    def estimated_sek_per_year(self) -> Fraction | None:
+        """rules.md R8: hours per week × weeks a year × the amount, only above the threshold.
+        A period across a year is paid at each year's amount for its part: the average over
+        the segments of their hours × their amount, weighted by days. None when an amount of
+        the period is not known, and for rows that hold more than a dygn (R13.8)."""
+        if not self.meets_threshold or self.hourly_amount is None or self.over_capacity:
+            return None
+        weeks = p.WEEKS_PER_YEAR.value
+        if self.own_hourly_amount:
+            return self.total_minutes / 60 * weeks * Fraction(self.hourly_amount)
+        if self.unknown_amount_year is not None:
+            return None
+        days = sum(s.days for s in self.segments)
+        weighted = _sum(
+            s.days * s.figures.total * Fraction(s.hourly_amount.value) for s in self.segments
+        )
+        return weighted / days / 60 * weeks
 
     @property
     def deduction_minutes(self) -> Fraction:
@@ -237,17 +339,6 @@ def period_factor(activity: Activity) -> Fraction:
             return Fraction(1, p.WEEKS_PER_YEAR.value)
 
 
-def time_factor(time_type: TimeType) -> Fraction:
-    """rules.md R6: väntetid and beredskap count a share of their time."""
-    match time_type:
-        case TimeType.ACTIVE:
-            return Fraction(1)
-        case TimeType.WAITING:
-            return p.WAITING_FACTOR.value
-        case TimeType.ON_CALL:
-            return p.ON_CALL_FACTOR.value
-
-
 def clock_minutes(activity: Activity) -> Fraction:
     """The minutes of a week the help takes on the clock: two assistants at once take the same
     minutes once (rules.md R9, R11)."""
@@ -259,13 +350,26 @@ def weekly_minutes(activity: Activity) -> Fraction:
     return clock_minutes(activity) * activity.assistants * time_factor(activity.time_type)
 
 
-def counts_as_basic(activity: Activity) -> bool:
-    """rules.md R3, R6: only integrity-near rows of a basic need, never waiting or on-call."""
+def counts_as_basic(activity: Activity, on: date | None = None) -> bool:
+    """rules.md R3, R6: only integrity-near rows of a basic need, never waiting or on-call.
+    With a date: before 2019-11-01 help with breathing is an other need (R12)."""
     return (
         activity.kind == Kind.BASIC
         and is_basic_need(activity.need)
         and activity.time_type == TimeType.ACTIVE
+        and (on is None or activity.need != Need.BREATHING or breathing_is_basic(on))
     )
+
+
+def breathing_is_basic(on: date) -> bool:
+    """rules.md R12: need 1 andning counts from 2019-11-01 (prop. 2018/19:145)."""
+    return on >= p.BREATHING_BASIC_FROM.value
+
+
+def basic_share(activity: Activity, segments: Iterable[tuple[date, date]]) -> Fraction:
+    """The share of the segments' days on which a row counts toward the threshold (R12)."""
+    days = [((end - start).days + 1, counts_as_basic(activity, start)) for start, end in segments]
+    return Fraction(sum(n for n, basic in days if basic), sum(n for n, _basic in days))
 
 
 def deduction_exempt(activity: Activity) -> bool:
@@ -308,6 +412,11 @@ def segment_bounds(assessment: Assessment) -> list[tuple[date, date]]:
         for entry in series
         if start < entry.effective <= end
     }
+    breathing = p.BREATHING_BASIC_FROM.value
+    if start < breathing <= end and any(
+        a.need == Need.BREATHING and counts_as_basic(a) for a in assessment.activities
+    ):
+        cuts.add(breathing)  # rules.md R12: breathing counts as basic from this day on
     # The year after the last known hourly amount: from then the amount is not known.
     cuts |= {
         entry.until + timedelta(days=1)
@@ -333,42 +442,51 @@ def _sum(values: Iterable[Fraction]) -> Fraction:
     return sum(values, Fraction(0))
 
 
-def night_result(night: Night, week_type: WeekType, active: Fraction) -> NightResult:
+def night_result(
+    night: Night, week_type: WeekType, active: Fraction, plans: tuple[day.PlanResult, ...] = ()
+) -> NightResult:
     """rules.md R11: per week, the night × the nights with assistance, minus the active help at
-    night (each clock minute once), never below zero; converted by ¼ or 1/7 (R6)."""
+    night (each clock minute once), never below zero; converted by ¼ or 1/7 (R6).
+
+    rules.md R13.6: on the days of a day plan, the minutes a span covers are the span's, not
+    the cover's, and the plan's active help in the rest is taken each clock minute once; the
+    days without a plan, and the help at night written on rows, are as R11 says.
+    """
     nights = Fraction(night.minutes * week_type.assistance_days)
-    free = max(Fraction(0), nights - active)
-    factor = {
-        NightCover.WAITING: p.WAITING_FACTOR.value,
-        NightCover.ON_CALL: p.ON_CALL_FACTOR.value,
-        NightCover.NONE: Fraction(0),
-    }[night.cover]
-    return NightResult(night, nights, active, free, free * factor)
+    covered = _sum(r.plan.days * r.night.covered_minutes for r in plans if r.night)
+    active += _sum(r.plan.days * r.night.help_minutes for r in plans if r.night)
+    free = max(Fraction(0), nights - covered - active)
+    return NightResult(night, nights, active, free, free * day.cover_factor(night.cover), covered)
 
 
 class _Sums:
     """The sums of a group of rows that happen in the same week types, taken once: a week type
     adds up the groups it has instead of going through every row again."""
 
-    def __init__(self):
+    def __init__(self, on: date):
+        self.on = on  # breathing before 2019-11-01 is an other need (R12)
         self.basic = dict.fromkeys(Need, Fraction(0))
         self.other = dict.fromkeys(Need, Fraction(0))
         self.exempt_basic = self.exempt_other = Fraction(0)
         self.day_active = self.night_active = Fraction(0)
+        self.day_clock = Fraction(0)  # rows written by hand not at night, any time type (R13.8)
 
     def add(self, r: RowResult) -> None:
         activity = r.activity
-        is_basic = counts_as_basic(activity)
+        is_basic = counts_as_basic(activity, self.on)
         (self.basic if is_basic else self.other)[activity.need] += r.weekly_minutes
         if deduction_exempt(activity):
             if is_basic:
                 self.exempt_basic += r.weekly_minutes
             else:
                 self.exempt_other += r.weekly_minutes
-        if activity.time_type == TimeType.ACTIVE:
-            if activity.at_night:
-                self.night_active += r.clock_minutes
-            else:
+        if activity.from_day_plan is not None:
+            return  # placed in time: its night and its dygn are the plan's (R13.6, R13.7)
+        if activity.at_night:
+            self.night_active += r.clock_minutes
+        else:
+            self.day_clock += r.clock_minutes
+            if activity.time_type == TimeType.ACTIVE:
                 self.day_active += r.clock_minutes
 
 
@@ -384,14 +502,22 @@ class _Week:
     exempt_other: Fraction
     by_need: tuple[NeedTotal, ...]
     day_active_minutes: Fraction  # active help outside the night, each clock minute once
+    clock_minutes_per_day: Fraction  # rules.md R13.8
 
     @classmethod
-    def of(cls, week_type: WeekType, groups: list[_Sums], night: Night | None) -> "_Week":
+    def of(
+        cls,
+        week_type: WeekType,
+        groups: list[_Sums],
+        night: Night | None,
+        plans: tuple[day.PlanResult, ...] = (),
+    ) -> "_Week":
         basic = {need: _sum(g.basic[need] for g in groups) for need in Need}
         other = {need: _sum(g.other[need] for g in groups) for need in Need}
+        night_active = _sum(g.night_active for g in groups)
         counted = None
         if night is not None:
-            counted = night_result(night, week_type, _sum(g.night_active for g in groups))
+            counted = night_result(night, week_type, night_active, plans)
             # The night's waiting or on-call time is "Tillsyn, väntetid och beredskap" (R11).
             other[Need.SUPERVISION] += counted.counted_minutes
         return cls(
@@ -403,6 +529,13 @@ class _Week:
             _sum(g.exempt_other for g in groups),
             tuple(NeedTotal(info.need, basic[info.need], other[info.need]) for info in NEEDS),
             _sum(g.day_active for g in groups),
+            day.clock_minutes_per_day(
+                day_rows=_sum(g.day_clock for g in groups),
+                night_rows=night_active,
+                assistance_days=week_type.assistance_days,
+                night=night,
+                plans=plans,
+            ),
         )
 
 
@@ -465,7 +598,13 @@ def _average_night(items: list[tuple[Fraction, Figures]]) -> NightResult | None:
         nights[0][1].night,
         *(
             _average(nights, lambda n, name=name: getattr(n, name))
-            for name in ("night_minutes", "active_minutes", "free_minutes", "counted_minutes")
+            for name in (
+                "night_minutes",
+                "active_minutes",
+                "free_minutes",
+                "counted_minutes",
+                "covered_minutes",
+            )
         ),
     )
 
@@ -547,10 +686,16 @@ def _age_limit(assessment: Assessment) -> AgeLimit | None:
 
 
 def as_decided(assessment: Assessment) -> Assessment:
-    """rules.md R12: the draft with its rows as the decision granted them."""
+    """rules.md R12: the draft with its rows, its night and its week types' weeks as the
+    decision granted them."""
+    decision = assessment.decision
+    if decision is None:
+        return assessment
     return replace(
         assessment,
         activities=tuple(row for a in assessment.activities if (row := a.as_decided()) is not None),
+        night=decision.decided_night(assessment.night),
+        week_types=tuple(decision.decided_week_type(w) for w in assessment.week_types),
         decision=None,
     )
 
@@ -559,14 +704,32 @@ def compute(assessment: Assessment) -> Result:
     """The figures of an assessment, without their explanation (see rules.calculate)."""
     result = _compute(assessment)
     if assessment.decision is not None:
-        result = replace(result, decision=_compute(as_decided(assessment)))
+        decided = _compute(as_decided(assessment))
+        # rules.md R5, R12: Försäkringskassan grants nothing at or below the threshold; the
+        # kommun has no floor (R9).
+        nothing = assessment.decision.by == DecisionMaker.FK and not decided.meets_threshold
+        result = replace(
+            result,
+            decision=replace(decided, grants_nothing=nothing),
+            deadline=deadline(assessment.decision),
+        )
     return result
 
 
 def _compute(assessment: Assessment) -> Result:
-    activities = assessment.activities
+    plans = tuple(
+        day.evaluate(plan, assessment.night, assessment.start) for plan in assessment.day_plans
+    )
+    # rules.md R13.9: each plan's rows follow the rows written by hand.
+    activities = (*assessment.activities, *(row for r in plans for row in r.rows))
     week_types = assessment.week_types
     all_weeks = _sum(w.weeks for w in week_types)
+    bounds = segment_bounds(replace(assessment, activities=activities) if plans else assessment)
+    # rules.md R12: a breathing row counts as basic only from 2019-11-01; with no such row,
+    # every segment counts its rows alike.
+    dated = any(not breathing_is_basic(start) for start, _end in bounds) and any(
+        a.need == Need.BREATHING for a in activities
+    )
     rows = []
     for index, a in enumerate(activities):
         clock = clock_minutes(a)
@@ -577,23 +740,35 @@ def _compute(assessment: Assessment) -> Result:
             if len(keys) == len(week_types)
             else (_sum(w.weeks for w in week_types if w.key in keys) / all_weeks)
         )
-        rows.append(RowResult(index, a, minutes, minutes * share, keys, clock))
+        counted = basic_share(a, bounds) if dated else Fraction(int(counts_as_basic(a)))
+        rows.append(RowResult(index, a, minutes, minutes * share, keys, clock, counted))
     rows = tuple(rows)
-    groups: dict[tuple[str, ...], _Sums] = {}
-    for r in rows:
-        groups.setdefault(r.week_types, _Sums()).add(r)
-    weeks = [
-        _Week.of(
-            week_type,
-            [sums for keys, sums in groups.items() if week_type.key in keys],
-            assessment.night,
-        )
-        for week_type in week_types
-    ]
 
-    by_need = _average_needs([(week.week_type.weeks, week.by_need) for week in weeks])
+    def weeks_on(on: date) -> tuple[list[_Week], tuple[NeedTotal, ...]]:
+        groups: dict[tuple[str, ...], _Sums] = {}
+        for r in rows:
+            sums = groups.get(r.week_types)
+            if sums is None:  # not setdefault: that would build a _Sums for every row
+                sums = groups[r.week_types] = _Sums(on)
+            sums.add(r)
+        weeks = [
+            _Week.of(
+                week_type,
+                [sums for keys, sums in groups.items() if week_type.key in keys],
+                assessment.night,
+                tuple(r for r in plans if r.plan.week_type == week_type.key),
+            )
+            for week_type in week_types
+        ]
+        return weeks, _average_needs([(week.week_type.weeks, week.by_need) for week in weeks])
+
+    eras: dict[bool, tuple[list[_Week], tuple[NeedTotal, ...]]] = {}
     segments = []
-    for start, end in segment_bounds(assessment):
+    for start, end in bounds:
+        era = breathing_is_basic(start) or not dated
+        if era not in eras:
+            eras[era] = weeks_on(start)
+        weeks, by_need = eras[era]
         age = assessment.bracket_age(start)
         table = None
         if age is not None and age < p.ADULT_AGE.value:
@@ -608,16 +783,20 @@ def _compute(assessment: Assessment) -> Result:
                 table,
                 average([(w.weeks, f) for w, f in figures], by_need),
                 figures,
+                p.in_force(p.HOURLY_AMOUNT, start),
             )
         )
 
+    # The day check (R9) counts clock minutes, the same in every era.
+    day_weeks = next(iter(eras.values()))[0]
     week_results = tuple(
         WeekTypeResult(
             week.week_type,
             average([(Fraction(s.days), s.week_types[i][1]) for s in segments]),
             *_day_check(assessment, week),
+            week.clock_minutes_per_day,
         )
-        for i, week in enumerate(weeks)
+        for i, week in enumerate(day_weeks)
     )
     period = average([(Fraction(s.days), s.figures) for s in segments])
     start = assessment.start
@@ -627,6 +806,9 @@ def _compute(assessment: Assessment) -> Result:
     amount = assessment.hourly_amount if own else (schablon.value if schablon else None)
     age_limit = _age_limit(assessment)
     first_table = segments[0].table
+    day_parameters = day.applied(
+        plans, night=assessment.night, over_capacity=any(w.over_capacity for w in week_results)
+    )
     return Result(
         rules_as_of=start,
         rules_version=RULES_VERSION,
@@ -650,11 +832,14 @@ def _compute(assessment: Assessment) -> Result:
         hourly_amount=amount,
         own_hourly_amount=own,
         schablon_amount=schablon,
-        applied=_applied(assessment, rows, segments, period, schablon, age_limit, threshold),
+        applied=_applied(
+            assessment, rows, segments, period, schablon, age_limit, threshold, day_parameters
+        ),
         age_limit=age_limit,
         week_types=week_results,
         segments=tuple(segments),
         night=period.night,
+        day_plans=plans,
     )
 
 
@@ -666,7 +851,7 @@ def _day_check(assessment: Assessment, week: _Week) -> tuple[Fraction, Fraction]
     return week.day_active_minutes, waking
 
 
-def _applied(assessment, rows, segments, period, schablon, age_limit, threshold):
+def _applied(assessment, rows, segments, period, schablon, age_limit, threshold, day_parameters):
     activities = [r.activity for r in rows]
     applied: list[p.Parameter] = [p.THRESHOLD_HOURS]
     night = assessment.night.cover if assessment.night else NightCover.NONE
@@ -688,6 +873,10 @@ def _applied(assessment, rows, segments, period, schablon, age_limit, threshold)
         applied.append(p.SEPARATE_NEEDS_6_AND_7_FROM)
     if any(a.need == Need.BREATHING or a.tube_feeding for a in activities):
         applied.append(p.BREATHING_IN_FULL_FROM)
+    if segments[0].start < p.BREATHING_BASIC_FROM.value and any(
+        a.need == Need.BREATHING for a in activities
+    ):
+        applied.append(p.BREATHING_BASIC_FROM)
     if assessment.age is not None or assessment.birth_month is not None:
         applied.append(p.ADULT_AGE)
     tables = [s.table for s in segments if s.table is not None]
@@ -702,10 +891,13 @@ def _applied(assessment, rows, segments, period, schablon, age_limit, threshold)
         applied.append(p.PERIOD_PARTS_BY_DAYS)
     if schablon is not None:
         applied.append(schablon)
+    if assessment.hourly_amount is None:
+        applied += [s.hourly_amount for s in segments if s.hourly_amount is not None]
     if period.basic > threshold:
         applied += [p.WEEKS_PER_YEAR, p.HIGHER_AMOUNT_MAX]
     if age_limit is not None and age_limit.status != "no":
         applied.append(age_limit.limit)
         if age_limit.age != age_limit.limit.value or age_limit.status == "maybe":
             applied.append(p.AGE_LIMIT_KEPT)
+    applied += day_parameters  # rules.md R13
     return tuple(dict.fromkeys(applied))
