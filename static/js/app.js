@@ -292,7 +292,13 @@
   });
 
   var problems = {}; // where -> the function that tries again
-  function problemText(status) {
+  function problemText(status, xhr) {
+    // A 503 that says why in a sentence of its own (the database is unavailable: nothing was
+    // saved, what was typed is still here) is shown as the server wrote it, in the page's language.
+    var type = (xhr && xhr.getResponseHeader("Content-Type")) || "";
+    if (status === 503 && type.indexOf("text/plain") === 0 && xhr.responseText) {
+      return xhr.responseText;
+    }
     if (status === 0) { return text("errorNetwork"); }
     if (status === 404) { return text("errorGone"); }
     if (status === 403) { return text("errorForbidden"); }
@@ -317,10 +323,11 @@
     if (slot && !slot.textContent.trim()) { slot.hidden = true; }
   }
 
-  function showProblem(element, status, retry, said) {
+  // `said`: the words to show instead of those for the status (the PDF button's).
+  function showProblem(element, status, retry, xhr, said) {
     var slot = problemSlot(element);
     if (!slot) { return; }
-    var message = said || problemText(status);
+    var message = said || problemText(status, xhr);
     var box = doc.createElement("div");
     box.className = "problem";
     var paragraph = doc.createElement("p");
@@ -379,7 +386,7 @@
     if (pk) { setState(pk, text("unsaved")); delete lastSent[pk]; }
     if (autosaved[detail.elt.id]) { autosaved[detail.elt.id].last = null; }
     if (status === 404 && pk) { delete changes[pk]; }  // gone: nothing left to save there
-    showProblem(detail.elt, status, retryFor(detail));
+    showProblem(detail.elt, status, retryFor(detail), detail.xhr);
   }
   doc.body.addEventListener("htmx:responseError", failed);
   doc.body.addEventListener("htmx:sendError", failed);
@@ -428,11 +435,11 @@
         }
         return response.text().then(function (html) {
           var heading = new DOMParser().parseFromString(html, "text/html").querySelector("h1");
-          showProblem(pdfForm, response.status, retry, heading ? heading.textContent.trim() : "");
+          showProblem(pdfForm, response.status, retry, null, heading ? heading.textContent.trim() : "");
         });
       }).catch(function () {
         pdfAsked = false;
-        showProblem(pdfForm, 0, retry, text("pdfNetwork"));
+        showProblem(pdfForm, 0, retry, null, text("pdfNetwork"));
       });
     });
   }
