@@ -85,10 +85,15 @@ class RowEntry(RowView):
         characters = fonts.unprintable("\n".join(str(value or "") for value in typed))
         return fonts.unprintable_message(characters) if characters else ""
 
+    @cached_property
+    def broken(self) -> str:
+        """The fields an older version stored invalid, by their labels ("Typ av tid, Per")."""
+        return ", ".join(str(f.label) for f in self.activity.broken_fields)
+
     @property
     def has_message(self) -> bool:
         errors = self.bound is not None and self.bound.errors
-        return bool(self.conflicts or errors or self.warns or self.unprintable)
+        return bool(self.conflicts or errors or self.warns or self.unprintable or self.broken)
 
 
 @dataclass

@@ -9,6 +9,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from django import forms
 from django.db.models import F
@@ -30,9 +31,13 @@ class DecimalCommaField(forms.FloatField):
 
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
+    def __init__(self, *, empty_value=None, **kwargs):
+        super().__init__(**kwargs)
+        self.empty_value = empty_value  # what an empty field means: nothing, or the default
+
     def to_python(self, value):
         if value in self.empty_values:
-            return None
+            return None if self.empty_value is None else float(self.empty_value)
         text = str(value).strip().replace("\u00a0", "").replace(" ", "")
         if not NUMBER.match(text):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
@@ -86,16 +91,20 @@ def _range_check(field: Field):
 def form_field(field: Field, **overrides) -> forms.Field:
     """A form field from a declared field: its label, help, bounds and Swedish messages."""
     messages = dict(field.messages)
+    if "invalid_choice" in messages:
+        # An empty choice is refused with the words of a wrong one.
+        messages.setdefault("required", messages["invalid_choice"])
     kwargs = {
         "label": field.label,
         "help_text": field.help,
-        "required": field.required and field.type != Type.BOOLEAN,
+        "required": not field.empty_is_default,
         "error_messages": messages,
     }
     kwargs.update(overrides)
     match field.type:
         case Type.NUMBER:
-            return DecimalCommaField(validators=[_range_check(field)], **kwargs)
+            empty = None if field.required else field.default
+            return DecimalCommaField(validators=[_range_check(field)], empty_value=empty, **kwargs)
         case Type.INTEGER if field.nullable:
             return forms.IntegerField(
                 min_value=field.low,
@@ -104,7 +113,6 @@ def form_field(field: Field, **overrides) -> forms.Field:
                 **kwargs,
             )
         case Type.INTEGER:
-            messages.setdefault("required", messages.get("invalid_choice"))
             return forms.TypedChoiceField(
                 choices=[(n, str(n)) for n in range(field.low, field.high + 1)],
                 coerce=int,
@@ -286,6 +294,7 @@ class DraftFieldsForm(DescribedFieldsMixin, forms.ModelForm):
                     based_on[name] = field.to_python(self.data.get(self[name].html_initial_name))
                 except forms.ValidationError:
                     return False
+        self.instance.refuse_invalid(names)
         updated = Assessment.objects.filter(pk=self.instance.pk, **based_on).update(
             **{name: getattr(self.instance, name) for name in names}
         )
@@ -566,6 +575,13 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
         if not with_details:
             for name in [name for name in self.fields if name not in self.line_fields]:
                 del self.fields[name]
+        # Values an older version stored invalid: shown as what they count as, and stored with
+        # the next save of the row (issue 18).
+        self.broken = [f.name for f in self.instance.broken_fields if f.name in self.fields]
+        if self.broken:
+            counted = self.instance.to_row()
+            for name in self.broken:
+                self.initial[name] = db_value(getattr(counted, name))
         if len(kinds) == 1:
             # One choice is no choice: the line shows the kind as text (no dead control).
             self.fields["kind"].widget = forms.HiddenInput()
@@ -583,6 +599,10 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
                 field.widget.attrs.pop("maxlength", None)  # the server says so, in words
                 if name != "description":
                     field.widget.attrs["id"] = False  # False: Django renders no id at all
+
+    @cached_property
+    def changed_data(self) -> list[str]:
+        return [name for name in self.fields if name in self.broken or self[name]._has_changed()]
 
     @classmethod
     def for_row(cls, activity: Activity, data=None) -> "ActivityForm":
@@ -676,6 +696,7 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
         """Store the row only if it still has `version` (compare and swap): a save based on an
         older page never writes over a newer one, even at the same moment."""
         names = [name for name in self._meta.fields if name in self.fields]
+        self.instance.refuse_invalid(names)
         updated = Activity.objects.filter(pk=self.instance.pk, version=version).update(
             version=F("version") + 1, **{name: getattr(self.instance, name) for name in names}
         )

@@ -22,6 +22,7 @@ from . import rules
 from .rules import activity as row_table
 from .rules import assessment as draft_table
 from .rules.assessment import DEFAULT_WEEK_TYPE
+from .rules.fields import Field, repaired
 
 TOKEN_BYTES = 32  # 256 bits; a UUID4 would give only 122 random bits
 SHARE_ID_BYTES = 9  # names a read-only link; not a secret
@@ -29,6 +30,26 @@ SHARE_SECRET_BYTES = 24  # 192 bits, compared in constant time
 ROW_FIELDS = tuple(row_table.FIELDS)
 DRAFT_FIELDS = (*draft_table.FIELDS, *draft_table.PERSON_FIELDS)
 WEEK_TYPE_FIELDS = tuple(draft_table.WEEK_TYPE_FIELDS)
+# The draft's own columns by the field each holds: the details and the person by their names,
+# the parts that may be absent as "<part>_<field>" (a part is there when its required fields
+# are). Absent parts keep their other columns' values for when the part comes back.
+DRAFT_COLUMNS: dict[str, dict[str, Field]] = {
+    "": {**draft_table.FIELDS, **draft_table.PERSON_FIELDS},
+    "period_": draft_table.PERIOD_FIELDS,
+    "night_": draft_table.NIGHT_FIELDS,
+    "decision_": draft_table.DECISION_FIELDS,
+}
+
+
+def _broken(fields: dict[str, Field], values: dict) -> list[str]:
+    """The fields whose values break their own field's rules."""
+    return [name for name, value in values.items() if repaired(fields[name], value)[1]]
+
+
+def _refuse_broken(what: str, names) -> None:
+    """Nothing invalid is stored (issue 18): the forms refuse it first, so this is a bug."""
+    if names:
+        raise ValueError(f"refusing to store {what} with invalid {', '.join(names)}")
 
 
 def new_token() -> str:
@@ -130,8 +151,28 @@ class Assessment(models.Model):
     def __str__(self):
         return self.title or str(_("Namnlös beräkning"))
 
+    def save(self, *args, **kwargs):
+        self.refuse_invalid(kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("assessments:draft", args=[self.token])
+
+    def refuse_invalid(self, names=None) -> None:
+        """Raise on a value of `names` (default all) that the draft's tables refuse."""
+        problems = []
+        for prefix, fields in DRAFT_COLUMNS.items():
+            if prefix and not self._present(prefix):
+                # An absent part: all of its required fields are empty, not half of them.
+                problems += [
+                    prefix + name
+                    for name, f in fields.items()
+                    if f.required and getattr(self, prefix + name) not in (None, "")
+                ]
+                fields = {n: f for n, f in fields.items() if not f.required}
+            values = {name: getattr(self, prefix + name) for name in fields}
+            problems += [prefix + name for name in _broken(fields, values)]
+        _refuse_broken("a draft", [n for n in problems if names is None or n in names])
 
     def rows(self) -> list["Activity"]:
         """The rows in the user's order; "Rad 3" counts in this order on the page, in the file,
@@ -163,6 +204,33 @@ class Assessment(models.Model):
     def has_night(self) -> bool:
         return self.night_start is not None and self.night_end is not None
 
+    def _present(self, prefix: str) -> bool:
+        fields = DRAFT_COLUMNS[prefix]
+        return all(
+            getattr(self, prefix + name) not in (None, "")
+            for name, f in fields.items()
+            if f.required
+        )
+
+    def _part_values(self, prefix: str) -> tuple[dict, list[Field]]:
+        """A part's stored values as the rules read them, and the fields stored invalid."""
+        values, broken = {}, []
+        for name, f in DRAFT_COLUMNS[prefix].items():
+            values[name], was_broken = repaired(f, getattr(self, prefix + name))
+            if was_broken:
+                broken.append(f)
+        return values, broken
+
+    @property
+    def broken_fields(self) -> list[Field]:
+        """The fields of the draft's own parts that an older version stored invalid: read as
+        their stand-ins, and named on the page so that they can be put right."""
+        broken = []
+        for prefix in DRAFT_COLUMNS:
+            if not prefix or self._present(prefix):
+                broken += self._part_values(prefix)[1]
+        return broken
+
     def to_rules(self, rows: list["Activity"] | None = None) -> rules.Assessment:
         """The draft as the rules (and the file) see it.
 
@@ -187,18 +255,18 @@ class Assessment(models.Model):
                 changes |= {"decided": None, "decision_reason": ""}
             return dataclasses.replace(row, **changes)
 
+        parts = {
+            name: rules_type(**self._part_values(prefix)[0]) if self._present(prefix) else None
+            for name, prefix, rules_type in (
+                ("period", "period_", rules.GrantPeriod),
+                ("night", "night_", rules.Night),
+                ("decision", "decision_", rules.Decision),
+            )
+        }
         return rules.Assessment(
-            **{name: getattr(self, name) for name in DRAFT_FIELDS},
-            period=rules.GrantPeriod(self.period_start, self.period_end)
-            if self.period_start and self.period_end
-            else None,
+            **self._part_values("")[0],
+            **parts,
             week_types=week_types or (DEFAULT_WEEK_TYPE,),
-            night=rules.Night(self.night_start, self.night_end, self.night_cover)
-            if self.has_night
-            else None,
-            decision=rules.Decision(self.decision_by, self.decision_date, self.decision_note)
-            if self.decision_by
-            else None,
             activities=tuple(counted(row.to_row()) for row in rows),
         )
 
@@ -322,16 +390,37 @@ class Activity(models.Model):
     def __str__(self):
         return self.description
 
+    def save(self, *args, **kwargs):
+        self.refuse_invalid(kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
+
+    def refuse_invalid(self, names=None) -> None:
+        """Raise on a value of `names` (default all) that the row's table refuses; with all of
+        them, on a rule between fields too."""
+        names = names or ROW_FIELDS
+        if set(ROW_FIELDS) <= set(names):
+            broken = self._from_stored()[1]
+        else:
+            stored = {name: getattr(self, name) for name in names if name in ROW_FIELDS}
+            broken = _broken(row_table.FIELDS, stored)
+        _refuse_broken("a row", broken)
+
     @classmethod
     def from_row(cls, row: rules.Activity, **fields) -> "Activity":
         """A new, unsaved stored row with the values of a row of the rules."""
         return cls(**{name: db_value(value) for name, value in row.values().items()}, **fields)
 
+    def _from_stored(self) -> tuple[rules.Activity, tuple[str, ...]]:
+        return row_table.from_stored({name: getattr(self, name) for name in ROW_FIELDS})
+
     def to_row(self) -> rules.Activity:
-        values = {name: getattr(self, name) for name in ROW_FIELDS}
-        if values["decided"] is not None:
-            values["decided"] = rules.Decided(**values["decided"])
-        return rules.Activity(**values)
+        return self._from_stored()[0]
+
+    @property
+    def broken_fields(self) -> list[Field]:
+        """The fields an older version stored invalid: read as their stand-ins (to_row), and
+        named under the row on the page, so that a save puts them right."""
+        return [row_table.FIELDS[name] for name in self._from_stored()[1]]
 
 
 class WeekType(models.Model):
@@ -356,6 +445,11 @@ class WeekType(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        values = {name: getattr(self, name) for name in WEEK_TYPE_FIELDS}
+        _refuse_broken("a week type", _broken(draft_table.WEEK_TYPE_FIELDS, values))
+        super().save(*args, **kwargs)
+
     @classmethod
     def from_rules(cls, week_type: rules.WeekType, **fields) -> "WeekType":
         return cls(
@@ -363,7 +457,10 @@ class WeekType(models.Model):
         )
 
     def to_rules(self) -> rules.WeekType:
-        return rules.WeekType(**{name: getattr(self, name) for name in WEEK_TYPE_FIELDS})
+        fields = draft_table.WEEK_TYPE_FIELDS
+        return rules.WeekType(
+            **{name: repaired(f, getattr(self, name))[0] for name, f in fields.items()}
+        )
 
 
 class ShareLink(models.Model):

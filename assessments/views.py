@@ -118,6 +118,11 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
     for pk, conflicts in context.pop("row_conflicts", {}).items():
         editor.entries[pk].conflicts = conflicts
     context["conflicted"] = [entry for entry in editor.entries.values() if entry.conflicts]
+    context["broken"] = [
+        (f"#r{pk}-m", _("Rad %(number)s: %(fields)s") % {"number": e.number, "fields": e.broken})
+        for pk, e in editor.entries.items()
+        if e.broken
+    ] + [(None, str(f.label)) for f in assessment.broken_fields]
     if (changed := context.get("changed")) in editor.entries:
         context["entry"] = editor.entries[changed]
     if (near := context.get("entry") or context.get("removed")) is not None:

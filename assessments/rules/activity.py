@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 from . import parameters as p
-from .fields import Field, Type, check_object, plain, table, to_number, to_plain
+from .fields import Field, Type, check_object, plain, repaired, table, to_number, to_plain
 from .formatting import share_text
 from .i18n import _, gettext_noop, ngettext
 from .needs import (
@@ -35,6 +35,7 @@ FIELDS: dict[str, Field] = table(
         gettext_noop("behov"),
         Type.CHOICE,
         choices=Need,
+        fallback=Need.OTHER,
     ),
     Field(
         "description",
@@ -43,6 +44,7 @@ FIELDS: dict[str, Field] = table(
         Type.TEXT,
         max_length=200,
         blank=False,
+        fallback="–",
         messages={
             "required": gettext_noop("Ange en beskrivning, till exempel Dusch."),
             "max_length": gettext_noop("Beskrivningen får vara högst 200 tecken."),
@@ -59,6 +61,7 @@ FIELDS: dict[str, Field] = table(
         low=0,
         low_open=True,
         high=MAX_AMOUNT,
+        fallback=1,
         messages={
             "what": gettext_noop("minuter per tillfälle"),
             "required": gettext_noop("Ange minuter per tillfälle."),
@@ -78,6 +81,7 @@ FIELDS: dict[str, Field] = table(
         low=0,
         low_open=True,
         high=MAX_AMOUNT,
+        fallback=1,
         messages={
             "what": gettext_noop("hur många gånger per period"),
             "required": gettext_noop("Ange antal gånger."),
@@ -93,6 +97,7 @@ FIELDS: dict[str, Field] = table(
         gettext_noop("period"),
         Type.CHOICE,
         choices=Period,
+        fallback=Period.DAY,
         messages={"invalid_choice": gettext_noop("Välj dag, vecka, månad eller år.")},
     ),
     # Spec: days_per_week is "with per: day". It is accepted with any period, since a form keeps
@@ -125,6 +130,7 @@ FIELDS: dict[str, Field] = table(
         gettext_noop("slag av behov"),
         Type.CHOICE,
         choices=Kind,
+        fallback=Kind.OTHER,  # allowed with every need and time type
         help=(
             gettext_noop(
                 "Grundläggande behov är de integritetsnära delarna, till exempel att äta eller gå "
@@ -443,6 +449,32 @@ def parse_decided(obj: Mapping, row: Mapping) -> tuple[Decided | None, list[tupl
     if problems:
         return None, problems
     return Decided(**values), []
+
+
+def from_stored(values: Mapping) -> tuple[Activity, tuple[str, ...]]:
+    """A stored row as the rules read it, and the names of the fields whose stored values
+    broke the row's rules: an older version may have stored them (issue 18). Each such field is
+    read as its stand-in (`Field.stand_in`), so that the draft still opens, is calculated and
+    can be exported, and the page can say which row and field to put right."""
+    broken: list[str] = []
+    checked = {}
+    for name, f in FIELDS.items():
+        checked[name], was_broken = repaired(f, values.get(name))
+        if was_broken:
+            broken.append(name)
+    if checked["decided"] is not None:
+        checked["decided"], problems = parse_decided(checked["decided"], checked)
+        if problems:
+            broken.append("decided")
+    # A rule between fields names the field to put right; its stand-in keeps the rule (a
+    # stand-in never breaks another, so one pass per rule is enough).
+    for _rule in range(len(FIELDS)):
+        if not (problems := row_problems(**checked)):
+            break
+        for name in problems:
+            checked[name] = FIELDS[name].stand_in
+            broken.append(name)
+    return Activity(**checked), tuple(dict.fromkeys(broken))
 
 
 def parse_activity(

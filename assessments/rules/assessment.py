@@ -124,7 +124,7 @@ PERIOD_FIELDS: dict[str, Field] = table(
 MAX_WEEK_TYPES = 6
 MAX_WEEKS = 53  # a period is at most a year (rules.md R10)
 WEEK_TYPE_FIELDS: dict[str, Field] = table(
-    Field("key", gettext_noop("Nyckel"), gettext_noop("nyckel"), Type.KEY),
+    Field("key", gettext_noop("Nyckel"), gettext_noop("nyckel"), Type.KEY, fallback="week"),
     Field(
         "name",
         gettext_noop("Namn på veckotypen"),
@@ -132,6 +132,7 @@ WEEK_TYPE_FIELDS: dict[str, Field] = table(
         Type.TEXT,
         max_length=60,
         blank=False,
+        fallback="–",
         messages={
             "required": gettext_noop("Ange ett namn på veckotypen, till exempel Skolvecka."),
             "max_length": gettext_noop("Namnet får vara högst 60 tecken."),
@@ -148,6 +149,7 @@ WEEK_TYPE_FIELDS: dict[str, Field] = table(
         low=0,
         low_open=True,
         high=MAX_WEEKS,
+        fallback=1,
         messages={
             "what": gettext_noop("hur många veckor av den här typen perioden har"),
             "required": gettext_noop("Ange antal veckor."),
@@ -225,6 +227,7 @@ DECISION_FIELDS: dict[str, Field] = table(
         gettext_noop("vem som beslutade"),
         Type.CHOICE,
         choices=DecisionMaker,
+        fallback=DecisionMaker.FK,
         messages={"invalid_choice": gettext_noop("Välj Försäkringskassan eller kommunen.")},
     ),
     Field(

@@ -65,10 +65,28 @@ class Field:
     # The form's own messages, by Django's error codes ("required", "invalid", "range", ...);
     # "what" names the value after "Ange" in a file error, "blank_file" is a file's empty text.
     messages: Mapping[str, Text] = field(default_factory=dict)
+    # What a value stored invalid (by an older version) is read as, so that the draft still
+    # opens and says so: the default, unless the field has none or it would break a rule.
+    fallback: Any = REQUIRED
 
     @property
     def required(self) -> bool:
         return self.default is REQUIRED
+
+    @property
+    def empty_is_default(self) -> bool:
+        """Whether a form may leave the field empty to mean its default: no text, no number
+        (0 or None), not ticked, nothing chosen. A field that must hold one of its values (a
+        choice, a number of days) refuses an empty value instead (issue 18)."""
+        if self.type == Type.BOOLEAN or self.nullable:
+            return True
+        if self.type == Type.TEXT:
+            return self.blank and not self.required
+        return self.default in (None, 0) and not self.required
+
+    @property
+    def stand_in(self) -> Any:
+        return self.default if self.fallback is REQUIRED else self.fallback
 
 
 def table(*fields: Field) -> dict[str, Field]:
@@ -321,6 +339,22 @@ def check_object(
         except Invalid as error:
             problems.append((name, str(error)))
     return values, problems
+
+
+def repaired(f: Field, stored: Any) -> tuple[Any, bool]:
+    """A stored value as the field holds it, and whether it had to be replaced: a value an
+    older version stored invalid becomes the field's stand-in (text is shortened and cleaned
+    instead, so that nothing the person wrote is lost)."""
+    if stored is None and f.default is None:
+        return None, False  # stored as absent: every week type, granted as claimed
+    try:
+        return check(f, plain(f, stored)), False
+    except (Invalid, TypeError, ValueError, OverflowError):
+        pass
+    if f.type == Type.TEXT and isinstance(stored, str) and (f.blank or stored.strip()):
+        text = printable(stored).replace("\x00", "")[: f.max_length]
+        return text, True
+    return f.stand_in, True
 
 
 def plain(f: Field, value: Any) -> Any:
