@@ -163,7 +163,8 @@ def test_days_per_week_is_accepted_with_any_period(per):
         make_row(need="meals", kind="basic", tube_feeding=True),
         make_row(need="breathing", kind="other", time_type="on_call"),
         make_row(need="household", kind="other", time_type="waiting"),
-        make_row(minutes=1440, times=1440),
+        make_row(minutes=1440, times=1),
+        make_row(minutes=1, times=1440),
         make_row(description="x" * 200, note="y" * 2000),
     ],
 )
@@ -502,6 +503,12 @@ AMOUNTS = st.one_of(
 KEYS = st.from_regex(r"[a-z0-9_-]{1,30}", fullmatch=True)
 
 
+def fits(period: Period, *amounts: float) -> bool:
+    """Whether minutes × times fit the period (issue 18), read exactly as the file reads them."""
+    limit, _holds = rules.activity.PERIOD_MINUTES[period]
+    return Fraction(str(amounts[0])) * Fraction(str(amounts[1])) <= limit
+
+
 @st.composite
 def file_activities(draw, keys=("week",), night=False, decision=False) -> rules.Activity:
     need = draw(st.sampled_from(Need))
@@ -511,19 +518,20 @@ def file_activities(draw, keys=("week",), night=False, decision=False) -> rules.
     week_types = None
     if per in (Period.DAY, Period.WEEK) and draw(st.booleans()):
         week_types = tuple(draw(st.lists(st.sampled_from(keys), min_size=1, unique=True)))
+    minutes = draw(AMOUNTS)
+    times = draw(AMOUNTS.filter(lambda times: fits(per, minutes, times)))
     decided = None
     if decision and draw(st.booleans()):
+        decided_minutes = st.none() | AMOUNTS.filter(lambda m: fits(per, m, times))
         decided = draw(
             st.just(rules.Decided(granted=False))
-            | st.builds(
-                rules.Decided, minutes=st.none() | AMOUNTS, assistants=st.none() | st.just(1)
-            )
+            | st.builds(rules.Decided, minutes=decided_minutes, assistants=st.none() | st.just(1))
         )
     return rules.Activity(
         need=need,
         description=draw(NAMES.filter(str.strip)),
-        minutes=draw(AMOUNTS),
-        times=draw(AMOUNTS),
+        minutes=minutes,
+        times=times,
         per=per,
         days_per_week=draw(st.integers(1, 7)),
         assistants=draw(st.integers(1, 2)),
@@ -897,3 +905,46 @@ def test_a_bad_version_2_file_is_refused_whole_naming_the_field(source, fragment
     for fragment in fragments:
         assert fragment in message
     assert all(error.rstrip().endswith((".", "?")) for error in errors)
+
+
+# --- A row's own clock time fits its period (issue 18, item 2) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "limit"),
+    [
+        (make_row(minutes=1440, times=100), "ett dygn har 1\u00a0440 minuter"),
+        (make_row(minutes=60, times=25), "ett dygn har 1\u00a0440 minuter"),
+        (make_row(minutes=1440, times=8, per="week"), "en vecka har 10\u00a0080 minuter"),
+        (make_row(minutes=1440, times=32, per="month"), "en månad har högst 44\u00a0640 minuter"),
+        (make_row(minutes=1440, times=367, per="year"), "ett år har högst 527\u00a0040 minuter"),
+    ],
+)
+def test_a_row_claiming_more_time_than_its_period_holds_is_refused(row, limit):
+    (error,) = errors_of(make_file(row))
+
+    assert error.startswith('Rad 1, fältet "times" (antal gånger per period): ')
+    assert limit in error
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        make_row(minutes=1440, times=1),
+        make_row(minutes=1, times=1440),
+        make_row(minutes=1440, times=7, per="week"),
+        make_row(minutes=1440, times=31, per="month"),
+        make_row(minutes=1440, times=366, per="year"),
+    ],
+)
+def test_a_row_that_fills_its_period_exactly_is_read(row):
+    assert len(read(make_file(row)).activities) == 1
+
+
+def test_a_decided_row_claiming_more_than_a_day_is_refused_at_its_decided_field():
+    source = make_v2(make_row(minutes=60, times=10, decided={"times": 30}), decision=DECISION)
+
+    (error,) = errors_of(source)
+
+    assert error.startswith('Rad 1, fältet "decided.times"')
+    assert "ett dygn har 1\u00a0440 minuter" in error

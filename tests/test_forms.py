@@ -315,3 +315,17 @@ def test_no_field_asks_the_browser_to_validate_it():
     for form in [row_form(need="meals"), details_form(), ImportFileForm(auto_id="import-%s")]:
         for bound in form:
             assert " required" not in str(bound), bound.name
+
+
+@pytest.mark.parametrize(
+    ("minutes", "times", "per", "limit"),
+    [
+        ("1440", "100", "day", "ett dygn har 1\u00a0440 minuter"),
+        ("90", "120", "week", "en vecka har 10\u00a0080 minuter"),
+    ],
+)
+def test_a_row_longer_than_its_period_is_refused_at_the_times_field(minutes, times, per, limit):
+    form = row_form(minutes=minutes, times=times, per=per)
+
+    (message,) = errors(form, "times")
+    assert limit in message

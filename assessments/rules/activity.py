@@ -13,10 +13,11 @@ from typing import Any
 
 from . import parameters as p
 from .fields import Field, Type, check_object, plain, repaired, table, to_number, to_plain
-from .formatting import share_text
+from .formatting import format_number, share_text
 from .i18n import _, gettext_noop, ngettext
 from .needs import (
     KIND_LABELS,
+    PERIOD_LABELS,
     Elsewhere,
     Kind,
     Need,
@@ -27,6 +28,16 @@ from .needs import (
 )
 
 MAX_AMOUNT = 1440  # minutes per occasion and occasions per period: a day's minutes
+
+# The most clock time a row may claim in its own period (issue 18; a product rule beside
+# rules.md R4): a day's or a week's minutes, and the longest month's (31 days) and year's (366
+# days). What the rows of a week claim together is R13.8's warning, not a refusal.
+PERIOD_MINUTES = {
+    Period.DAY: (1440, gettext_noop("ett dygn har {limit} minuter")),
+    Period.WEEK: (7 * 1440, gettext_noop("en vecka har {limit} minuter")),
+    Period.MONTH: (31 * 1440, gettext_noop("en månad har högst {limit} minuter")),
+    Period.YEAR: (366 * 1440, gettext_noop("ett år har högst {limit} minuter")),
+}
 
 FIELDS: dict[str, Field] = table(
     Field(
@@ -338,6 +349,10 @@ class Activity:
         return self if self.decided is None else self.decided.apply(self)
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float | Fraction) and not isinstance(value, bool)
+
+
 def _known[E](enum: type[E], value: object) -> E | None:
     try:
         return enum(value)
@@ -351,6 +366,8 @@ def row_problems(
     kind=None,
     time_type=None,
     tube_feeding=None,
+    minutes=None,
+    times=None,
     per=None,
     week_types=None,
     at_night=None,
@@ -382,6 +399,19 @@ def row_problems(
             "behov till {meals} (meals)."
         ).format(meals=need_label(Need.MEALS))
     per = _known(Period, per)
+    if per is not None and _is_number(minutes) and _is_number(times):
+        limit, holds = PERIOD_MINUTES[per]
+        if to_number(minutes) * to_number(times) > limit:
+            problems["times"] = _(
+                "{minutes} minuter × {times} gånger är {total} minuter {per}, men {holds}. "
+                "Minska antal gånger eller minuter per tillfälle."
+            ).format(
+                minutes=format_number(to_number(minutes)),
+                times=format_number(to_number(times)),
+                total=format_number(to_number(minutes) * to_number(times)),
+                per=PERIOD_LABELS[per],
+                holds=holds.format(limit=format_number(limit)),
+            )
     if week_types is not None and per in (Period.MONTH, Period.YEAR):
         problems["week_types"] = _(
             "Veckotyper kan bara väljas för en rad per dag eller per vecka; en rad per månad "
