@@ -1,9 +1,10 @@
-"""The draft: what a whole assessment holds besides its rows, and its tables of fields.
+"""The draft: what a whole assessment holds besides its rows, and its parts.
 
 `Assessment` is the one draft type: the file reads into it, the model converts to and from it,
 and the rules calculate with it. `title` is the person's own name for it; the arithmetic
 ignores it. The parts of a draft (the person, the period, the week types, the night, the
-decision) each have a small type and a table of fields beside it.
+decision) each have a small type and a table of fields beside it; `rules.draft` declares
+them as parts.
 """
 
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ FIELDS: dict[str, Field] = table(
         gettext_noop("Timbelopp enligt ditt beslut, kronor (frivilligt)"),
         gettext_noop("timbelopp"),
         Type.NUMBER,
+        since=2,
         default=None,
         low=0,
         low_open=True,
@@ -70,6 +72,7 @@ PERSON_FIELDS: dict[str, Field] = table(
         gettext_noop("Födelseår och månad (frivilligt)"),
         gettext_noop("födelseår och månad"),
         Type.MONTH,
+        since=2,
         default=None,
         nullable=True,
         help=(

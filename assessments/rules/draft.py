@@ -1,0 +1,229 @@
+"""The draft as declared parts (`rules.parts`): the person, the period, the week types, the
+night and the decision, each with its table of fields (`rules.assessment`), the file version it
+appeared in and the rules between its fields; `DRAFT`, the whole draft as the file holds it; and
+`draft_problems`, the rules between its parts. Each rule is one Swedish sentence, which the
+file reader, the forms and the page all show.
+"""
+
+from fractions import Fraction
+
+from .activity import ROW
+from .assessment import (
+    DECISION_FIELDS,
+    DEFAULT_WEEK_TYPE,
+    FIELDS,
+    MAX_NIGHT_HOURS,
+    MAX_PERIOD_DAYS,
+    MAX_WEEK_TYPES,
+    MIN_NIGHT_HOURS,
+    NIGHT_FIELDS,
+    PERIOD_FIELDS,
+    PERSON_FIELDS,
+    WEEK_TYPE_FIELDS,
+    Assessment,
+    Decision,
+    GrantPeriod,
+    Night,
+    WeekType,
+)
+from .fields import REQUIRED, table
+from .formatting import format_number
+from .i18n import _, gettext_noop, ngettext
+from .parts import EMPTY, Part
+
+
+def period_problems(values, parent=None) -> dict[str, str]:
+    """rules.md R10: a period runs forwards, and over at most a year."""
+    start, end = values.get("start"), values.get("end")
+    if start is None or end is None:
+        return {}
+    if end < start:
+        return {"end": _("Perioden kan inte sluta före den börjar. Byt plats på datumen.")}
+    if (days := (end - start).days + 1) > MAX_PERIOD_DAYS:
+        return {
+            "end": _(
+                "Perioden är {days} dagar, men får vara högst {limit} dagar: "
+                "Försäkringskassan prövar genomsnittet över högst ett år. Dela upp den."
+            ).format(days=days, limit=MAX_PERIOD_DAYS)
+        }
+    return {}
+
+
+def night_problems(values, parent=None) -> dict[str, str]:
+    """rules.md R11: a night rest of 1 to 16 hours."""
+    start, end = values.get("start"), values.get("end")
+    if start is None or end is None:
+        return {}
+    minutes = 0 if start == end else Night(start, end).minutes
+    if not MIN_NIGHT_HOURS * 60 <= minutes <= MAX_NIGHT_HOURS * 60:
+        return {
+            "end": _(
+                "Nattvilan måste vara från {low} till {high} timmar lång, men är {hours} timmar."
+            ).format(
+                low=MIN_NIGHT_HOURS,
+                high=MAX_NIGHT_HOURS,
+                hours=format_number(Fraction(minutes, 60)),
+            )
+        }
+    return {}
+
+
+PERSON = Part(
+    "person",
+    gettext_noop("Personen"),
+    gettext_noop("personen"),
+    PERSON_FIELDS,
+    values=lambda draft: {"birth_month": draft.birth_month, "age": draft.age},
+    example='{"birth_month": "2019-03"}',
+)
+PERIOD = Part(
+    "period",
+    gettext_noop("Beviljandeperiod"),
+    gettext_noop("beviljandeperiod"),
+    PERIOD_FIELDS,
+    make=GrantPeriod,
+    problems=period_problems,
+    since=2,
+    example='{"start": "2027-01-01", "end": "2027-06-30"}',
+    messages={"incomplete": gettext_noop("Ange både när perioden börjar och när den slutar.")},
+)
+WEEK_TYPES = Part(
+    "week_types",
+    gettext_noop("Sorters veckor"),
+    gettext_noop("veckotyper"),
+    WEEK_TYPE_FIELDS,
+    make=WeekType,
+    since=2,
+    many=True,
+    limits=(1, MAX_WEEK_TYPES),
+    unique="key",
+    place=gettext_noop("Veckotyp {number}"),
+    example='{"key": "skola", "name": "Skolvecka", "weeks": 40}',
+    messages={
+        "few": gettext_noop("Det behövs minst en sorts vecka."),
+        "many": gettext_noop("En beräkning kan ha högst {high} sorters veckor."),
+        "unique": gettext_noop(
+            '"{value}" används redan av en annan veckotyp. Varje veckotyp behöver en egen nyckel.'
+        ),
+    },
+)
+NIGHT = Part(
+    "night",
+    gettext_noop("Natten"),
+    gettext_noop("nattvila"),
+    NIGHT_FIELDS,
+    make=Night,
+    problems=night_problems,
+    since=2,
+    example='{"start": "22:00", "end": "07:00"}',
+    messages={"incomplete": gettext_noop("Ange både när nattvilan börjar och när den slutar.")},
+)
+DECISION = Part(
+    "decision",
+    gettext_noop("Beslutet"),
+    gettext_noop("beslut"),
+    DECISION_FIELDS,
+    make=Decision,
+    since=2,
+    example='{"by": "fk"}',
+)
+
+
+def draft_problems(values, parent=None) -> dict[tuple, str]:
+    """The rules between the draft's parts, by the path of the field to put right: the birth
+    month within the period (spec "The draft"), and each row's week types, night and decision
+    there to refer to (spec "A row", "What the decision granted")."""
+    problems = {}
+    person, period = values.get("person") or EMPTY, values.get("period")
+    born, last = person.get("birth_month"), period.end if period else values.get("assessment_date")
+    if born is not None and last is not None and born > last:
+        if period:
+            message = _(
+                "Födelseår och månad kan inte ligga efter periodens slut, {date}. Kontrollera året."
+            )
+        else:
+            message = _(
+                "Födelseår och månad kan inte ligga efter bedömningsdatumet, {date}. Kontrollera "
+                "året."
+            )
+        problems["person", "birth_month"] = message.format(date=last.isoformat())
+    week_types = values.get("week_types")
+    keys = [w.key for w in week_types or () if w is not None]
+    for index, row in enumerate(values.get("activities") or ()):
+        if row is None:
+            continue
+        unknown = [key for key in row.week_types or () if key not in keys]
+        if unknown and week_types is not None and None not in week_types:
+            problems["activities", index, "week_types"] = ngettext(
+                "Veckotypen {unknown} finns inte. Använd någon av {known}.",
+                "Veckotyperna {unknown} finns inte. Använd någon av {known}.",
+                len(unknown),
+            ).format(
+                unknown=", ".join(f'"{key}"' for key in unknown),
+                known=", ".join(f'"{key}"' for key in keys),
+            )
+        if row.at_night and values.get("night") is None:
+            problems["activities", index, "at_night"] = _(
+                "Hjälp på natten kräver att nattvilan är angiven (night). Ange nattvilan eller "
+                "ta bort markeringen."
+            )
+        if values.get("decision") is None and row.decided is not None:
+            problems["activities", index, "decided"] = _(
+                "Det finns inget beslut att jämföra med. Ange beslutet (decision) eller ta bort "
+                "fältet."
+            )
+        if values.get("decision") is None and row.decision_reason:
+            problems["activities", index, "decision_reason"] = _(
+                "Det finns inget beslut att jämföra med. Ange beslutet (decision) eller ta bort "
+                "motiveringen."
+            )
+    return problems
+
+
+def _draft(**values) -> Assessment:
+    person = values.get("person", EMPTY)
+    return Assessment(
+        title=values["title"],
+        assessment_date=values["assessment_date"],
+        age=person.get("age"),
+        birth_month=person.get("birth_month"),
+        hourly_amount=values.get("hourly_amount"),
+        period=values.get("period"),
+        week_types=values.get("week_types", (DEFAULT_WEEK_TYPE,)),
+        night=values.get("night"),
+        decision=values.get("decision"),
+        activities=values["activities"],
+    )
+
+
+# The whole draft as the file holds it, in the file's order (spec "Version 2").
+DRAFT = Part(
+    "draft",
+    gettext_noop("Beräkningen"),
+    gettext_noop("beräkningen"),
+    table(
+        FIELDS["title"],
+        FIELDS["assessment_date"],
+        PERSON.field(default=EMPTY),
+        PERIOD.field(),
+        FIELDS["hourly_amount"],
+        WEEK_TYPES.field(default=(DEFAULT_WEEK_TYPE,)),
+        NIGHT.field(),
+        DECISION.field(),
+        ROW.field(
+            default=REQUIRED,
+            messages={"what": gettext_noop("en lista med aktiviteter, [] om det inte finns några")},
+        ),
+    ),
+    make=_draft,
+    values=lambda draft: {
+        **{name: getattr(draft, name) for name in FIELDS},
+        "person": draft,
+        "period": draft.period,
+        "week_types": draft.week_types,
+        "night": draft.night,
+        "decision": draft.decision,
+        "activities": draft.activities,
+    },
+    problems=draft_problems,
+)
