@@ -16,7 +16,9 @@ from datetime import date
 from . import rules
 from .rules import explain
 from .rules import parameters as p
-from .rules.compare import Comparison, RowComparison, compare
+from .rules.compare import Comparison, PartComparison, RowComparison, compare
+from .rules.deadline import Deadline, deadline
+from .rules.formatting import share_text
 from .rules.i18n import _, gettext_noop
 from .rules.needs import NEED_INFO, DecisionMaker, Need
 
@@ -39,6 +41,15 @@ INTEGRITY_NEAR = gettext_noop(
     "De integritetsnära delarna av hjälpen med ett grundläggande behov räknas mot "
     "{hours}-timmarsgränsen (HFD 2009 ref. 57; LSS 9 a §)."
 ).format(hours=THRESHOLD)
+NIGHT_COVER = gettext_noop(
+    "Väntetid är tid då en assistent finns på plats under nattvilan och väntar på att hjälpa; "
+    "den räknas med {waiting} av tiden. Beredskap är tid då assistenten kan vara någon "
+    "annanstans och komma när det behövs; den räknas med {on_call} (LSS 9 a § fjärde stycket; "
+    "Försäkringskassans vägledning 2003:6)."
+).format(
+    waiting=lambda: share_text(p.WAITING_FACTOR.value),
+    on_call=lambda: share_text(p.ON_CALL_FACTOR.value),
+)
 IN_FULL = gettext_noop(
     "Hjälp med andning, med stöd enligt behov 6 och 7 och med sondmatning räknas i sin helhet "
     "som grundläggande behov (LSS 9 a § tredje stycket)."
@@ -49,6 +60,9 @@ DISCLAIMER = gettext_noop(
 )
 OWN_REASON_MISSING = gettext_noop(
     "[Skriv här varför beslutet är fel för den här raden, och vilket intyg som visar det.]"
+)
+OWN_REASON_PART_MISSING = gettext_noop(
+    "[Skriv här varför beslutet är fel på den här punkten, och vilket intyg som visar det.]"
 )
 
 
@@ -62,6 +76,17 @@ class Difference:
     reason: str  # the decision's reason, as the person copied it
     own_reason: str  # the row's note, the person's own reasoning
     rules: tuple[str, ...]  # rules that bear on this difference, with their sources
+
+
+@dataclass(frozen=True)
+class PartDifference:
+    """The night or a week type's weeks, where the decision changed them (rules.md R12)."""
+
+    text: str  # "Natten: beslutet gav beredskap i stället för väntetid."
+    claimed: str  # "22:00–07:00, väntetid – 13,13 h/vecka"
+    decided: str
+    difference: str  # "−7,5 h/vecka"
+    rules: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -80,10 +105,12 @@ class Request:
     decided_verdict: str
     totals: tuple[tuple[str, str, str, str], ...]  # (label, claimed, decided, difference)
     general_rules: tuple[str, ...]
+    parts: tuple[PartDifference, ...] = ()  # the night and the weeks, after the rows
+    deadline: Deadline | None = None  # the last day, for the person (rules.md R14)
 
     @property
     def empty(self) -> bool:
-        return not self.sections
+        return not self.sections and not self.parts
 
 
 def _row_text(activity: rules.Activity, minutes) -> str:
@@ -119,6 +146,28 @@ def _rules_for(row: RowComparison, draft: rules.Assessment) -> tuple[str, ...]:
     if row.claimed.at_night and draft.night is not None:
         found.append(str(NIGHT))
     return tuple(found)
+
+
+def _part_difference(part: PartComparison) -> PartDifference:
+    if part.part == "night":
+        claimed = _("{night} – {hours}").format(
+            night=part.claimed, hours=explain.hours_text(part.claimed_minutes)
+        )
+        decided = _("{night} – {hours}").format(
+            night=part.decided, hours=explain.hours_text(part.decided_minutes)
+        )
+        found = (str(NIGHT_COVER), str(NIGHT))
+    else:
+        claimed = _("{weeks}, totalt {hours}").format(
+            weeks=part.claimed, hours=explain.hours_text(part.claimed_minutes)
+        )
+        decided = _("{weeks}, totalt {hours}").format(
+            weeks=part.decided, hours=explain.hours_text(part.decided_minutes)
+        )
+        found = ()
+    return PartDifference(
+        part.text, claimed, decided, explain.hours_text(-part.difference_minutes), found
+    )
 
 
 def build(draft: rules.Assessment, result: rules.Result) -> Request | None:
@@ -174,6 +223,8 @@ def build(draft: rules.Assessment, result: rules.Result) -> Request | None:
             )
         ),
         general_rules=tuple(general),
+        parts=tuple(_part_difference(part) for part in comparison.parts),
+        deadline=deadline(draft.decision),
     )
 
 
@@ -187,6 +238,10 @@ def plain_text(request: Request) -> str:
         _("UTKAST – BEGÄRAN OM OMPRÖVNING"),
         str(DISCLAIMER),
         "",
+    ]
+    if request.deadline is not None:
+        lines += [f"{request.deadline.headline} {request.deadline.explanation}", ""]
+    lines += [
         _("Till: {recipient}").format(recipient=request.recipient),
         dated,
         "",
@@ -210,6 +265,18 @@ def plain_text(request: Request) -> str:
                 lines.append("  " + _("Beslutets motivering: {text}").format(text=d.reason))
             lines.append("  " + _("Min motivering: {text}").format(text=d.own_reason))
             lines += ["  " + _("Regel: {text}").format(text=rule) for rule in d.rules]
+    if request.parts:
+        lines += ["", _("NATTEN OCH VECKORNA")]
+    for d in request.parts:
+        lines += [
+            "",
+            d.text,
+            "  " + _("Ansökt: {text}").format(text=d.claimed),
+            "  " + _("Beslutat: {text}").format(text=d.decided),
+            "  " + _("Skillnad: {text}").format(text=d.difference),
+            "  " + _("Min motivering: {text}").format(text=OWN_REASON_PART_MISSING),
+        ]
+        lines += ["  " + _("Regel: {text}").format(text=rule) for rule in d.rules]
     if request.empty:
         lines += ["", _("Beslutet skiljer sig inte från din beräkning på någon rad.")]
     headings = (_("Ansökt"), _("Beslutat"), _("Skillnad"))

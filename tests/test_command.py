@@ -134,7 +134,9 @@ def test_text_format_says_when_the_threshold_is_not_met():
     text = calculate(str(EXAMPLES / "waiting-time-night.json"), "--format", "text")
 
     assert "under gränsen" in text
-    assert "20-timmarsgränsen inte är nådd" in text
+    # rules.md R5: more than 20 hours is needed; never "reached".
+    assert "inte är mer än 20 timmar i veckan" in text
+    assert "nådd" not in text
 
 
 def test_dash_reads_standard_input(monkeypatch):
@@ -223,3 +225,56 @@ def test_json_output_has_the_spec_blocks_for_version_2():
     assert out["by_week_type"]["week"]["weeks"] == 52
     assert out["segments"][0]["start"] == "2026-09-01"
     assert out["night"] is None
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "money", "amounts", "sek"),
+    [
+        (
+            "2025-10-01",
+            "2026-03-31",
+            "Uppskattat belopp per år: cirka 610\u00a0176\u00a0kr, vägt efter dagar med varje års "
+            "timbelopp",
+            "Schablonbeloppen 342,60\u00a0kr för 2025 och 347,70\u00a0kr för 2026 i timmen",
+            610175.66,
+        ),
+        (
+            "2026-10-01",
+            "2027-03-31",
+            "Uppskattat belopp per år: okänt, eftersom timbeloppet för 2027 inte är känt än.",
+            "Schablonbeloppen 347,70\u00a0kr för 2026 och inget känt belopp för 2027 i timmen",
+            None,
+        ),
+    ],
+)
+def test_text_format_of_a_period_across_a_year(tmp_path, start, end, money, amounts, sek):
+    # rules.md R8: each part of the period at its year's amount (34 h a week).
+    path = tmp_path / "period.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "behovsraknare.assessment",
+                "version": 2,
+                "assessment_date": start,
+                "period": {"start": start, "end": end},
+                "activities": [
+                    {
+                        "need": "personal_hygiene",
+                        "description": "Dusch",
+                        "minutes": 680,
+                        "times": 3,
+                        "per": "week",
+                        "kind": "basic",
+                    }
+                ],
+            }
+        )
+    )
+    text = calculate(str(path), "--format", "text")
+    assert money in text
+    assert amounts in text
+    data = json.loads(calculate(str(path)))
+    if sek is None:
+        assert data["estimated_sek_per_year"] is None
+    else:
+        assert data["estimated_sek_per_year"] == pytest.approx(sek, abs=0.005)

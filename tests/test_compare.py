@@ -4,6 +4,7 @@ verdict, recalculated by the same rules. Pure Python."""
 import random
 from dataclasses import replace
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,32 @@ def test_the_running_total_matches_a_full_recalculation_with_a_child(seed):
 
 def test_no_decision_no_comparison():
     assert comparison_of(rules.Assessment(date(2026, 9, 1), activities=(row(),))) is None
+
+
+def test_the_running_total_counts_breathing_only_from_2019_11_01():
+    # rules.md R12: a period across 2019-11-01 counts breathing as basic only after it.
+    draft = rules.Assessment(
+        date(2019, 10, 1),
+        activities=(
+            row("breathing", minutes=120, decided=rules.Decided(minutes=60)),
+            row(minutes=100, decided=rules.Decided(minutes=90)),
+            row(minutes=60),
+        ),
+        period=rules.GrantPeriod(date(2019, 10, 1), date(2019, 12, 31)),
+        decision=DECISION,
+    )
+    result = rules.calculate(draft)
+    cuts = compare(result).cuts
+    breathing = next(r for r in compare(result).rows if r.index == 0)
+    assert breathing.basic_cost == 60 * 7 * Fraction(61, 92)
+    assert [c.row.index for c in cuts] == [0, 1]
+    assert cuts[-1].basic_after == result.decision.basic_minutes
+    only_first = replace(
+        draft,
+        decision=None,
+        activities=(
+            draft.activities[0].as_decided(),
+            *(replace(a, decided=None) for a in draft.activities[1:]),
+        ),
+    )
+    assert cuts[0].basic_after == rules.calculate(only_first).basic_minutes

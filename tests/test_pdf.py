@@ -637,6 +637,27 @@ def test_the_explanation_of_an_exact_threshold_says_so():
     assert "Exakt på gränsen" in explanation_html([row(minutes=Fraction(1200, 7))])
 
 
+def test_at_exactly_20_hours_the_summary_and_the_comparison_say_more_is_needed():
+    # rules.md R5: "more than 20 hours", never "reached", and 20 h is not "under" it.
+    exactly = row(minutes=Fraction(1200, 7), decided=rules.Decided(minutes=Fraction(1200, 7)))
+    bigger = row(minutes=60, description="Toalett", decided=rules.Decided(minutes=Fraction(60)))
+    shown = draft((exactly, replace(bigger, decided=rules.Decided(granted=False))))
+    shown = replace(shown, decision=rules.Decision("fk", date(2024, 11, 1)))
+    html = pdf.summary_html(replace(shown, activities=(exactly,)), printed_on=date(2024, 11, 23))
+    assert (
+        "Andra personliga behov ger timmar från Försäkringskassan först när de grundläggande "
+        "behoven är mer än 20 timmar i veckan."
+    ) in html
+    assert "nådd" not in html
+    result = rules.calculate(shown)
+    comparison = compare(result)
+    assert comparison.cuts[-1].basic_after == 1200
+    html = render_to_string(
+        "assessments/_comparison.html", {"result": result, "comparison": comparison}
+    )
+    assert "20 h (inte över gränsen)" in html and "under gränsen" not in html
+
+
 # --- the views and their cache ------------------------------------------------------------------
 
 

@@ -2,12 +2,15 @@
 period's segments and the night. Pure Python."""
 
 from datetime import date, time
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
 
 from assessments import rules
 from assessments.rules import engine
+from assessments.rules import parameters as p
+from assessments.rules.explain import amount_text
 
 SCHOOL = rules.WeekType("school", "Skolvecka", 40)
 HOLIDAY = rules.WeekType("holiday", "Lovvecka", 12)
@@ -306,3 +309,151 @@ def test_a_period_that_starts_before_the_birth_counts_those_months_as_the_first_
         period=rules.GrantPeriod(date(2027, 1, 1), date(2027, 6, 30)),
     )
     assert [s.age for s in result.segments] == [0]
+
+
+# --- R8 the hourly amount of each year --------------------------------------------------------
+
+
+def test_a_period_across_a_year_is_paid_at_each_years_amount():
+    # rules.md R8's example: 34 h a week over 2025-10-01 – 2026-03-31.
+    result = calc(
+        row(minutes=34 * 60),
+        on=date(2025, 10, 1),
+        period=rules.GrantPeriod(date(2025, 10, 1), date(2026, 3, 31)),
+    )
+    assert [(s.days, s.hourly_amount.value) for s in result.segments] == [
+        (92, Decimal("342.60")),
+        (90, Decimal("347.70")),
+    ]
+    sek = result.estimated_sek_per_year
+    assert sek == 34 * 52 * (92 * Fraction("342.60") + 90 * Fraction("347.70")) / 182
+    assert rules.format_number(sek, 2) == "610\u00a0175,66"  # not 34 × 52 × 342,60 = 605 716,80
+    assert rules.result_data(result)["estimated_sek_per_year"] == pytest.approx(
+        610175.66, abs=0.005
+    )
+    assert rules.result_data(result)["hourly_amount"] == 342.6  # the amount on the first day
+    assert result.several_amounts
+    step = result.step("estimated_sek_per_year")
+    assert step.value == "Cirka 610\u00a0176\u00a0kr per år"
+    assert "varje del av perioden räknas med sitt års timbelopp" in step.text
+    assert (
+        "2025-10-01 – 2025-12-31 (92 dagar): 34 timmar i veckan × 52 veckor × 342,60\u00a0kr"
+        in step.text
+    )
+    assert (
+        "2026-01-01 – 2026-03-31 (90 dagar): 34 timmar i veckan × 52 veckor × 347,70\u00a0kr"
+        in (step.text)
+    )
+    assert amount_text(result).startswith(
+        "Schablonbeloppen 342,60\u00a0kr för 2025 och 347,70\u00a0kr för 2026 i timmen"
+    )
+    applied = [x for x in result.applied if x.key == "hourly_amount"]
+    assert [x.effective.year for x in applied] == [2025, 2026]
+
+
+def test_the_hours_of_each_part_meet_their_own_amount():
+    # A child turning 12 in December 2025: less deducted from then on, at the 2026 amount too.
+    result = calc(
+        row(minutes=30 * 60),
+        on=date(2025, 10, 1),
+        birth_month=date(2013, 12, 1),
+        period=rules.GrantPeriod(date(2025, 10, 1), date(2026, 3, 31)),
+    )
+    weighted = sum(
+        s.days * s.figures.total * Fraction(s.hourly_amount.value) for s in result.segments
+    )
+    assert len({s.figures.total for s in result.segments}) == 2
+    assert result.estimated_sek_per_year == weighted / 182 / 60 * 52
+    assert result.estimated_sek_per_year != result.total_minutes / 60 * 52 * Fraction("342.60")
+
+
+def test_one_years_amount_keeps_the_plain_formula():
+    result = calc(
+        row(minutes=34 * 60),
+        on=date(2026, 1, 1),
+        period=rules.GrantPeriod(date(2026, 1, 1), date(2026, 6, 30)),
+    )
+    assert not result.several_amounts
+    assert result.estimated_sek_per_year == 34 * 52 * Fraction("347.70")
+    assert "34 timmar i veckan × 52 veckor × 347,70" in result.step("estimated_sek_per_year").text
+
+
+def test_the_persons_own_amount_holds_across_the_year():
+    result = calc(
+        row(minutes=34 * 60),
+        on=date(2025, 10, 1),
+        period=rules.GrantPeriod(date(2025, 10, 1), date(2026, 3, 31)),
+        hourly_amount=Fraction(380),
+    )
+    assert not result.several_amounts
+    assert result.estimated_sek_per_year == 34 * 52 * 380
+
+
+def test_a_part_of_the_period_with_no_known_amount_gives_no_money_and_says_why():
+    result = calc(
+        row(minutes=34 * 60),
+        on=date(2026, 10, 1),
+        period=rules.GrantPeriod(date(2026, 10, 1), date(2027, 3, 31)),
+    )
+    assert result.hourly_amount == Decimal("347.70")  # known on the first day
+    assert result.unknown_amount_year == 2027
+    assert result.estimated_sek_per_year is None
+    assert rules.result_data(result)["estimated_sek_per_year"] is None
+    assert result.step("estimated_sek_per_year") is None
+    (warning,) = [w for w in result.warnings if w.code == "hourly_amount_unknown"]
+    assert warning.message.startswith("Timbeloppet för 2027 är inte känt än")
+
+
+# --- R12 breathing counts from 2019-11-01 -------------------------------------------------------
+
+
+def test_breathing_before_2019_11_01_is_an_other_need():
+    breathing = row("breathing", minutes=21 * 60)
+    before = calc(breathing, on=date(2019, 10, 31))
+    assert (before.basic_minutes, before.other_minutes) == (0, 21 * 60)
+    assert before.by_need[0].other_minutes == 21 * 60
+    assert "breathing_before_2019" in [w.code for w in before.warnings]
+    assert before.rows[0].basic_share == 0
+    after = calc(breathing, on=date(2019, 11, 1))
+    assert (after.basic_minutes, after.other_minutes) == (21 * 60, 0)
+    assert "breathing_before_2019" not in [w.code for w in after.warnings]
+
+
+def test_a_period_across_2019_11_01_counts_breathing_as_basic_from_that_day():
+    result = calc(
+        row("breathing", minutes=21 * 60),
+        row(minutes=600),
+        on=date(2019, 10, 1),
+        period=rules.GrantPeriod(date(2019, 10, 1), date(2019, 12, 31)),
+    )
+    assert [(s.start, s.end) for s in result.segments] == [
+        (date(2019, 10, 1), date(2019, 10, 31)),
+        (date(2019, 11, 1), date(2019, 12, 31)),
+    ]
+    assert [s.figures.basic for s in result.segments] == [600, 21 * 60 + 600]
+    assert result.basic_minutes == 600 + Fraction(61, 92) * 21 * 60
+    assert result.rows[0].basic_share == Fraction(61, 92)
+    assert_adds_up(result)
+    assert p.BREATHING_BASIC_FROM in result.applied
+
+
+def test_no_cut_at_2019_11_01_without_breathing():
+    result = calc(
+        row(minutes=600),
+        on=date(2019, 10, 1),
+        period=rules.GrantPeriod(date(2019, 10, 1), date(2019, 12, 31)),
+    )
+    assert len(result.segments) == 1
+
+
+def test_the_amounts_of_a_period_into_an_unknown_year_are_named_as_far_as_known():
+    result = calc(
+        row(minutes=34 * 60),
+        on=date(2026, 10, 1),
+        period=rules.GrantPeriod(date(2026, 10, 1), date(2027, 3, 31)),
+    )
+    assert amount_text(result) == (
+        "Schablonbeloppen 347,70\u00a0kr för 2026 och inget känt belopp för 2027 i timmen; "
+        "varje del av perioden räknas med sitt års belopp (Förordningen (1993:1091) 5 §, "
+        "SFS 2025:1045)."
+    )

@@ -150,3 +150,77 @@ def test_without_a_decision_there_is_no_request(client, db):
     draft = Assessment.objects.create()
     response = client.get(reverse("assessments:reconsideration", args=[draft.token]))
     assert response.status_code == 404
+
+
+def test_a_decided_night_is_a_difference_with_its_rules_and_the_deadline_heads_the_text():
+    draft, _ = example()
+    draft = replace(
+        draft,
+        night=rules.Night(time(22, 0), time(7, 0)),
+        decision=replace(
+            draft.decision,
+            received=date(2026, 8, 24),
+            night=rules.Night(time(22, 0), time(6, 0), "on_call"),
+        ),
+    )
+    request = reconsideration.build(draft, rules.calculate(draft))
+    (night,) = request.parts
+    assert night.text == (
+        "Natten: beslutet gav beredskap i stället för väntetid, och nattvilan 22:00–06:00 i "
+        "stället för 22:00–07:00."
+    )
+    assert night.claimed == "22:00–07:00, väntetid – 15,75 h/vecka"
+    assert night.decided == "22:00–06:00, beredskap – 8 h/vecka"
+    assert night.difference == "−7,75 h/vecka"
+    assert night.rules == (reconsideration.NIGHT_COVER, reconsideration.NIGHT)
+    assert request.deadline.last_day == date(2026, 10, 26)
+    text = reconsideration.plain_text(request)
+    assert text.startswith("UTKAST – BEGÄRAN OM OMPRÖVNING\n")
+    assert "\nSista dagen för en begäran om omprövning är 2026-10-26. En begäran" in text
+    assert "\nNATTEN OCH VECKORNA\n" in text
+    assert "  Beslutat: 22:00–06:00, beredskap – 8 h/vecka\n" in text
+    assert "[Skriv här varför beslutet är fel på den här punkten" in text
+    assert "Andra personliga behov       17,25       9,5      7,75" in text
+
+
+def test_only_a_changed_night_still_makes_a_request():
+    draft, _ = example()
+    draft = replace(
+        draft,
+        night=rules.Night(time(22, 0), time(7, 0)),
+        activities=tuple(replace(a, decided=None) for a in draft.activities),
+        decision=replace(draft.decision, night=rules.NOT_GRANTED),
+    )
+    request = reconsideration.build(draft, rules.calculate(draft))
+    assert request.sections == () and not request.empty
+    assert request.parts[0].decided == "22:00–07:00, ingen väntetid eller beredskap – 0 h/vecka"
+    assert "Beslutet skiljer sig inte" not in reconsideration.plain_text(request)
+
+
+def test_fewer_decided_weeks_are_a_difference_in_the_total():
+    draft, _ = example()
+    draft = replace(
+        draft,
+        week_types=(
+            rules.WeekType("school", "Skolvecka", 40),
+            rules.WeekType("lov", "Lovvecka", 12),
+        ),
+        activities=(
+            rules.Activity(
+                need="personal_hygiene",
+                kind="basic",
+                description="Dusch",
+                minutes=60,
+                times=1,
+                week_types=("lov",),
+            ),
+        ),
+        decision=replace(draft.decision, week_types={"lov": 6}),
+    )
+    request = reconsideration.build(draft, rules.calculate(draft))
+    (weeks,) = request.parts
+    assert weeks.text == "Lovvecka: beslutet räknar med 6 veckor i stället för 12."
+    # 7 h a lov week: 7 × 12/52 = 1,62 h a week claimed, 7 × 6/46 = 0,91 h as decided.
+    assert weeks.claimed == "12 veckor, totalt 1,62 h/vecka"
+    assert weeks.decided == "6 veckor, totalt 0,91 h/vecka"
+    assert weeks.rules == ()

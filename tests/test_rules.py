@@ -662,7 +662,11 @@ def assert_every_row_in_one_before_deduction_step(result: rules.Result) -> None:
         for part in result.step(figure).parts
         if part.row is not None  # the night's waiting time is a part of its own (R11)
     ]
-    assert sorted(seen) == [r.index for r in result.rows]
+    # A row is in one step, or in both when it counts as basic on only some of the period's
+    # days (breathing before 2019-11-01, R12).
+    split = [r.index for r in result.rows if 0 < r.basic_share < 1]
+    assert sorted(seen) == sorted([r.index for r in result.rows] + split)
+    days = sum(s.days for s in result.segments)
     for figure, counts_as_basic in (
         ("before_deduction.basic", True),
         ("before_deduction.other", False),
@@ -672,9 +676,17 @@ def assert_every_row_in_one_before_deduction_step(result: rules.Result) -> None:
                 assert result.night is not None and part.minutes == result.night.counted_minutes
                 continue
             row_result = result.rows[part.row]
-            assert rules.counts_as_basic(row_result.activity) is counts_as_basic
-            # A row counts with its share of the weeks it happens in (R10).
-            assert part.minutes == row_result.average_minutes
+            basic_days = sum(
+                s.days
+                for s in result.segments
+                if rules.counts_as_basic(row_result.activity, s.start)
+            )
+            assert row_result.basic_share == Fraction(basic_days, days)
+            assert bool(basic_days if counts_as_basic else days - basic_days)
+            # A row counts with its share of the weeks it happens in (R10), split by the days
+            # it counts as basic.
+            share = row_result.basic_share if counts_as_basic else 1 - row_result.basic_share
+            assert part.minutes == row_result.average_minutes * share
 
 
 def assert_by_need_adds_up(result: rules.Result) -> None:
@@ -811,3 +823,37 @@ def test_verdict_for_21_5_hours():
     verdict = calc(row(minutes=1290, per="week")).verdict
     assert "21,5 timmar" in verdict
     assert "1,5 timmar över gränsen" in verdict
+
+
+def test_at_exactly_20_hours_every_text_says_more_than_20_hours_is_needed():
+    # rules.md R5: strictly more than 20 hours; never "the threshold is reached", and 20,00 h
+    # is not "under" it either. Several weeks, a period and a decision bring every text out.
+    decided = rules.Decided(minutes=Fraction(1200, 7))
+    draft = rules.Assessment(
+        date(2026, 3, 1),
+        activities=(
+            row(minutes=Fraction(1200, 7), per="day", decided=decided, week_types=("a",)),
+            row(minutes=Fraction(1200, 7), per="day", week_types=("b",)),
+            row("household", minutes=60, decided=rules.Decided(minutes=30)),
+        ),
+        week_types=(rules.WeekType("a", "A", 20), rules.WeekType("b", "B", 32)),
+        period=rules.GrantPeriod(date(2026, 3, 1), date(2026, 8, 31)),
+        decision=rules.Decision("fk", date(2026, 2, 20)),
+    )
+    result = rules.calculate(draft)
+    assert result.basic_minutes == result.decision.basic_minutes == 1200
+    texts = [result.verdict, result.decision.verdict]
+    for figures in (result, result.decision):
+        texts += [text for step in figures.steps for text in (step.title, step.value, step.text)]
+    texts += [w.message for w in result.warnings]
+    for text in texts:
+        for wrong in ("nådd", "når gränsen", "under gränsen", "integritetsnära delarna)"):
+            assert wrong not in text, text
+    assert result.step("margin").value == "Exakt på gränsen, som måste överskridas"
+    assert "mer än 20 timmar i veckan" in result.step("weekly_hours.total").text
+    assert "exakt 20 timmar räcker inte" in result.step("margin").text
+    assert "Annars ansvarar kommunen" in result.step("margin").text
+    assert result.step("before_deduction.basic").text.startswith(
+        "Summan av raderna som räknas som grundläggande behov: de integritetsnära delarna av "
+        "hjälpen och den hjälp som räknas i sin helhet, som andning, sondmatning och behov 6 och 7."
+    )

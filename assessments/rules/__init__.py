@@ -5,7 +5,7 @@ all call it. The figures come from `engine`, their words from `explain`, in the 
 """
 
 from .activity import Activity, Decided, parse_activity, row_problems
-from .assessment import Assessment, Decision, GrantPeriod, Night, WeekType
+from .assessment import NOT_GRANTED, Assessment, Decision, GrantPeriod, Night, WeekType
 from .engine import (
     RULES_VERSION,
     Deduction,
@@ -50,6 +50,7 @@ __all__ = [
     "KIND_LABELS",
     "NEEDS",
     "NEED_INFO",
+    "NOT_GRANTED",
     "PERIOD_LABELS",
     "RULES_VERSION",
     "TIME_TYPE_LABELS",

@@ -14,7 +14,7 @@ from typing import Any
 from . import parameters as p
 from .fields import Field, Type, repaired, table, to_number
 from .formatting import format_number, share_text
-from .i18n import _, gettext_noop
+from .i18n import _, gettext_noop, ngettext
 from .needs import (
     KIND_LABELS,
     PERIOD_LABELS,
@@ -417,6 +417,21 @@ def row_problems(
             "natten räknas fram ur nattvilan."
         )
     return problems
+
+
+def unknown_week_types(used, known: tuple[str, ...]) -> str | None:
+    """What is wrong when `used` names week type keys the draft does not have, else None."""
+    unknown = [key for key in used if key not in known]
+    if not unknown:
+        return None
+    return ngettext(
+        "veckotypen {unknown} finns inte. Använd någon av {known}.",
+        "veckotyperna {unknown} finns inte. Använd någon av {known}.",
+        len(unknown),
+    ).format(
+        unknown=", ".join(f'"{key}"' for key in unknown),
+        known=", ".join(f'"{key}"' for key in known),
+    )
 
 
 def decided_problems(values: Mapping, row: Mapping | None = None) -> dict[str, str]:

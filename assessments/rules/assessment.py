@@ -7,7 +7,8 @@ decision) each have a small type and a table of fields beside it; `rules.draft` 
 them as parts.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 
@@ -258,6 +259,73 @@ DECISION_FIELDS: dict[str, Field] = table(
 )
 
 
+# spec "More of the decision" (version 3, rules.md R12, R14): what a decision holds besides who
+# decided, when and a note. `received` starts the deadline (R14); `night` and `week_types` hold
+# only what the decision changed, each checked by its own table below; absent means as claimed.
+DECISION_V3_FIELDS: dict[str, Field] = table(
+    Field(
+        "received",
+        gettext_noop("Beslutet kom fram den (frivilligt)"),
+        gettext_noop("dagen beslutet kom fram"),
+        Type.DATE,
+        default=None,
+        nullable=True,
+        help=gettext_noop(
+            "Dagen du fick beslutet, till exempel när brevet kom. Fristen för omprövning räknas "
+            "från den dagen. Skriv som ÅÅÅÅ-MM-DD."
+        ),
+        messages={
+            "invalid": gettext_noop(
+                "Dagen beslutet kom fram måste vara ett riktigt datum, till exempel 2026-10-20."
+            )
+        },
+    ),
+    Field(
+        "night",
+        gettext_noop("Natten enligt beslutet"),
+        gettext_noop("natten enligt beslutet"),
+        Type.OBJECT,
+        default=None,
+    ),
+    Field(
+        "week_types",
+        gettext_noop("Veckor enligt beslutet"),
+        gettext_noop("veckor enligt beslutet"),
+        Type.OBJECT,
+        default=None,
+    ),
+)
+
+# `decision.night`: the night as the decision granted it, or {"granted": false} for no waiting
+# or on-call time at all.
+DECIDED_NIGHT_FIELDS: dict[str, Field] = table(
+    Field(
+        "granted",
+        gettext_noop("Beslutet gav väntetid eller beredskap på natten"),
+        gettext_noop("beviljat"),
+        Type.BOOLEAN,
+        default=True,
+    ),
+    replace(
+        NIGHT_FIELDS["start"],
+        label=gettext_noop("Nattvilan börjar, enligt beslutet"),
+        default=None,
+    ),
+    replace(
+        NIGHT_FIELDS["end"], label=gettext_noop("Nattvilan slutar, enligt beslutet"), default=None
+    ),
+    replace(
+        NIGHT_FIELDS["cover"],
+        label=gettext_noop("Hur en assistent finns till hands på natten, enligt beslutet"),
+    ),
+)
+
+# `decision.week_types`: {key: {"weeks": n}} for the week types whose weeks the decision changed.
+DECIDED_WEEK_FIELDS: dict[str, Field] = table(
+    replace(WEEK_TYPE_FIELDS["weeks"], label=gettext_noop("Antal veckor enligt beslutet")),
+)
+
+
 @dataclass(frozen=True)
 class GrantPeriod:
     """The beviljandeperiod the estimate is for (rules.md R10)."""
@@ -318,16 +386,47 @@ class Night:
         return (end - start) // timedelta(minutes=1)
 
 
+class NotGranted:
+    """What a decision granted nothing for: `{"granted": false}` in the file."""
+
+    def __repr__(self) -> str:
+        return "NOT_GRANTED"
+
+
+NOT_GRANTED = NotGranted()
+
+
 @dataclass(frozen=True)
 class Decision:
-    """The decision the draft is compared with (rules.md R12)."""
+    """The decision the draft is compared with (rules.md R12), and when it was received (R14)."""
 
     by: DecisionMaker
     date: "date | None" = None  # the field shares its name with the type
     note: str = ""
+    received: "date | None" = None  # the day the person received it: the deadline's start
+    # What it granted for the night: a Night, NOT_GRANTED (no waiting or on-call time), or None
+    # for the night as claimed.
+    night: "Night | NotGranted | None" = None
+    # Weeks of the week types whose number the decision changed: {key: weeks}.
+    week_types: Mapping[str, Fraction] = field(default_factory=dict)
 
     def __post_init__(self):
         object.__setattr__(self, "by", DecisionMaker(self.by))
+        object.__setattr__(
+            self, "week_types", {key: to_number(n) for key, n in self.week_types.items()}
+        )
+
+    def decided_night(self, claimed: "Night | None") -> "Night | None":
+        """rules.md R12: the night the decided figures use. Nothing granted keeps the night rest
+        (the rows of help at night stay valid) without waiting or on-call time."""
+        if self.night is NOT_GRANTED:
+            return replace(claimed, cover=NightCover.NONE) if claimed else None
+        return claimed if self.night is None else self.night
+
+    def decided_week_type(self, week_type: "WeekType") -> "WeekType":
+        if week_type.key not in self.week_types:
+            return week_type
+        return replace(week_type, weeks=self.week_types[week_type.key])
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,15 @@ appeared in and the rules between its fields; `DRAFT`, the whole draft as the fi
 file reader, the forms and the page all show.
 """
 
+from dataclasses import replace
 from fractions import Fraction
 
-from .activity import ROW
+from .activity import ROW, unknown_week_types
 from .assessment import (
+    DECIDED_NIGHT_FIELDS,
+    DECIDED_WEEK_FIELDS,
     DECISION_FIELDS,
+    DECISION_V3_FIELDS,
     DEFAULT_WEEK_TYPE,
     FIELDS,
     MAX_NIGHT_HOURS,
@@ -17,6 +21,7 @@ from .assessment import (
     MAX_WEEK_TYPES,
     MIN_NIGHT_HOURS,
     NIGHT_FIELDS,
+    NOT_GRANTED,
     PERIOD_FIELDS,
     PERSON_FIELDS,
     WEEK_TYPE_FIELDS,
@@ -26,10 +31,11 @@ from .assessment import (
     Night,
     WeekType,
 )
-from .fields import REQUIRED, table
+from .fields import REQUIRED, Type, missing_message, table
 from .formatting import format_number
-from .i18n import _, gettext_noop, ngettext
-from .parts import EMPTY, Part
+from .i18n import _, gettext_noop
+from .needs import NightCover
+from .parts import EMPTY, Part, read, write
 
 
 def period_problems(values, parent=None) -> dict[str, str]:
@@ -50,7 +56,7 @@ def period_problems(values, parent=None) -> dict[str, str]:
 
 
 def night_problems(values, parent=None) -> dict[str, str]:
-    """rules.md R11: a night rest of 1 to 16 hours."""
+    """rules.md R11: a night rest of 1 to 16 hours, for the claimed night and a decided one."""
     start, end = values.get("start"), values.get("end")
     if start is None or end is None:
         return {}
@@ -66,6 +72,48 @@ def night_problems(values, parent=None) -> dict[str, str]:
             )
         }
     return {}
+
+
+def decided_night_problems(values, decision=None) -> dict[str, str]:
+    """spec "More of the decision": {"granted": false}, or a night by the night's own rules."""
+    if values.get("granted") is False:
+        if any(values.get(name) is not None for name in ("start", "end", "cover")):
+            return {
+                "granted": _(
+                    "false betyder att beslutet inte gav någon väntetid eller beredskap på natten; "
+                    'ta då bort de andra fälten i "night".'
+                )
+            }
+        return {}
+    missing = {
+        name: missing_message(NIGHT_FIELDS[name])
+        for name in ("start", "end")
+        if name in values and values[name] is None
+    }
+    return missing or night_problems(values)
+
+
+def week_type_keys(draft) -> tuple[str, ...]:
+    """The keys of a draft's week types as read (absent: the one default week type)."""
+    return tuple(w.key for w in (draft or EMPTY).get("week_types") or () if w is not None)
+
+
+def decision_problems(
+    *, date=None, received=None, week_types=None, keys: tuple[str, ...] = (), **_others
+) -> dict[str, str]:
+    """The rules between a decision's fields and the draft (spec "More of the decision"), as
+    field name -> message: received not before the decision's date; decided weeks only for
+    week types that exist (`keys`). A rule is checked only when the values it needs are
+    known."""
+    problems: dict[str, str] = {}
+    if date is not None and received is not None and received < date:
+        problems["received"] = _(
+            "ligger före beslutsdatumet {date}. Beslutet kan inte ha kommit fram innan det "
+            "fattades: kontrollera datumen."
+        ).format(date=date.isoformat())
+    if unknown := unknown_week_types(week_types or (), keys):
+        problems["week_types"] = unknown
+    return problems
 
 
 PERSON = Part(
@@ -118,15 +166,66 @@ NIGHT = Part(
     example='{"start": "22:00", "end": "07:00"}',
     messages={"incomplete": gettext_noop("Ange både när nattvilan börjar och när den slutar.")},
 )
+DECIDED_NIGHT = Part(
+    "night",
+    gettext_noop("Natten enligt beslutet"),
+    gettext_noop("natten enligt beslutet"),
+    # No cover given is waiting time, as on the claimed night; None tells that it was not given.
+    {**DECIDED_NIGHT_FIELDS, "cover": replace(DECIDED_NIGHT_FIELDS["cover"], default=None)},
+    make=lambda granted=True, cover=None, **night: (
+        Night(**night, cover=cover or NightCover.WAITING) if granted else NOT_GRANTED
+    ),
+    values=lambda night: {"granted": False} if night is NOT_GRANTED else vars(night),
+    problems=decided_night_problems,
+    since=3,
+    example='{"start": "22:00", "end": "06:00", "cover": "on_call"}',
+)
+DECIDED_WEEK = Part(
+    "week_types",
+    gettext_noop("Veckor enligt beslutet"),
+    gettext_noop("veckor enligt beslutet"),
+    DECIDED_WEEK_FIELDS,
+    make=lambda weeks: weeks,
+    values=lambda weeks: {"weeks": weeks},
+    since=3,
+    example='{"weeks": 10}',
+)
 DECISION = Part(
     "decision",
     gettext_noop("Beslutet"),
     gettext_noop("beslut"),
-    DECISION_FIELDS,
+    {
+        **DECISION_FIELDS,
+        "received": replace(DECISION_V3_FIELDS["received"], since=3),
+        "night": DECIDED_NIGHT.field(),
+        "week_types": replace(
+            DECISION_V3_FIELDS["week_types"],
+            type=Type.MAP,
+            part=DECIDED_WEEK,
+            since=3,
+            default=EMPTY,
+        ),
+    },
     make=Decision,
+    # Version 3's parts only when given (as version 2 writes every one of its own).
+    values=lambda d: {name: v for name, v in vars(d).items() if v or name in DECISION_FIELDS},
+    problems=lambda values, draft=None: decision_problems(**values, keys=week_type_keys(draft)),
     since=2,
     example='{"by": "fk"}',
 )
+
+
+def parse_decision(obj, *, keys: tuple[str, ...]) -> tuple[Decision | None, list[tuple[str, str]]]:
+    """A decision alone, as the reader reads it in a draft whose week types have `keys`, or its
+    problems by field path ("night.start", "week_types.school.weeks")."""
+    draft = {"week_types": tuple(WeekType(key, key, 1) for key in keys)}
+    decision, found = read(DECISION, obj, version=3, parent=draft)
+    return decision, [(".".join(map(str, path)), message) for path, message in found]
+
+
+def decision_plain(decision: Decision) -> dict:
+    """A decision as the file writes it (version 3)."""
+    return write(DECISION, decision, version=3)
 
 
 def draft_problems(values, parent=None) -> dict[tuple, str]:
@@ -148,20 +247,13 @@ def draft_problems(values, parent=None) -> dict[tuple, str]:
             )
         problems["person", "birth_month"] = message.format(date=last.isoformat())
     week_types = values.get("week_types")
-    keys = [w.key for w in week_types or () if w is not None]
+    keys = week_type_keys(values)
     for index, row in enumerate(values.get("activities") or ()):
         if row is None:
             continue
-        unknown = [key for key in row.week_types or () if key not in keys]
+        unknown = unknown_week_types(row.week_types or (), keys)
         if unknown and week_types is not None and None not in week_types:
-            problems["activities", index, "week_types"] = ngettext(
-                "Veckotypen {unknown} finns inte. Använd någon av {known}.",
-                "Veckotyperna {unknown} finns inte. Använd någon av {known}.",
-                len(unknown),
-            ).format(
-                unknown=", ".join(f'"{key}"' for key in unknown),
-                known=", ".join(f'"{key}"' for key in keys),
-            )
+            problems["activities", index, "week_types"] = unknown
         if row.at_night and values.get("night") is None:
             problems["activities", index, "at_night"] = _(
                 "Hjälp på natten kräver att nattvilan är angiven (night). Ange nattvilan eller "

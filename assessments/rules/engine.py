@@ -25,7 +25,18 @@ from fractions import Fraction
 from . import parameters as p
 from .activity import Activity
 from .assessment import Assessment, Night, WeekType
-from .needs import NEEDS, Kind, Need, NightCover, Period, TimeType, is_basic_need, need_label
+from .deadline import Deadline, deadline
+from .needs import (
+    NEEDS,
+    DecisionMaker,
+    Kind,
+    Need,
+    NightCover,
+    Period,
+    TimeType,
+    is_basic_need,
+    need_label,
+)
 
 RULES_EDITION = "2026.12"
 DAY_MINUTES = 24 * 60
@@ -46,6 +57,18 @@ class RowResult:
     average_minutes: Fraction  # over the year's week types, weighted by their weeks
     week_types: tuple[str, ...]  # the keys of the week types it happens in
     clock_minutes: Fraction  # the minutes of a week it takes on the clock (R9, R11)
+    # The share of the period's days on which it counts toward the threshold: 1 or 0, but a
+    # breathing row of a period that starts before 2019-11-01 counts only after (rules.md R12).
+    basic_share: Fraction = Fraction(1)
+
+    @property
+    def basic_minutes(self) -> Fraction:
+        """Of `average_minutes`, what counts toward the threshold."""
+        return self.average_minutes * self.basic_share
+
+    @property
+    def other_minutes(self) -> Fraction:
+        return self.average_minutes - self.basic_minutes
 
 
 @dataclass(frozen=True)
@@ -137,6 +160,7 @@ class SegmentResult:
     table: p.Parameter | None  # the deduction table in force, for a child
     figures: Figures  # averaged over the week types
     week_types: tuple[tuple[WeekType, Figures], ...]
+    hourly_amount: p.Parameter | None = None  # the schablonbelopp in force, when known (R8)
 
     @property
     def days(self) -> int:
@@ -177,6 +201,10 @@ class Result:
     segments: tuple[SegmentResult, ...]
     night: NightResult | None  # averaged
     decision: "Result | None" = None  # the same rules applied to the rows as decided (R12)
+    # On the decided figures: Försäkringskassan's decision grants nothing, since its basic
+    # needs are not above the threshold (rules.md R5, R12).
+    grants_nothing: bool = False
+    deadline: "Deadline | None" = None  # the last day to contest the decision (rules.md R14)
     # What the figures mean, filled in by explain.with_explanation in the same pass.
     steps: tuple = field(default=())
     warnings: tuple = field(default=())
@@ -196,11 +224,41 @@ class Result:
         return self.basic_minutes - self.threshold_minutes
 
     @property
+    def granted_minutes(self) -> Fraction:
+        """rules.md R12: what a decision grants a week; nothing when Försäkringskassan's
+        decided basic needs are not above the threshold."""
+        return Fraction(0) if self.grants_nothing else self.total_minutes
+
+    @property
+    def several_amounts(self) -> bool:
+        """rules.md R8: the period's parts are paid at different yearly amounts."""
+        return not self.own_hourly_amount and len({s.hourly_amount for s in self.segments}) > 1
+
+    @property
+    def unknown_amount_year(self) -> int | None:
+        """The first year of the period whose schablonbelopp is not known (R8), if any."""
+        if self.own_hourly_amount:
+            return None
+        return next((s.start.year for s in self.segments if s.hourly_amount is None), None)
+
+    @property
     def estimated_sek_per_year(self) -> Fraction | None:
-        """rules.md R8: hours per week × weeks a year × the amount, only above the threshold."""
+        """rules.md R8: hours per week × weeks a year × the amount, only above the threshold.
+        A period across a year is paid at each year's amount for its part: the average over
+        the segments of their hours × their amount, weighted by days. None when an amount of
+        the period is not known."""
         if not self.meets_threshold or self.hourly_amount is None:
             return None
-        return self.total_minutes / 60 * p.WEEKS_PER_YEAR.value * Fraction(self.hourly_amount)
+        weeks = p.WEEKS_PER_YEAR.value
+        if self.own_hourly_amount:
+            return self.total_minutes / 60 * weeks * Fraction(self.hourly_amount)
+        if self.unknown_amount_year is not None:
+            return None
+        days = sum(s.days for s in self.segments)
+        weighted = _sum(
+            s.days * s.figures.total * Fraction(s.hourly_amount.value) for s in self.segments
+        )
+        return weighted / days / 60 * weeks
 
     @property
     def deduction_minutes(self) -> Fraction:
@@ -259,13 +317,26 @@ def weekly_minutes(activity: Activity) -> Fraction:
     return clock_minutes(activity) * activity.assistants * time_factor(activity.time_type)
 
 
-def counts_as_basic(activity: Activity) -> bool:
-    """rules.md R3, R6: only integrity-near rows of a basic need, never waiting or on-call."""
+def counts_as_basic(activity: Activity, on: date | None = None) -> bool:
+    """rules.md R3, R6: only integrity-near rows of a basic need, never waiting or on-call.
+    With a date: before 2019-11-01 help with breathing is an other need (R12)."""
     return (
         activity.kind == Kind.BASIC
         and is_basic_need(activity.need)
         and activity.time_type == TimeType.ACTIVE
+        and (on is None or activity.need != Need.BREATHING or breathing_is_basic(on))
     )
+
+
+def breathing_is_basic(on: date) -> bool:
+    """rules.md R12: need 1 andning counts from 2019-11-01 (prop. 2018/19:145)."""
+    return on >= p.BREATHING_BASIC_FROM.value
+
+
+def basic_share(activity: Activity, segments: Iterable[tuple[date, date]]) -> Fraction:
+    """The share of the segments' days on which a row counts toward the threshold (R12)."""
+    days = [((end - start).days + 1, counts_as_basic(activity, start)) for start, end in segments]
+    return Fraction(sum(n for n, basic in days if basic), sum(n for n, _basic in days))
 
 
 def deduction_exempt(activity: Activity) -> bool:
@@ -308,6 +379,11 @@ def segment_bounds(assessment: Assessment) -> list[tuple[date, date]]:
         for entry in series
         if start < entry.effective <= end
     }
+    breathing = p.BREATHING_BASIC_FROM.value
+    if start < breathing <= end and any(
+        a.need == Need.BREATHING and counts_as_basic(a) for a in assessment.activities
+    ):
+        cuts.add(breathing)  # rules.md R12: breathing counts as basic from this day on
     # The year after the last known hourly amount: from then the amount is not known.
     cuts |= {
         entry.until + timedelta(days=1)
@@ -350,7 +426,8 @@ class _Sums:
     """The sums of a group of rows that happen in the same week types, taken once: a week type
     adds up the groups it has instead of going through every row again."""
 
-    def __init__(self):
+    def __init__(self, on: date):
+        self.on = on  # breathing before 2019-11-01 is an other need (R12)
         self.basic = dict.fromkeys(Need, Fraction(0))
         self.other = dict.fromkeys(Need, Fraction(0))
         self.exempt_basic = self.exempt_other = Fraction(0)
@@ -358,7 +435,7 @@ class _Sums:
 
     def add(self, r: RowResult) -> None:
         activity = r.activity
-        is_basic = counts_as_basic(activity)
+        is_basic = counts_as_basic(activity, self.on)
         (self.basic if is_basic else self.other)[activity.need] += r.weekly_minutes
         if deduction_exempt(activity):
             if is_basic:
@@ -547,10 +624,16 @@ def _age_limit(assessment: Assessment) -> AgeLimit | None:
 
 
 def as_decided(assessment: Assessment) -> Assessment:
-    """rules.md R12: the draft with its rows as the decision granted them."""
+    """rules.md R12: the draft with its rows, its night and its week types' weeks as the
+    decision granted them."""
+    decision = assessment.decision
+    if decision is None:
+        return assessment
     return replace(
         assessment,
         activities=tuple(row for a in assessment.activities if (row := a.as_decided()) is not None),
+        night=decision.decided_night(assessment.night),
+        week_types=tuple(decision.decided_week_type(w) for w in assessment.week_types),
         decision=None,
     )
 
@@ -559,7 +642,15 @@ def compute(assessment: Assessment) -> Result:
     """The figures of an assessment, without their explanation (see rules.calculate)."""
     result = _compute(assessment)
     if assessment.decision is not None:
-        result = replace(result, decision=_compute(as_decided(assessment)))
+        decided = _compute(as_decided(assessment))
+        # rules.md R5, R12: Försäkringskassan grants nothing at or below the threshold; the
+        # kommun has no floor (R9).
+        nothing = assessment.decision.by == DecisionMaker.FK and not decided.meets_threshold
+        result = replace(
+            result,
+            decision=replace(decided, grants_nothing=nothing),
+            deadline=deadline(assessment.decision),
+        )
     return result
 
 
@@ -567,6 +658,12 @@ def _compute(assessment: Assessment) -> Result:
     activities = assessment.activities
     week_types = assessment.week_types
     all_weeks = _sum(w.weeks for w in week_types)
+    bounds = segment_bounds(assessment)
+    # rules.md R12: a breathing row counts as basic only from 2019-11-01; with no such row,
+    # every segment counts its rows alike.
+    dated = any(not breathing_is_basic(start) for start, _end in bounds) and any(
+        a.need == Need.BREATHING for a in activities
+    )
     rows = []
     for index, a in enumerate(activities):
         clock = clock_minutes(a)
@@ -577,23 +674,31 @@ def _compute(assessment: Assessment) -> Result:
             if len(keys) == len(week_types)
             else (_sum(w.weeks for w in week_types if w.key in keys) / all_weeks)
         )
-        rows.append(RowResult(index, a, minutes, minutes * share, keys, clock))
+        counted = basic_share(a, bounds) if dated else Fraction(int(counts_as_basic(a)))
+        rows.append(RowResult(index, a, minutes, minutes * share, keys, clock, counted))
     rows = tuple(rows)
-    groups: dict[tuple[str, ...], _Sums] = {}
-    for r in rows:
-        groups.setdefault(r.week_types, _Sums()).add(r)
-    weeks = [
-        _Week.of(
-            week_type,
-            [sums for keys, sums in groups.items() if week_type.key in keys],
-            assessment.night,
-        )
-        for week_type in week_types
-    ]
 
-    by_need = _average_needs([(week.week_type.weeks, week.by_need) for week in weeks])
+    def weeks_on(on: date) -> tuple[list[_Week], tuple[NeedTotal, ...]]:
+        groups: dict[tuple[str, ...], _Sums] = {}
+        for r in rows:
+            groups.setdefault(r.week_types, _Sums(on)).add(r)
+        weeks = [
+            _Week.of(
+                week_type,
+                [sums for keys, sums in groups.items() if week_type.key in keys],
+                assessment.night,
+            )
+            for week_type in week_types
+        ]
+        return weeks, _average_needs([(week.week_type.weeks, week.by_need) for week in weeks])
+
+    eras: dict[bool, tuple[list[_Week], tuple[NeedTotal, ...]]] = {}
     segments = []
-    for start, end in segment_bounds(assessment):
+    for start, end in bounds:
+        era = breathing_is_basic(start) or not dated
+        if era not in eras:
+            eras[era] = weeks_on(start)
+        weeks, by_need = eras[era]
         age = assessment.bracket_age(start)
         table = None
         if age is not None and age < p.ADULT_AGE.value:
@@ -608,16 +713,19 @@ def _compute(assessment: Assessment) -> Result:
                 table,
                 average([(w.weeks, f) for w, f in figures], by_need),
                 figures,
+                p.in_force(p.HOURLY_AMOUNT, start),
             )
         )
 
+    # The day check (R9) counts clock minutes, the same in every era.
+    day_weeks = next(iter(eras.values()))[0]
     week_results = tuple(
         WeekTypeResult(
             week.week_type,
             average([(Fraction(s.days), s.week_types[i][1]) for s in segments]),
             *_day_check(assessment, week),
         )
-        for i, week in enumerate(weeks)
+        for i, week in enumerate(day_weeks)
     )
     period = average([(Fraction(s.days), s.figures) for s in segments])
     start = assessment.start
@@ -688,6 +796,10 @@ def _applied(assessment, rows, segments, period, schablon, age_limit, threshold)
         applied.append(p.SEPARATE_NEEDS_6_AND_7_FROM)
     if any(a.need == Need.BREATHING or a.tube_feeding for a in activities):
         applied.append(p.BREATHING_IN_FULL_FROM)
+    if segments[0].start < p.BREATHING_BASIC_FROM.value and any(
+        a.need == Need.BREATHING for a in activities
+    ):
+        applied.append(p.BREATHING_BASIC_FROM)
     if assessment.age is not None or assessment.birth_month is not None:
         applied.append(p.ADULT_AGE)
     tables = [s.table for s in segments if s.table is not None]
@@ -702,6 +814,8 @@ def _applied(assessment, rows, segments, period, schablon, age_limit, threshold)
         applied.append(p.PERIOD_PARTS_BY_DAYS)
     if schablon is not None:
         applied.append(schablon)
+    if assessment.hourly_amount is None:
+        applied += [s.hourly_amount for s in segments if s.hourly_amount is not None]
     if period.basic > threshold:
         applied += [p.WEEKS_PER_YEAR, p.HIGHER_AMOUNT_MAX]
     if age_limit is not None and age_limit.status != "no":

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
 
+from . import explain_dates, explain_decision
 from . import parameters as p
 from .activity import Activity
 from .assessment import Assessment
@@ -23,7 +24,6 @@ from .engine import (
     RowResult,
     SegmentResult,
     as_decided,
-    counts_as_basic,
 )
 from .formatting import (
     format_hours,
@@ -126,10 +126,13 @@ PRINTED = frozenset(
         "waiting_before_2018",
         "needs_before_2023",
         "breathing_before_2020",
+        "breathing_before_2019",
         "special_reasons",
         "hospital",
         "short_term_stay",
         "average_decides",
+        "deadline",
+        "reassessment_of_whole_right",
     }
 )
 
@@ -140,6 +143,7 @@ class Notice:
 
     code: str
     message: str
+    prominent: bool = False  # to be shown before the rest (rules.md R14)
 
     @property
     def printed(self) -> bool:
@@ -150,11 +154,21 @@ def with_explanation(assessment: Assessment, result: Result) -> Result:
     """The result with its steps, warnings and verdict, built from the same figures."""
     decision = result.decision
     if decision is not None:
-        decision = replace(
-            decision,
-            steps=_steps(as_decided(assessment), decision),
-            verdict=verdict_sentence(decision, according=_("Enligt beslutet")),
-        )
+        verdict = verdict_sentence(decision, according=_("Enligt beslutet"))
+        steps = _steps(as_decided(assessment), decision)
+        if decision.grants_nothing:  # rules.md R12
+            verdict += " " + explain_decision.grants_nothing_text(decision)
+            steps += (
+                Step(
+                    "granted",
+                    _("Beviljat enligt beslutet"),
+                    decision.granted_minutes,
+                    hours_text(decision.granted_minutes),
+                    explain_decision.grants_nothing_text(decision),
+                    ("R5", "R12"),
+                ),
+            )
+        decision = replace(decision, steps=steps, verdict=verdict)
     return replace(
         result,
         steps=_steps(assessment, result),
@@ -388,6 +402,8 @@ def amount_text(result: Result) -> str:
         return _(
             "Ditt eget timbelopp {amount}, från ditt beslut (inte årets schablonbelopp)."
         ).format(amount=format_kronor(result.hourly_amount, 2))
+    if result.several_amounts:
+        return explain_dates.amounts_text(result)
     if result.schablon_amount is not None:
         return _("Schablonbeloppet för {year}: {amount} i timmen ({source}).").format(
             year=year,
@@ -435,8 +451,8 @@ def _warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
     activities = assessment.activities
     warnings: list[Notice] = []
 
-    def warn(code: str, message: str) -> None:
-        warnings.append(Notice(code, message))
+    def warn(code: str, message: str, prominent: bool = False) -> None:
+        warnings.append(Notice(code, message, prominent))
 
     if on < p.THRESHOLD_HOURS.effective:
         warn(
@@ -446,6 +462,7 @@ def _warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
                 "osäkert."
             ).format(date=p.THRESHOLD_HOURS.effective.isoformat()),
         )
+    explain_decision.decision_warnings(assessment, result, warn)
     _child_warnings(assessment, result, warn)
     _age_limit_warnings(result, warn)
     _day_warnings(assessment, result, warn)
@@ -671,6 +688,7 @@ def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
                 "sondmatning som grundläggande behov."
             ).format(date=in_full.isoformat()),
         )
+    explain_dates.breathing_warning(assessment, result, warn)
 
 
 def _elsewhere_warnings(assessment: Assessment, warn) -> None:
@@ -739,7 +757,7 @@ def _average_warning(result: Result, warn) -> None:
             "average_decides",
             _(
                 "Genomsnittet för hela perioden är {average} timmar, över gränsen. Då räknas "
-                "alla veckor, även de som ensamma inte når gränsen: {weeks}."
+                "alla veckor, även de som ensamma inte är över gränsen: {weeks}."
             ).format(average=average, weeks=names(below)),
         )
 
@@ -772,13 +790,13 @@ def _amount_warnings(result: Result, warn) -> None:
                 "jämföras med det."
             ).format(year=year),
         )
-    if result.meets_threshold and result.hourly_amount is None:
+    if result.meets_threshold and result.unknown_amount_year is not None:
         warn(
             "hourly_amount_unknown",
             _(
                 "Timbeloppet för {year} är inte känt än, så ingen summa i kronor beräknas. Har "
                 "du ett beslut med ett timbelopp kan du skriva in det."
-            ).format(year=year),
+            ).format(year=result.unknown_amount_year),
         )
 
 
@@ -797,10 +815,17 @@ def _row_label(result: Result, r: RowResult, template: str) -> str:
     return label
 
 
-def _row_parts(result: Result, rows: list[RowResult]) -> tuple[Part, ...]:
+def _row_parts(result: Result, rows: list[RowResult], *, basic: bool) -> tuple[Part, ...]:
     # One translation for all the rows: a lookup per row costs a millisecond at 150 rows.
     template = _("Rad {number}: {description}")
-    return tuple(Part(_row_label(result, r, template), r.average_minutes, r.index) for r in rows)
+    return tuple(
+        Part(
+            _row_label(result, r, template),
+            r.basic_minutes if basic else r.other_minutes,
+            r.index,
+        )
+        for r in rows
+    )
 
 
 def _need_parts(result: Result, *, basic: bool) -> tuple[Part, ...]:
@@ -830,8 +855,8 @@ def _weights(result: Result) -> list[tuple[Fraction, str, SegmentResult, int]]:
 
 
 def _steps(assessment: Assessment, result: Result) -> tuple[Step, ...]:
-    basic_rows = [r for r in result.rows if counts_as_basic(r.activity)]
-    other_rows = [r for r in result.rows if not counts_as_basic(r.activity)]
+    basic_rows = [r for r in result.rows if r.basic_share]
+    other_rows = [r for r in result.rows if r.basic_share < 1]
     waiting = share_text(p.WAITING_FACTOR.value)
     on_call = share_text(p.ON_CALL_FACTOR.value)
     averaged = ""
@@ -855,13 +880,15 @@ def _steps(assessment: Assessment, result: Result) -> tuple[Step, ...]:
             result.before_deduction_basic,
             hours_text(result.before_deduction_basic),
             _(
-                "Summan av raderna som är grundläggande behov (de integritetsnära delarna). "
-                "Varje rad räknas som minuter × antal gånger, omräknat till en vecka, × antal "
-                "assistenter. Väntetid och beredskap räknas aldrig hit."
+                "Summan av raderna som räknas som grundläggande behov: de integritetsnära "
+                "delarna av hjälpen och den hjälp som räknas i sin helhet, som andning, "
+                "sondmatning och behov 6 och 7. Varje rad räknas som minuter × antal gånger, "
+                "omräknat till en vecka, × antal assistenter. Väntetid och beredskap räknas "
+                "aldrig hit."
             )
             + averaged,
             ("R1", "R3", "R4"),
-            _row_parts(result, basic_rows),
+            _row_parts(result, basic_rows, basic=True),
             _need_parts(result, basic=True),
         ),
         Step(
@@ -875,7 +902,7 @@ def _steps(assessment: Assessment, result: Result) -> tuple[Step, ...]:
             ).format(waiting=waiting, on_call=on_call)
             + averaged,
             ("R2", "R4", "R6"),
-            _row_parts(result, other_rows) + night_parts,
+            _row_parts(result, other_rows, basic=False) + night_parts,
             _need_parts(result, basic=False),
         ),
     ]
@@ -921,8 +948,9 @@ def _steps(assessment: Assessment, result: Result) -> tuple[Step, ...]:
             hours_text(result.total_minutes),
             _(
                 "Grundläggande behov plus andra personliga behov, efter avdrag. Andra personliga "
-                "behov ger timmar först när gränsen är nådd."
-            ),
+                "behov ger timmar först när de grundläggande behoven är mer än {threshold} i "
+                "veckan."
+            ).format(threshold=threshold_text()),
             ("R2", "R5"),
             (
                 Part(_("Grundläggande behov"), result.basic_minutes),
@@ -942,7 +970,7 @@ def _steps(assessment: Assessment, result: Result) -> tuple[Step, ...]:
                 "Statlig assistansersättning kräver grundläggande behov på mer än {threshold} i "
                 "veckan i genomsnitt över perioden; exakt {threshold} räcker inte. "
                 "Försäkringskassan prövar inte enskilda veckor. Jämförelsen görs med oavrundade "
-                "tal. Under gränsen ansvarar kommunen, som inte har någon nedre gräns."
+                "tal. Annars ansvarar kommunen, som inte har någon nedre gräns."
             ).format(threshold=threshold_text()),
             ("R5", "R10", "R9") if result.several_weeks else ("R5", "R9"),
             (
@@ -977,13 +1005,16 @@ def _steps(assessment: Assessment, result: Result) -> tuple[Step, ...]:
                 "{sum}. Det är en uppskattning; ett högre belopp, högst {higher} % mer, kan "
                 "beviljas av särskilda skäl."
             )
+        text = text.format(**values)
+        if result.several_amounts:  # rules.md R8: each year's part at its own amount
+            text = explain_dates.money_text(result)
         steps.append(
             Step(
                 "estimated_sek_per_year",
                 _("Uppskattat belopp per år"),
                 result.total_minutes,
                 _("Cirka {sum} per år").format(sum=format_kronor(sek)),
-                text.format(**values),
+                text,
                 ("R8",),
                 (Part(_("Totalt"), result.total_minutes),),
             )

@@ -10,7 +10,7 @@ read as an abbreviation the reader does not know.
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from .i18n import gettext_noop, language
+from .i18n import _, gettext_noop, language
 
 NBSP = "\u00a0"
 
@@ -86,3 +86,10 @@ def share_text(share: Fraction) -> str:
     if share.numerator == 1 and share.denominator in _SHARE_WORDS:
         return str(_SHARE_WORDS[share.denominator])
     return fraction_text(share)
+
+
+def format_list(items: list[str]) -> str:
+    """ "a, b och c" ("a, b and c") in the language of the text."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{first} och {last}").format(first=", ".join(items[:-1]), last=items[-1])

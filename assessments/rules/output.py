@@ -28,9 +28,13 @@ def _decision(result: Result) -> dict | None:
         return None
     claimed = {t.need: t for t in result.by_need}
     granted = {t.need: t for t in decided.by_need}
+    last = result.deadline
     return {
         "weekly_hours": _weekly(decided.basic_minutes, decided.other_minutes),
         "meets_threshold": decided.meets_threshold,
+        # rules.md R12: Försäkringskassan grants nothing at or below the threshold.
+        "granted_hours": _hours(decided.granted_minutes),
+        "grants_nothing": decided.grants_nothing,
         "difference": _weekly(
             result.basic_minutes - decided.basic_minutes,
             result.other_minutes - decided.other_minutes,
@@ -41,6 +45,13 @@ def _decision(result: Result) -> dict | None:
                 "decided": _hours(granted[need].total_minutes) if need in granted else 0.0,
             }
             for need in dict.fromkeys([*claimed, *granted])
+        },
+        "deadline": None
+        if last is None
+        else {
+            "kind": last.kind.value,
+            "last_day": last.last_day.isoformat(),
+            "counted_from": last.counted_from.value,
         },
     }
 

@@ -302,6 +302,20 @@ AGE_LIMIT_KEPT = Parameter(
     Source(gettext_noop("SFS 2022:879, övergångsbestämmelse 4"), sfs("2022:879")),
 )
 
+# rules.md R12: need 1 andning is a basic need from this date; before it, help with breathing is
+# an other personal need (the engine cuts a period here when the draft has breathing rows).
+BREATHING_BASIC_FROM = Parameter(
+    "breathing_basic_from",
+    gettext_noop("Andning är ett grundläggande behov från"),
+    date(2019, 11, 1),
+    date(2019, 11, 1),
+    gettext_noop("datum"),
+    "R12",
+    Source(
+        gettext_noop("LSS 9 a § i lydelse från 2019-11-01 (prop. 2018/19:145); HFD 2019 ref. 56"),
+        LSS_URL,
+    ),
+)
 # rules.md R3: need 1 and tube feeding count in full as basic from this date.
 BREATHING_IN_FULL_FROM = Parameter(
     "breathing_in_full_from",
@@ -459,6 +473,7 @@ ALL_PARAMETERS: tuple[Parameter, ...] = (
     WAITING_NOT_BASIC,
     HIGHER_AMOUNT_MAX,
     AGE_LIMIT_KEPT,
+    BREATHING_BASIC_FROM,
     BREATHING_IN_FULL_FROM,
     WEEK_TYPES_WEIGHTED,
     PERIOD_PARTS_BY_DAYS,

@@ -230,7 +230,9 @@ def amount_text(result: rules.Result) -> str:
             "amount": rules.format_kronor(result.hourly_amount, 2),
             "year": year,
         }
-        if result.own_hourly_amount:
+        if result.several_amounts:  # rules.md R8: each year's part at its own amount
+            text = _("cirka {sum}, vägt efter dagar med varje års timbelopp")
+        elif result.own_hourly_amount:
             text = _(
                 "cirka {sum} ({hours} timmar × {weeks} veckor × {amount}, ditt timbelopp {year})"
             )
@@ -238,7 +240,9 @@ def amount_text(result: rules.Result) -> str:
             text = _("cirka {sum} ({hours} timmar × {weeks} veckor × {amount}, timbeloppet {year})")
         return text.format(**values)
     if not result.meets_threshold:
-        return _("inget, eftersom {hours}-timmarsgränsen inte är nådd.").format(
-            hours=p.THRESHOLD_HOURS.value
-        )
-    return _("okänt, eftersom timbeloppet för {year} inte är känt än.").format(year=year)
+        return _(
+            "inget, eftersom de grundläggande behoven inte är mer än {hours} timmar i veckan."
+        ).format(hours=p.THRESHOLD_HOURS.value)
+    return _("okänt, eftersom timbeloppet för {year} inte är känt än.").format(
+        year=result.unknown_amount_year or year
+    )
