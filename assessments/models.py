@@ -16,6 +16,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from . import rules
@@ -44,6 +45,15 @@ DRAFT_COLUMNS: dict[str, dict[str, Field]] = {
 def _broken(fields: dict[str, Field], values: dict) -> list[str]:
     """The fields whose values break their own field's rules."""
     return [name for name, value in values.items() if repaired(fields[name], value)[1]]
+
+
+def _new_key(used: set[str], name: str) -> str:
+    """A week type's key, made from its name: never changed after, since the rows refer to it."""
+    base = slugify(name)[:24] or "vecka"
+    key, number = base, 2
+    while key in used:
+        key, number = f"{base}-{number}", number + 1
+    return key
 
 
 def _refuse_broken(what: str, names) -> None:
@@ -159,9 +169,13 @@ class Assessment(models.Model):
         return reverse("assessments:draft", args=[self.token])
 
     def refuse_invalid(self, names=None) -> None:
-        """Raise on a value of `names` (default all) that the draft's tables refuse."""
+        """Raise on a value of `names` (default all) that the draft's tables refuse; a part
+        that may be absent is checked whole, so that it is never half there."""
         problems = []
         for prefix, fields in DRAFT_COLUMNS.items():
+            columns = [prefix + name for name in fields]
+            if names is not None and not set(columns) & set(names):
+                continue
             if prefix and not self._present(prefix):
                 # An absent part: all of its required fields are empty, not half of them.
                 problems += [
@@ -171,8 +185,9 @@ class Assessment(models.Model):
                 ]
                 fields = {n: f for n, f in fields.items() if not f.required}
             values = {name: getattr(self, prefix + name) for name in fields}
-            problems += [prefix + name for name in _broken(fields, values)]
-        _refuse_broken("a draft", [n for n in problems if names is None or n in names])
+            broken = [prefix + name for name in _broken(fields, values)]
+            problems += [n for n in broken if names is None or prefix or n in names]
+        _refuse_broken("a draft", problems)
 
     def rows(self) -> list["Activity"]:
         """The rows in the user's order; "Rad 3" counts in this order on the page, in the file,
@@ -198,6 +213,8 @@ class Assessment(models.Model):
     @cached_property
     def week_type_list(self) -> tuple[rules.WeekType, ...]:
         """The draft's kinds of week (rules.md R10), once per request: every row form asks."""
+        if self.pk is None:
+            return (DEFAULT_WEEK_TYPE,)
         return tuple(w.to_rules() for w in self.week_types.all()) or (DEFAULT_WEEK_TYPE,)
 
     @property
@@ -282,11 +299,57 @@ class Assessment(models.Model):
     def calculate(self, rows: list["Activity"] | None = None) -> rules.Result:
         return rules.calculate(self.to_rules(rows))
 
-    def touch(self) -> None:
-        """Record a change: a new version, and the retention clock starts again."""
+    def touch(self, **changes) -> None:
+        """Record a change: a new version, and the retention clock starts again; with the
+        draft's own fields `changes` (column: value) stored in the same update."""
         Assessment.objects.filter(pk=self.pk).update(
-            version=models.F("version") + 1, updated_at=timezone.now()
+            **changes, version=models.F("version") + 1, updated_at=timezone.now()
         )
+
+    def store(self, changes: dict) -> None:
+        """Store a save's changes of the draft's own fields (column: value); nothing invalid."""
+        for name, value in changes.items():
+            setattr(self, name, value)
+        self.refuse_invalid(list(changes))
+        self.touch(**changes)
+
+    def add_week_types(self, week_types, *, instead_of_default: bool = False) -> None:
+        """Store new week types, (key or "", name, weeks) each, after the stored ones; the one
+        default becomes stored first, so that rows of "every week type" stay in it, unless they
+        come `instead_of_default`. A key left empty is made from the name."""
+        stored = list(self.week_types.all())
+        if not stored and not instead_of_default:
+            stored = [
+                WeekType.objects.create(
+                    assessment=self,
+                    position=0,
+                    key=DEFAULT_WEEK_TYPE.key,
+                    name=DEFAULT_WEEK_TYPE.label,  # its name in the page's language
+                    weeks=float(DEFAULT_WEEK_TYPE.weeks),
+                )
+            ]
+        used = {w.key for w in stored}
+        for offset, (key, name, weeks) in enumerate(week_types):
+            key = key or _new_key(used, name)
+            used.add(key)
+            WeekType.objects.create(
+                assessment=self, position=len(stored) + offset, key=key, name=name, weeks=weeks
+            )
+        self.touch()
+
+    def remove_week_type(self, week_type: "WeekType") -> int:
+        """Remove a week type and take it off the rows; a row left with none happens in all of
+        them. The number of such rows."""
+        widened = 0
+        for row in self.activities.filter(week_types__isnull=False):
+            kept = [key for key in row.week_types if key != week_type.key]
+            if kept != row.week_types:
+                widened += not kept
+                row.week_types = kept or None
+                row.save(update_fields=["week_types"])
+        week_type.delete()
+        self.touch()
+        return widened
 
     def add_row(self, row: rules.Activity) -> "Activity":
         """Insert a row after the last row of the same need or of a need before it in the law's
@@ -410,6 +473,16 @@ class Activity(models.Model):
         """A new, unsaved stored row with the values of a row of the rules."""
         return cls(**{name: db_value(value) for name, value in row.values().items()}, **fields)
 
+    def store(self, changes: dict) -> None:
+        """Store a save's changes of the row (field: value) with a new version; nothing
+        invalid. The draft records the change too."""
+        for name, value in changes.items():
+            setattr(self, name, value)
+        self.refuse_invalid(list(changes))
+        Activity.objects.filter(pk=self.pk).update(**changes, version=models.F("version") + 1)
+        self.version += 1
+        self.assessment.touch()
+
     def _from_stored(self) -> tuple[rules.Activity, tuple[str, ...]]:
         return row_table.from_stored({name: getattr(self, name) for name in ROW_FIELDS})
 
@@ -455,6 +528,14 @@ class WeekType(models.Model):
         return cls(
             **{name: db_value(getattr(week_type, name)) for name in WEEK_TYPE_FIELDS}, **fields
         )
+
+    def store(self, changes: dict) -> None:
+        """Store a save's changes of the week type (field: value); nothing invalid."""
+        for name, value in changes.items():
+            setattr(self, name, value)
+        _refuse_broken("a week type", _broken(draft_table.WEEK_TYPE_FIELDS, changes))
+        WeekType.objects.filter(pk=self.pk).update(**changes)
+        self.assessment.touch()
 
     def to_rules(self) -> rules.WeekType:
         fields = draft_table.WEEK_TYPE_FIELDS

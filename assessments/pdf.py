@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 
 from . import fonts, reconsideration, rules
 from .chart import bar_chart_svg
-from .rows import NeedGroup, RowView, need_groups
+from .presentation import NeedGroup, Presented, RowView, present
 from .rules import explain
-from .rules.compare import NeedComparison, RowComparison, compare
+from .rules.compare import NeedComparison, RowComparison
 from .rules.formatting import fraction_text, share_text
 from .rules.needs import Need
 from .rules.parameters import ON_CALL_FACTOR, WAITING_FACTOR, WEEKS_PER_YEAR, Parameter
@@ -194,8 +194,8 @@ def _key_figures(result: rules.Result) -> list[dict]:
     ]
 
 
-def _sections(result: rules.Result, comparison) -> list[PrintedNeed]:
-    groups = need_groups(result, view=PrintedRow)
+def _sections(shown: Presented) -> list[PrintedNeed]:
+    result, comparison, groups = shown.result, shown.comparison, shown.groups
     rows = {r.index: r for r in comparison.rows} if comparison else {}
     needs = {n.need: n for n in comparison.needs} if comparison else {}
     for group in groups:
@@ -217,7 +217,7 @@ def _sections(result: rules.Result, comparison) -> list[PrintedNeed]:
 def _summary_context(
     draft: rules.Assessment, result: rules.Result, *, printed_on: date, appendix: bool
 ) -> dict:
-    comparison = compare(result)
+    shown = present(draft, result, voice="print", view=PrintedRow)
     before = result.before_deduction_basic + result.before_deduction_other
     decided = result.decision
     decided_before = (
@@ -227,19 +227,13 @@ def _summary_context(
         "draft": draft,
         "result": result,
         "decision": result.decision,
-        "comparison": comparison,
-        "sections": _sections(result, comparison),
+        "shown": shown,
+        "comparison": shown.comparison,
+        "sections": _sections(shown),
         "printed_on": printed_on,
         "appendix": appendix,
         "is_child": draft.is_child,
-        "age_text": explain.age_text(draft, result) if draft.is_child else "",
-        "bracket": explain.bracket_text(result.age),
-        "period": explain.span_text(draft.period.start, draft.period.end) if draft.period else "",
         "key_figures": _key_figures(result),
-        "claimed_verdict": explain.verdict_sentence(result, according=_("Enligt beräkningen"))
-        if result.decision
-        else result.verdict,
-        "amount_text": explain.amount_text(result),
         "weeks_per_year": WEEKS_PER_YEAR.value,
         "notices": [notice for notice in result.warnings if notice.printed],
         "segments": [(explain.span_text(s.start, s.end), s) for s in result.segments]

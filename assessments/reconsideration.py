@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import rules
+from .presentation import present
 from .rules import explain
 from .rules import parameters as p
-from .rules.compare import Comparison, PartComparison, RowComparison, compare
+from .rules.compare import PartComparison, RowComparison
 from .rules.deadline import Deadline, deadline
 from .rules.formatting import share_text
 from .rules.i18n import _, gettext_noop
@@ -172,7 +173,8 @@ def _part_difference(part: PartComparison) -> PartDifference:
 
 def build(draft: rules.Assessment, result: rules.Result) -> Request | None:
     """The request for a draft with a decision, or None without one."""
-    comparison: Comparison | None = compare(result)
+    shown = present(draft, result, voice="letter")
+    comparison = shown.comparison
     if comparison is None:
         return None
     sections = []
@@ -207,8 +209,8 @@ def build(draft: rules.Assessment, result: rules.Result) -> Request | None:
         else _("Kommunen (socialnämnden)"),
         decision_date=draft.decision.date,
         sections=tuple(sections),
-        claimed_verdict=explain.verdict_sentence(result, according=_("Enligt min beräkning")),
-        decided_verdict=decided.verdict,
+        claimed_verdict=shown.claimed_verdict,
+        decided_verdict=shown.decided_verdict,
         totals=tuple(
             (
                 label,

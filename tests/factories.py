@@ -7,6 +7,7 @@ change here.
 from datetime import date
 
 from assessments.forms import ActivityForm
+from assessments.forms.parts import DecisionForm, DetailsForm, NightForm, PeriodForm
 from assessments.models import ROW_FIELDS, Activity, Assessment, db_value
 from assessments.rules import activity as row_table
 
@@ -60,3 +61,29 @@ def form_data(activity: Activity, **changes) -> dict:
     data.setdefault("version", str(activity.version))
     data.setdefault("details", "1")
     return {form.add_prefix(key): value for key, value in data.items() if value is not None}
+
+
+def page_data(form, **typed) -> dict:
+    """A form's fields as the page posts them: each field's value as shown, and beside it the
+    value the page showed (the stale check's hidden initial, forms.stale), with `typed` (by the
+    posted names) over the values."""
+    data = {}
+    for name, field in form.fields.items():
+        bound = form[name]
+        shown = field.prepare_value(bound.initial)
+        if isinstance(shown, bool):
+            if shown:
+                data[bound.html_name] = "on"
+        elif shown is not None:
+            data[bound.html_name] = shown if isinstance(shown, list) else str(shown)
+        else:
+            data[bound.html_name] = ""
+        if field.show_hidden_initial:
+            data[bound.html_initial_name] = str(shown) if shown is not None else ""
+    return data | typed
+
+
+def part_data(draft: Assessment, part: str, **typed) -> dict:
+    """A part of the draft ("details", "period", "night", "decision") as its page posts it."""
+    forms = {"details": DetailsForm, "period": PeriodForm, "night": NightForm}
+    return page_data({**forms, "decision": DecisionForm}[part](instance=draft), **typed)

@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from assessments import files, pdf, reconsideration, render_pool, rules, views
+from assessments import files, pdf, pdf_cache, reconsideration, render_pool, rules
 from assessments.models import Assessment
 from assessments.pdf import NO_NETWORK_FETCHER, render_reconsideration, render_summary
 from assessments.rules.compare import compare
@@ -730,7 +730,7 @@ def test_deleting_a_draft_deletes_its_cached_pdfs(client):
     client.get(url)
     client.get(url, {"bilaga": "1"})
     keys = [
-        views._pdf_cache_key(stored, appendix=appendix, language="sv") for appendix in (False, True)
+        pdf_cache.cache_key(stored, appendix=appendix, language="sv") for appendix in (False, True)
     ]
     assert all(cache.get(key) is not None for key in keys)
 

@@ -319,3 +319,33 @@ DRAFT = Part(
     },
     problems=draft_problems,
 )
+
+
+# The draft's own fields and its person, as the page's "Om bedömningen" edits them together.
+DETAILS = Part(
+    "details",
+    gettext_noop("Om bedömningen"),
+    gettext_noop("uppgifter om bedömningen"),
+    {**FIELDS, **PERSON_FIELDS},
+)
+
+
+def draft_values(draft: Assessment) -> dict:
+    """A draft's parts as `draft_problems` reads them (the person as its own object)."""
+    return {
+        **{name: getattr(draft, name) for name in FIELDS},
+        "person": {name: getattr(draft, name) for name in PERSON_FIELDS},
+        "period": draft.period,
+        "week_types": draft.week_types,
+        "night": draft.night,
+        "decision": draft.decision,
+        "activities": draft.activities,
+    }
+
+
+def with_part(draft: Assessment, part: Part, values: dict | None) -> Assessment:
+    """The draft with one part's values, or without the part (None): the draft a save would
+    leave, which the rules between parts then judge."""
+    if part is DETAILS:
+        return replace(draft, **values)
+    return replace(draft, **{part.name: None if values is None else part.make(**values)})

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments import personal_numbers, rules
-from assessments.forms import shown as shown_value
+from assessments.forms.fields import shown as shown_value
 from assessments.rules import explain
 
 register = template.Library()
@@ -68,6 +68,13 @@ def has_personal_number(text) -> bool:
 
 
 @register.filter
+def hidden_initial(bound_field):
+    """The hidden input with the value a field's page showed (forms.stale), for a field whose
+    inputs a template draws one by one (radio buttons)."""
+    return bound_field.as_hidden(only_initial=True)
+
+
+@register.filter
 def hidden_initial_oob(bound_field):
     """The hidden input with the value a field's page showed, to swap in after a save."""
     return bound_field.as_hidden(attrs={"hx-swap-oob": "true"}, only_initial=True)
@@ -90,12 +97,6 @@ def split(text: str) -> list[str]:
 def field(form, name: str):
     """A form's bound field by a name held in a variable."""
     return form[name]
-
-
-@register.filter
-def oob(bound_field):
-    """A hidden field, to swap in out of band after a save."""
-    return bound_field.as_widget(attrs={"hx-swap-oob": "true"})
 
 
 @register.filter

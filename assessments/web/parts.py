@@ -1,0 +1,325 @@
+"""The draft's parts after its rows, and its details: one view saves any of them.
+
+A part is a plain form on the draft page that works without JavaScript (post, redirect, get);
+htmx posts the same form as the person types and gets back the results and the part's own
+messages, never its fields: the field being typed in is not redrawn. A save is one path for
+every part (`save`): bind the part's forms, judge each object against what is stored
+(`forms.stale`), let the model store what this page changed, answer. A save that changes the
+rows' fields (a week type added, removed or renamed, a night or a decision added or removed)
+reloads the page instead. A new part is a form (`forms.parts`), an `Edit` here and a template
+(`templates/assessments/parts/`), and no new view.
+"""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from assessments.forms import stale
+from assessments.forms.parts import (
+    DecidedForm,
+    DecisionForm,
+    DetailsForm,
+    NightForm,
+    PeriodForm,
+    WeekTypeFormSet,
+)
+from assessments.models import Assessment
+from assessments.rules.assessment import MAX_WEEK_TYPES
+from assessments.web.access import draft_view
+from assessments.web.page import DRAFT, PageParts, render_draft
+
+# rules.md R10: a child's school weeks and holiday weeks, the usual split (40 and 12 weeks).
+# Their names are stored in the page's language: from then on they are the person's to edit.
+SCHOOL_AND_HOLIDAY = (
+    ("school", gettext_noop("Skolvecka"), 40),
+    ("holiday", gettext_noop("Lovvecka"), 12),
+)
+
+
+class Edit:
+    """A part of the page as a save sees it: its bound forms, each an object judged and stored
+    on its own, and what its answer says."""
+
+    name = ""  # its message slot ("<name>-msg"), and where the page is taken back to ("#<name>")
+    conflict_title = ""
+    saved = ""
+
+    @property
+    def anchor(self) -> str:
+        return f"#{self.name}"
+
+    def __init__(self, assessment: Assessment, data):
+        self.assessment = assessment
+        self.data = data
+        self.keep_mine = "keep_mine" in data
+        self.notes: list[str] = []  # said besides the answer (rows a removal widened)
+        self.forms = self.bind()
+        self.verdicts: dict = {}
+
+    def bind(self) -> list:
+        raise NotImplementedError
+
+    def act(self) -> str | None:
+        """A button that changes the part's shape instead of its values: what it did."""
+        return None
+
+    def judge(self, form) -> stale.Verdict:
+        return stale.judge(
+            form, form.stale_names(), keep_mine=self.keep_mine, each_field=form.each_field
+        )
+
+    def store(self, form, names) -> None:
+        self.assessment.store(form.changes(names))
+
+    def shape(self):
+        """What the rows' fields depend on: a change of it reloads the page."""
+        return None
+
+    def message(self) -> str:
+        return str(self.saved)
+
+    def save(self) -> tuple[list, list]:
+        """Judge every object and store those this page changed that are neither stale nor
+        invalid: (the conflicts, the invalid forms)."""
+        conflicts, invalid = [], []
+        for form in self.forms:
+            verdict = self.verdicts[form] = self.judge(form)
+            if verdict.conflicts:
+                conflicts += verdict.conflicts
+            elif not form.is_valid():
+                invalid.append(form)
+            elif verdict.changed:
+                self.store(form, verdict.changed)
+        return conflicts, invalid
+
+
+class DetailsEdit(Edit):
+    name = "details"
+    anchor = ""  # the top of the page, where its heading follows the title
+    conflict_title = gettext_lazy("Uppgifterna har ändrats någon annanstans")
+    saved = gettext_lazy("Uppgifterna är sparade.")
+
+    def bind(self):
+        return [DetailsForm(self.data, instance=self.assessment, auto_id="details-%s")]
+
+
+class NightEdit(Edit):
+    name = "night"
+    conflict_title = gettext_lazy("Natten har ändrats någon annanstans")
+    saved = gettext_lazy("Nattvilan är sparad.")
+
+    def bind(self):
+        return [NightForm(self.data, instance=self.assessment, auto_id="night-%s")]
+
+    def shape(self):
+        return self.assessment.has_night
+
+
+class DecisionEdit(Edit):
+    name = "decision"
+    conflict_title = gettext_lazy("Beslutet har ändrats någon annanstans")
+
+    def bind(self):
+        self.had_decision = bool(self.assessment.decision_by)
+        return [DecisionForm(self.data, instance=self.assessment, auto_id="decision-%s")]
+
+    def shape(self):
+        return bool(self.assessment.decision_by)
+
+    def message(self):
+        if self.had_decision and not self.assessment.decision_by:
+            return _(
+                "Jämförelsen är borttagen. Det du skrivit om beslutet på raderna finns kvar och "
+                "kommer tillbaka om du anger ett beslut igen."
+            )
+        return _("Beslutet är sparat.")
+
+
+class WeeksEdit(Edit):
+    """The week types and the grant period (rules.md R10)."""
+
+    name = "weeks"
+    conflict_title = gettext_lazy("Veckorna har ändrats någon annanstans")
+    saved = gettext_lazy("Veckorna är sparade.")
+
+    def bind(self):
+        self.formset = None
+        self.together: dict = {}
+        forms = [PeriodForm(self.data, instance=self.assessment, auto_id="period-%s")]
+        stored = list(self.assessment.week_types.all())
+        if stored or "wt-TOTAL_FORMS" in self.data:
+            self.formset = WeekTypeFormSet(self.data, week_types=stored)
+            forms += self.formset.forms
+        return forms
+
+    def act(self):
+        if "school_and_holiday" in self.data and not self.assessment.week_types.exists():
+            self.assessment.add_week_types(
+                [(key, _(name), weeks) for key, name, weeks in SCHOOL_AND_HOLIDAY],
+                instead_of_default=True,
+            )
+            return _(
+                "Skolveckor och lovveckor är tillagda. Välj för varje rad vilka veckor den gäller."
+            )
+        if "add_week_type" in self.data and len(self.assessment.week_type_list) < MAX_WEEK_TYPES:
+            self.assessment.add_week_types([("", _("Ny sorts vecka"), 1)])
+            return _("En ny sorts vecka är tillagd. Ge den ett namn och ett antal veckor.")
+        return None
+
+    def judge(self, form):
+        if form in self.deleting():
+            return stale.Verdict()  # removed as the person asked; its values do not matter
+        if getattr(form, "missing", False):
+            # Removed in another tab: nothing of it can be saved.
+            return stale.Verdict(
+                conflicts=[stale.Conflict(str(form["name"].value()), "", _("borttagen"))]
+            )
+        if form is self.forms[0]:
+            return super().judge(form)  # the period, an object of its own
+        # The week types are one object: their weeks weigh each other.
+        if not self.together:
+            week_types = self.forms[1:]
+            self.together = stale.judge_together(
+                {f: stale.judge(f, f.stale_names(), keep_mine=True) for f in week_types},
+                keep_mine=self.keep_mine,
+            )
+        return self.together[form]
+
+    def deleting(self) -> list:
+        """The week types the person removes (a gone one needs no removing)."""
+        if self.formset is None:
+            return []
+        return [f for f in self.formset.forms if f["DELETE"].data and not f.missing]
+
+    def store(self, form, names):
+        if form in (self.formset.forms if self.formset else ()):
+            form.instance.store(form.changes(names))
+        else:
+            super().store(form, names)
+
+    def save(self):
+        conflicts, invalid = super().save()
+        if self.formset is not None and not conflicts and not self.formset.is_valid():
+            invalid.append(self.formset)
+        if not conflicts and not invalid and self.formset is not None:
+            for form in self.deleting():
+                widened = self.assessment.remove_week_type(form.instance)
+                if widened:
+                    self.notes.append(
+                        ngettext(
+                            "%(count)s rad gällde bara %(name)s och gäller nu alla veckor.",
+                            "%(count)s rader gällde bara %(name)s och gäller nu alla veckor.",
+                            widened,
+                        )
+                        % {"count": widened, "name": form.instance.to_rules().label}
+                    )
+        return conflicts, invalid
+
+    def shape(self):
+        # The rows name the kinds of week they happen in, on the line and in their details.
+        return [(w.key, w.name) for w in self.assessment.week_types.all()]
+
+
+class DecidedEdit(Edit):
+    """What the decision granted, row by row: each row the post holds is an object of its own,
+    saved unless another tab saved its decision since the page was shown."""
+
+    name = "decided"
+    conflict_title = gettext_lazy("Beslutet för raderna har ändrats någon annanstans")
+    saved = gettext_lazy("Beslutet för raderna är sparat.")
+
+    def bind(self):
+        rows = [row for row in self.assessment.rows() if f"d{row.pk}-minutes" in self.data]
+        return [DecidedForm(self.data, activity=row, auto_id="%s") for row in rows]
+
+    def store(self, form, names):
+        form.activity.store(form.stored_changes(names))
+
+
+EDITS = {edit.name: edit for edit in (DetailsEdit, WeeksEdit, NightEdit, DecisionEdit, DecidedEdit)}
+# The parts' addresses under the draft's, by part: "b/<token>/natt/".
+ADDRESSES = {"weeks": "veckor", "night": "natt", "decision": "beslut", "decided": "beslut/rader"}
+
+
+@require_http_methods(["GET", "POST"])
+@draft_view
+def draft(request, assessment):
+    """The draft page; a post of it saves the draft's details."""
+    if request.method == "GET":
+        return render_draft(request, assessment)
+    return save(request, assessment, "details")
+
+
+@require_POST
+@draft_view
+def part(request, assessment, name: str):
+    return save(request, assessment, name)
+
+
+def save(request, assessment, name: str):
+    """Save a part of the draft: validate, check for stale edits, store, answer."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    edit = EDITS[name](assessment, request.POST)
+    if name == "decided" and not assessment.decision_by:
+        messages.error(request, _("Ange först vem som beslutade, så kan du fylla i beslutet."))
+        return redirect(f"{assessment.get_absolute_url()}#decision")
+    shape = edit.shape()
+    if (done := edit.act()) is not None:
+        return _saved(request, assessment, edit, done, reload=True)
+    conflicts, invalid = edit.save()
+    if conflicts or invalid:
+        return _refused(request, assessment, edit, conflicts)
+    assessment = Assessment.objects.get(pk=assessment.pk)
+    edit.assessment = assessment
+    return _saved(request, assessment, edit, edit.message(), reload=edit.shape() != shape)
+
+
+def _saved(request, assessment, edit, message: str, *, reload: bool):
+    for note in getattr(edit, "notes", ()):
+        messages.info(request, note)
+    if not request.htmx:
+        messages.success(request, message)
+        return redirect(f"{assessment.get_absolute_url()}{edit.anchor}")
+    if reload:
+        messages.success(request, message)
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    # The fields now stored as this page shows them: their shown values move on.
+    synced = {
+        form[name].html_name
+        for form, verdict in edit.verdicts.items()
+        for name in form.fields
+        if name in verdict.changed or name not in verdict.moved
+    }
+    return render_draft(
+        request,
+        assessment,
+        template=f"{DRAFT}#part_saved",
+        part=edit.name,
+        parts=PageParts(assessment),
+        synced=synced,
+        announce=message if any(v.changed for v in edit.verdicts.values()) else "",
+    )
+
+
+def _refused(request, assessment, edit, conflicts):
+    """A part not saved (what could be saved was): its errors (400) or another tab's change
+    (409), with what the person typed kept."""
+    status = 409 if conflicts else 400
+    parts = PageParts(assessment, edits={edit.name: edit}, conflicts={edit.name: conflicts})
+    if request.htmx:
+        # htmx swaps a 200 and a 409 only (base.html): errors to show are an answer, not a failure.
+        return render_draft(
+            request,
+            assessment,
+            template=f"{DRAFT}#part_saved",
+            part=edit.name,
+            parts=parts,
+            synced=(),
+            status=409 if conflicts else 200,
+        )
+    return render_draft(request, assessment, parts=parts, status=status)
