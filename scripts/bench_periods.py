@@ -8,9 +8,7 @@ measured interleaved in the same run, and the ratio of the medians.
 """
 
 import argparse
-import statistics
 import sys
-import time
 from datetime import date
 from datetime import time as clock
 from pathlib import Path
@@ -19,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assessments import catalogue, rules  # noqa: E402
-from loadtest.stats import percentile  # noqa: E402
+from loadtest.stats import interleaved  # noqa: E402
 
 ITEMS = [item for group in catalogue.CATALOGUE for item in group.items]
 WEEK_TYPES = (
@@ -59,10 +57,6 @@ def drafts(count: int) -> tuple[rules.Assessment, rules.Assessment]:
     return simple, varied
 
 
-def summary(samples: list[float]) -> tuple[float, float]:
-    return statistics.median(samples), percentile(samples, 0.95)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=150)
@@ -71,15 +65,15 @@ def main() -> None:
     simple, varied = drafts(args.rows)
     result = rules.calculate(varied)
     assert len(result.segments) == 2 and len(result.week_types) == 3 and result.night
-    timings = {"one week type": [], "three week types, period, night": []}
-    for _ in range(args.repeat + 2):
-        for label, draft in zip(timings, (simple, varied), strict=True):
-            start = time.perf_counter()
-            rules.calculate(draft)
-            timings[label].append(time.perf_counter() - start)
+    timings = interleaved(
+        {
+            "one week type": lambda: rules.calculate(simple),
+            "three week types, period, night": lambda: rules.calculate(varied),
+        },
+        args.repeat,
+    )
     medians = {}
-    for label, samples in timings.items():
-        median, p95 = summary(samples[2:])  # the first runs warm caches
+    for label, (median, p95) in timings.items():
         medians[label] = median
         print(
             f"rules.calculate, {args.rows} rows, {label}: median {median * 1000:.1f} ms, "

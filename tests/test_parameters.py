@@ -28,7 +28,7 @@ def series_id(series: tuple[p.Parameter, ...]) -> str:
 @pytest.fixture(scope="module")
 def rule_ids() -> set[str]:
     # The rule headings of ../shared/domain/rules.md.
-    return {f"R{n}" for n in range(1, 13)}
+    return {f"R{n}" for n in range(1, 15)}
 
 
 @pytest.mark.parametrize("parameter", p.ALL_PARAMETERS, ids=param_id)

@@ -11,6 +11,7 @@ import pytest
 
 from assessments.rules import parts
 from assessments.rules.activity import DECIDED, ROW
+from assessments.rules.dayplan import DAY_PLAN, ITEM, SPAN
 from assessments.rules.draft import (
     DECIDED_NIGHT,
     DECIDED_WEEK,
@@ -85,6 +86,32 @@ VERSION_NAMES = {
     },
     # Version 3 is being built (spec "Version 3"): what it holds so far.
     3: {
+        DRAFT: (
+            "title",
+            "assessment_date",
+            "person",
+            "period",
+            "hourly_amount",
+            "week_types",
+            "night",
+            "day_plans",
+            "decision",
+            "activities",
+        ),
+        DAY_PLAN: ("key", "name", "week_type", "days", "spans", "items"),
+        SPAN: ("from", "to", "need", "presence", "assistants", "kind", "description", "note"),
+        ITEM: (
+            "at",
+            "minutes",
+            "need",
+            "kind",
+            "assistants",
+            "two_minutes",
+            "tube_feeding",
+            "during_supervision",
+            "description",
+            "note",
+        ),
         DECISION: ("by", "date", "note", "received", "night", "week_types"),
         DECIDED_NIGHT: ("granted", "start", "end", "cover"),
         DECIDED_WEEK: ("weeks",),

@@ -238,7 +238,7 @@ def test_active_help_longer_than_the_night_is_shown():
 
 def test_a_manual_waiting_row_beside_a_night_warns_of_counting_twice():
     result = calc(row("supervision", time_type="waiting", minutes=540, per="day"), night=NIGHT)
-    assert "night_counted_twice" in [w.code for w in result.warnings]
+    assert "double_night" in [w.code for w in result.warnings]
 
 
 # --- R9 a day has 24 hours --------------------------------------------------------------------
@@ -252,7 +252,7 @@ def test_the_day_check_names_the_week_type_both_figures_and_the_heaviest_rows():
         night=rules.Night(time(22, 0), time(7, 0)),
         week_types=(school,),
     )
-    (notice,) = [w for w in result.warnings if w.code == "day_over_24h"]
+    (notice,) = [w for w in result.warnings if w.code == "day_over_waking_hours"]
     # 15 waking hours × 7 = 105 h, minus 40 h at school = 65 h; 91 h of active help.
     assert notice.message.startswith("Skolvecka: den aktiva hjälpen på dagen är 91 timmar")
     assert "är 65." in notice.message
@@ -261,7 +261,7 @@ def test_the_day_check_names_the_week_type_both_figures_and_the_heaviest_rows():
 
 def test_two_assistants_at_once_take_the_clock_time_once_in_the_day_check():
     result = calc(row(minutes=720, per="day", assistants=2))  # 84 clock hours
-    assert "day_over_24h" not in [w.code for w in result.warnings]
+    assert "day_over_waking_hours" not in [w.code for w in result.warnings]
 
 
 def test_the_waking_hours_use_the_night():

@@ -40,6 +40,8 @@ RESULT_KEYS = {
     "segments",
     "night",
     "decision",
+    "day_plans",  # spec "What calculate adds for version 3"
+    "over_capacity",
     "warnings",
 }
 
@@ -539,30 +541,41 @@ def test_age_limit_warning(age, on, warned):
 
 
 @pytest.mark.parametrize(
-    ("activities", "warned"),
+    ("activities", "row_warned", "day_warned"),
     [
-        ((row(minutes=1440, per="day"),), False),
-        ((row(minutes=1441, per="day", days_per_week=1),), True),
-        ((row(minutes=30, times=49, per="day"),), True),
-        ((row(minutes=720, per="day"), row("meals", minutes=720, per="day")), False),
-        ((row(minutes=720, per="day"), row("meals", minutes=721, per="day")), True),
+        ((row(minutes=1440, per="day"),), False, False),
+        # one row of more than a day on its one day; the week's dygn are not full (R13.8)
+        ((row(minutes=1441, per="day", days_per_week=1),), True, False),
+        ((row(minutes=30, times=49, per="day"),), True, True),
+        ((row(minutes=720, per="day"), row("meals", minutes=720, per="day")), False, False),
+        ((row(minutes=720, per="day"), row("meals", minutes=721, per="day")), False, True),
         # two assistants at once: still 1000 minutes for each of them
-        ((row(minutes=1000, per="day", assistants=2),), False),
+        ((row(minutes=1000, per="day", assistants=2),), False, False),
         # one assistant is there for both rows: 800 + 700 minutes
-        ((row(minutes=800, per="day", assistants=2), row("meals", minutes=700, per="day")), True),
-        # waiting time is not active time
+        (
+            (row(minutes=800, per="day", assistants=2), row("meals", minutes=700, per="day")),
+            False,
+            True,
+        ),
+        # rules.md R13.8: waiting time is clock time too, before its factor; in the day it is
+        # not waiting time at all (R13.4)
         (
             (
                 row(minutes=900, per="day"),
                 row("supervision", minutes=900, per="day", time_type="waiting"),
             ),
             False,
+            True,
         ),
-        ((row(minutes=1441 * 7, per="week"),), True),
+        ((row(minutes=1441 * 7, per="week"),), False, True),
     ],
 )
-def test_more_than_24_active_hours_a_day_is_warned(activities, warned):
-    assert ("day_over_24h" in codes(calc(*activities))) is warned
+def test_more_than_24_hours_a_day_is_warned(activities, row_warned, day_warned):
+    """rules.md R13.8: `day_over_24h` when the rows' clock minutes per assistance day exceed
+    the dygn; `row_over_24h` when a single row per day does."""
+    warned = codes(calc(*activities))
+    assert ("row_over_24h" in warned) is row_warned
+    assert ("day_over_24h" in warned) is day_warned
 
 
 @pytest.mark.parametrize(

@@ -245,6 +245,10 @@ FIELDS: dict[str, Field] = table(
     ),
 )
 
+# Attributes of a row that are not fields: not in the file, the form or the model. A row made
+# from a day plan names the plan (rules.md R13.9).
+NOT_FIELDS = ("from_day_plan",)
+
 # rules.md R12: what a decision can change on a row (spec "What the decision granted"). Each
 # takes the row's own rules; absent means as claimed.
 DECIDABLE = ("minutes", "times", "per", "days_per_week", "assistants", "kind", "time_type")
@@ -261,14 +265,16 @@ _NUMBERS = [name for name, f in FIELDS.items() if f.type == Type.NUMBER]
 
 def _coerce(obj, names) -> None:
     """Enum values and any real number (a form's float, a file's int) are accepted, so that
-    equal rows compare equal however they were made."""
+    equal rows compare equal however they were made. A value of the right type is kept: the
+    rows of a day plan are made at every calculation (rules.md R13.9)."""
     for name in names:
         value = getattr(obj, name)
         if value is None:
             continue
         if name in _ENUMS:
-            object.__setattr__(obj, name, _ENUMS[name](value))
-        elif name in _NUMBERS:
+            if type(value) is not _ENUMS[name]:
+                object.__setattr__(obj, name, _ENUMS[name](value))
+        elif name in _NUMBERS and type(value) is not Fraction:
             object.__setattr__(obj, name, to_number(value))
 
 
@@ -321,6 +327,9 @@ class Activity:
     note: str = ""
     decided: Decided | None = None  # None: granted as claimed, or no decision to compare
     decision_reason: str = ""
+    # Not a field of the file: the key of the day plan a row was generated from (rules.md
+    # R13.9). The file keeps the plan, not its rows; the person edits the plan.
+    from_day_plan: str | None = None
 
     def __post_init__(self):
         _coerce(self, FIELDS)

@@ -3,8 +3,8 @@
 `Assessment` is the one draft type: the file reads into it, the model converts to and from it,
 and the rules calculate with it. `title` is the person's own name for it; the arithmetic
 ignores it. The parts of a draft (the person, the period, the week types, the night, the
-decision) each have a small type and a table of fields beside it; `rules.draft` declares
-them as parts.
+decision) each have a small type and a table of fields beside it, the day plans theirs in
+`dayplan.py`; `rules.draft` declares them as parts.
 """
 
 from collections.abc import Mapping
@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from . import parameters as p
 from .activity import Activity
+from .dayplan_types import DayPlan
 from .fields import Field, Type, table, to_number
 from .i18n import _, gettext_noop
 from .needs import DecisionMaker, NightCover
@@ -441,11 +442,13 @@ class Assessment:
     week_types: tuple[WeekType, ...] = field(default=(DEFAULT_WEEK_TYPE,))
     night: Night | None = None
     decision: Decision | None = None
+    day_plans: tuple[DayPlan, ...] = ()  # rules.md R13; the calculation turns them into rows
 
     def __post_init__(self):
         if self.hourly_amount is not None:
             object.__setattr__(self, "hourly_amount", to_number(self.hourly_amount))
         object.__setattr__(self, "week_types", tuple(self.week_types))
+        object.__setattr__(self, "day_plans", tuple(self.day_plans))
 
     @property
     def start(self) -> date:

@@ -31,6 +31,7 @@ from .assessment import (
     Night,
     WeekType,
 )
+from .dayplan import DAY_PLAN, day_plan_problems
 from .fields import REQUIRED, Type, missing_message, table
 from .formatting import format_number
 from .i18n import _, gettext_noop
@@ -230,8 +231,9 @@ def decision_plain(decision: Decision) -> dict:
 
 def draft_problems(values, parent=None) -> dict[tuple, str]:
     """The rules between the draft's parts, by the path of the field to put right: the birth
-    month within the period (spec "The draft"), and each row's week types, night and decision
-    there to refer to (spec "A row", "What the decision granted")."""
+    month within the period (spec "The draft"), each row's week types, night and decision there
+    to refer to (spec "A row", "What the decision granted"), and the day plans against the
+    week types and the dates (spec "A day plan")."""
     problems = {}
     person, period = values.get("person") or EMPTY, values.get("period")
     born, last = person.get("birth_month"), period.end if period else values.get("assessment_date")
@@ -269,6 +271,10 @@ def draft_problems(values, parent=None) -> dict[tuple, str]:
                 "Det finns inget beslut att jämföra med. Ange beslutet (decision) eller ta bort "
                 "motiveringen."
             )
+    if (plans := values.get("day_plans")) and week_types is not None and None not in week_types:
+        start = period.start if period else values.get("assessment_date")
+        assistance = {w.key: w.assistance_days for w in week_types}
+        problems |= day_plan_problems(plans, week_types=assistance, start=start)
     return problems
 
 
@@ -284,6 +290,7 @@ def _draft(**values) -> Assessment:
         week_types=values.get("week_types", (DEFAULT_WEEK_TYPE,)),
         night=values.get("night"),
         decision=values.get("decision"),
+        day_plans=values.get("day_plans", ()),
         activities=values["activities"],
     )
 
@@ -301,6 +308,7 @@ DRAFT = Part(
         FIELDS["hourly_amount"],
         WEEK_TYPES.field(default=(DEFAULT_WEEK_TYPE,)),
         NIGHT.field(),
+        DAY_PLAN.field(default=()),
         DECISION.field(),
         ROW.field(
             default=REQUIRED,
@@ -315,6 +323,7 @@ DRAFT = Part(
         "week_types": draft.week_types,
         "night": draft.night,
         "decision": draft.decision,
+        "day_plans": draft.day_plans,
         "activities": draft.activities,
     },
     problems=draft_problems,
@@ -339,6 +348,7 @@ def draft_values(draft: Assessment) -> dict:
         "week_types": draft.week_types,
         "night": draft.night,
         "decision": draft.decision,
+        "day_plans": draft.day_plans,
         "activities": draft.activities,
     }
 

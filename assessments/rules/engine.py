@@ -12,6 +12,13 @@ the spec's (spec/assessment-file.md, "The calculation"):
    the average of its segments weighted by their days. The threshold (R5) is tested on that
    average, unrounded.
 
+Day plans (R13, `day.py`) are first turned into rows, which then count like any row, except that
+the night of a week type with day plans is R13.6's: the night minutes no span covers, minus the
+active help in them. The days of a week type that no plan describes keep R11's night, and rows
+written by hand stay beside the plans and count as before (their active help at night takes
+from the week's free night minutes). Each week type's clock minutes per assistance day are
+checked against the dygn (R13.8).
+
 All arithmetic is exact (`Fraction` of minutes); results are rounded only for display.
 """
 
@@ -22,9 +29,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
+from . import day
 from . import parameters as p
 from .activity import Activity
 from .assessment import Assessment, Night, WeekType
+from .day import time_factor
 from .deadline import Deadline, deadline
 from .needs import (
     NEEDS,
@@ -106,6 +115,7 @@ class NightResult:
     active_minutes: Fraction  # active help during it, each clock minute once
     free_minutes: Fraction  # the rest: waiting or on-call time before conversion, never < 0
     counted_minutes: Fraction  # as it counts: a share of the free time, an other need
+    covered_minutes: Fraction = Fraction(0)  # a day plan's spans, which replace the cover (R13.6)
 
     @property
     def waiting_minutes(self) -> Fraction:
@@ -150,6 +160,20 @@ class WeekTypeResult:
     figures: Figures  # averaged over the segments
     day_active_minutes: Fraction  # active daytime help in clock minutes (rules.md R9)
     day_available_minutes: Fraction  # waking hours minus the hours someone else meets the needs
+    clock_minutes_per_day: Fraction = Fraction(0)  # per assistance day (rules.md R13.8)
+
+    @property
+    def over_capacity(self) -> bool:
+        """rules.md R13.8: the rows hold more clock minutes per assistance day than a dygn."""
+        return self.clock_minutes_per_day > DAY_MINUTES
+
+    @property
+    def excess_minutes_per_day(self) -> Fraction:
+        return max(Fraction(0), self.clock_minutes_per_day - DAY_MINUTES)
+
+    @property
+    def excess_minutes_per_week(self) -> Fraction:
+        return self.excess_minutes_per_day * self.week_type.assistance_days
 
 
 @dataclass(frozen=True)
@@ -205,6 +229,7 @@ class Result:
     # needs are not above the threshold (rules.md R5, R12).
     grants_nothing: bool = False
     deadline: "Deadline | None" = None  # the last day to contest the decision (rules.md R14)
+    day_plans: tuple[day.PlanResult, ...] = ()  # each day plan's dygn (R13), in the draft's order
     # What the figures mean, filled in by explain.with_explanation in the same pass.
     steps: tuple = field(default=())
     warnings: tuple = field(default=())
@@ -242,12 +267,31 @@ class Result:
         return next((s.start.year for s in self.segments if s.hourly_amount is None), None)
 
     @property
+    def over_capacity(self) -> tuple[WeekTypeResult, ...]:
+        """rules.md R13.8: the week types whose rows exceed the dygn; the total and the money
+        are then not shown, the warning `day_over_24h` is."""
+        return tuple(w for w in self.week_types if w.over_capacity)
+
+    @property
+    def assistance_days_per_week(self) -> Fraction:
+        """The days with assistance of a week, averaged over the week types by their weeks."""
+        weeks = _sum(w.week_type.weeks for w in self.week_types)
+        return _sum(w.week_type.weeks * w.week_type.assistance_days for w in self.week_types) / (
+            weeks
+        )
+
+    def per_assistance_day(self, minutes: Fraction) -> Fraction:
+        """Weekly minutes per dygn med assistans: the figure "per dygn" of the page and the
+        printout. Without `over_capacity` its clock part is at most 24 hours (R13.8)."""
+        return minutes / self.assistance_days_per_week
+
+    @property
     def estimated_sek_per_year(self) -> Fraction | None:
         """rules.md R8: hours per week × weeks a year × the amount, only above the threshold.
         A period across a year is paid at each year's amount for its part: the average over
         the segments of their hours × their amount, weighted by days. None when an amount of
-        the period is not known."""
-        if not self.meets_threshold or self.hourly_amount is None:
+        the period is not known, and for rows that hold more than a dygn (R13.8)."""
+        if not self.meets_threshold or self.hourly_amount is None or self.over_capacity:
             return None
         weeks = p.WEEKS_PER_YEAR.value
         if self.own_hourly_amount:
@@ -293,17 +337,6 @@ def period_factor(activity: Activity) -> Fraction:
             return Fraction(12, p.WEEKS_PER_YEAR.value)
         case Period.YEAR:
             return Fraction(1, p.WEEKS_PER_YEAR.value)
-
-
-def time_factor(time_type: TimeType) -> Fraction:
-    """rules.md R6: väntetid and beredskap count a share of their time."""
-    match time_type:
-        case TimeType.ACTIVE:
-            return Fraction(1)
-        case TimeType.WAITING:
-            return p.WAITING_FACTOR.value
-        case TimeType.ON_CALL:
-            return p.ON_CALL_FACTOR.value
 
 
 def clock_minutes(activity: Activity) -> Fraction:
@@ -409,17 +442,21 @@ def _sum(values: Iterable[Fraction]) -> Fraction:
     return sum(values, Fraction(0))
 
 
-def night_result(night: Night, week_type: WeekType, active: Fraction) -> NightResult:
+def night_result(
+    night: Night, week_type: WeekType, active: Fraction, plans: tuple[day.PlanResult, ...] = ()
+) -> NightResult:
     """rules.md R11: per week, the night × the nights with assistance, minus the active help at
-    night (each clock minute once), never below zero; converted by ¼ or 1/7 (R6)."""
+    night (each clock minute once), never below zero; converted by ¼ or 1/7 (R6).
+
+    rules.md R13.6: on the days of a day plan, the minutes a span covers are the span's, not
+    the cover's, and the plan's active help in the rest is taken each clock minute once; the
+    days without a plan, and the help at night written on rows, are as R11 says.
+    """
     nights = Fraction(night.minutes * week_type.assistance_days)
-    free = max(Fraction(0), nights - active)
-    factor = {
-        NightCover.WAITING: p.WAITING_FACTOR.value,
-        NightCover.ON_CALL: p.ON_CALL_FACTOR.value,
-        NightCover.NONE: Fraction(0),
-    }[night.cover]
-    return NightResult(night, nights, active, free, free * factor)
+    covered = _sum(r.plan.days * r.night.covered_minutes for r in plans if r.night)
+    active += _sum(r.plan.days * r.night.help_minutes for r in plans if r.night)
+    free = max(Fraction(0), nights - covered - active)
+    return NightResult(night, nights, active, free, free * day.cover_factor(night.cover), covered)
 
 
 class _Sums:
@@ -432,6 +469,7 @@ class _Sums:
         self.other = dict.fromkeys(Need, Fraction(0))
         self.exempt_basic = self.exempt_other = Fraction(0)
         self.day_active = self.night_active = Fraction(0)
+        self.day_clock = Fraction(0)  # rows written by hand not at night, any time type (R13.8)
 
     def add(self, r: RowResult) -> None:
         activity = r.activity
@@ -442,10 +480,13 @@ class _Sums:
                 self.exempt_basic += r.weekly_minutes
             else:
                 self.exempt_other += r.weekly_minutes
-        if activity.time_type == TimeType.ACTIVE:
-            if activity.at_night:
-                self.night_active += r.clock_minutes
-            else:
+        if activity.from_day_plan is not None:
+            return  # placed in time: its night and its dygn are the plan's (R13.6, R13.7)
+        if activity.at_night:
+            self.night_active += r.clock_minutes
+        else:
+            self.day_clock += r.clock_minutes
+            if activity.time_type == TimeType.ACTIVE:
                 self.day_active += r.clock_minutes
 
 
@@ -461,14 +502,22 @@ class _Week:
     exempt_other: Fraction
     by_need: tuple[NeedTotal, ...]
     day_active_minutes: Fraction  # active help outside the night, each clock minute once
+    clock_minutes_per_day: Fraction  # rules.md R13.8
 
     @classmethod
-    def of(cls, week_type: WeekType, groups: list[_Sums], night: Night | None) -> "_Week":
+    def of(
+        cls,
+        week_type: WeekType,
+        groups: list[_Sums],
+        night: Night | None,
+        plans: tuple[day.PlanResult, ...] = (),
+    ) -> "_Week":
         basic = {need: _sum(g.basic[need] for g in groups) for need in Need}
         other = {need: _sum(g.other[need] for g in groups) for need in Need}
+        night_active = _sum(g.night_active for g in groups)
         counted = None
         if night is not None:
-            counted = night_result(night, week_type, _sum(g.night_active for g in groups))
+            counted = night_result(night, week_type, night_active, plans)
             # The night's waiting or on-call time is "Tillsyn, väntetid och beredskap" (R11).
             other[Need.SUPERVISION] += counted.counted_minutes
         return cls(
@@ -480,6 +529,13 @@ class _Week:
             _sum(g.exempt_other for g in groups),
             tuple(NeedTotal(info.need, basic[info.need], other[info.need]) for info in NEEDS),
             _sum(g.day_active for g in groups),
+            day.clock_minutes_per_day(
+                day_rows=_sum(g.day_clock for g in groups),
+                night_rows=night_active,
+                assistance_days=week_type.assistance_days,
+                night=night,
+                plans=plans,
+            ),
         )
 
 
@@ -542,7 +598,13 @@ def _average_night(items: list[tuple[Fraction, Figures]]) -> NightResult | None:
         nights[0][1].night,
         *(
             _average(nights, lambda n, name=name: getattr(n, name))
-            for name in ("night_minutes", "active_minutes", "free_minutes", "counted_minutes")
+            for name in (
+                "night_minutes",
+                "active_minutes",
+                "free_minutes",
+                "counted_minutes",
+                "covered_minutes",
+            )
         ),
     )
 
@@ -655,10 +717,14 @@ def compute(assessment: Assessment) -> Result:
 
 
 def _compute(assessment: Assessment) -> Result:
-    activities = assessment.activities
+    plans = tuple(
+        day.evaluate(plan, assessment.night, assessment.start) for plan in assessment.day_plans
+    )
+    # rules.md R13.9: each plan's rows follow the rows written by hand.
+    activities = (*assessment.activities, *(row for r in plans for row in r.rows))
     week_types = assessment.week_types
     all_weeks = _sum(w.weeks for w in week_types)
-    bounds = segment_bounds(assessment)
+    bounds = segment_bounds(replace(assessment, activities=activities) if plans else assessment)
     # rules.md R12: a breathing row counts as basic only from 2019-11-01; with no such row,
     # every segment counts its rows alike.
     dated = any(not breathing_is_basic(start) for start, _end in bounds) and any(
@@ -681,12 +747,16 @@ def _compute(assessment: Assessment) -> Result:
     def weeks_on(on: date) -> tuple[list[_Week], tuple[NeedTotal, ...]]:
         groups: dict[tuple[str, ...], _Sums] = {}
         for r in rows:
-            groups.setdefault(r.week_types, _Sums(on)).add(r)
+            sums = groups.get(r.week_types)
+            if sums is None:  # not setdefault: that would build a _Sums for every row
+                sums = groups[r.week_types] = _Sums(on)
+            sums.add(r)
         weeks = [
             _Week.of(
                 week_type,
                 [sums for keys, sums in groups.items() if week_type.key in keys],
                 assessment.night,
+                tuple(r for r in plans if r.plan.week_type == week_type.key),
             )
             for week_type in week_types
         ]
@@ -724,6 +794,7 @@ def _compute(assessment: Assessment) -> Result:
             week.week_type,
             average([(Fraction(s.days), s.week_types[i][1]) for s in segments]),
             *_day_check(assessment, week),
+            week.clock_minutes_per_day,
         )
         for i, week in enumerate(day_weeks)
     )
@@ -735,6 +806,9 @@ def _compute(assessment: Assessment) -> Result:
     amount = assessment.hourly_amount if own else (schablon.value if schablon else None)
     age_limit = _age_limit(assessment)
     first_table = segments[0].table
+    day_parameters = day.applied(
+        plans, night=assessment.night, over_capacity=any(w.over_capacity for w in week_results)
+    )
     return Result(
         rules_as_of=start,
         rules_version=RULES_VERSION,
@@ -758,11 +832,14 @@ def _compute(assessment: Assessment) -> Result:
         hourly_amount=amount,
         own_hourly_amount=own,
         schablon_amount=schablon,
-        applied=_applied(assessment, rows, segments, period, schablon, age_limit, threshold),
+        applied=_applied(
+            assessment, rows, segments, period, schablon, age_limit, threshold, day_parameters
+        ),
         age_limit=age_limit,
         week_types=week_results,
         segments=tuple(segments),
         night=period.night,
+        day_plans=plans,
     )
 
 
@@ -774,7 +851,7 @@ def _day_check(assessment: Assessment, week: _Week) -> tuple[Fraction, Fraction]
     return week.day_active_minutes, waking
 
 
-def _applied(assessment, rows, segments, period, schablon, age_limit, threshold):
+def _applied(assessment, rows, segments, period, schablon, age_limit, threshold, day_parameters):
     activities = [r.activity for r in rows]
     applied: list[p.Parameter] = [p.THRESHOLD_HOURS]
     night = assessment.night.cover if assessment.night else NightCover.NONE
@@ -822,4 +899,5 @@ def _applied(assessment, rows, segments, period, schablon, age_limit, threshold)
         applied.append(age_limit.limit)
         if age_limit.age != age_limit.limit.value or age_limit.status == "maybe":
             applied.append(p.AGE_LIMIT_KEPT)
+    applied += day_parameters  # rules.md R13
     return tuple(dict.fromkeys(applied))

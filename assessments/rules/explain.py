@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
 
-from . import explain_dates, explain_decision
+from . import explain_dates, explain_day, explain_decision
 from . import parameters as p
 from .activity import Activity
 from .assessment import Assessment
@@ -59,6 +59,9 @@ SOURCES_BY_RULE = {
     "R10": gettext_noop("socialförsäkringsbalken 51 kap. 3 och 9 §§"),
     "R11": gettext_noop("LSS 9 a § fjärde stycket; Kammarrätten i Göteborg mål 2580-18"),
     "R12": gettext_noop("beslutet, räknat med samma regler som din beräkning"),
+    "R13": gettext_noop(
+        "LSS 9 a §; förordningen (1993:1091) 3 §; Kammarrätten i Göteborg mål 2580-18"
+    ),
 }
 
 CONFIDENCE_LABELS = {
@@ -118,22 +121,25 @@ class Step:
 # What supports the claim before Försäkringskassan: the rules applied, särskilda skäl to
 # discuss, the whole-need principle for children. The rest are checks of what was typed and the
 # tool's own caveats, for the person at the screen, not for the printout.
-PRINTED = frozenset(
-    {
-        "no_fixed_parental_deduction",
-        "enter_whole_need",
-        "age_limit",
-        "waiting_before_2018",
-        "needs_before_2023",
-        "breathing_before_2020",
-        "breathing_before_2019",
-        "special_reasons",
-        "hospital",
-        "short_term_stay",
-        "average_decides",
-        "deadline",
-        "reassessment_of_whole_right",
-    }
+PRINTED = (
+    frozenset(
+        {
+            "no_fixed_parental_deduction",
+            "enter_whole_need",
+            "age_limit",
+            "waiting_before_2018",
+            "needs_before_2023",
+            "breathing_before_2020",
+            "breathing_before_2019",
+            "special_reasons",
+            "hospital",
+            "short_term_stay",
+            "average_decides",
+            "deadline",
+            "reassessment_of_whole_right",
+        }
+    )
+    | explain_day.PRINTED
 )
 
 
@@ -155,7 +161,7 @@ def with_explanation(assessment: Assessment, result: Result) -> Result:
     decision = result.decision
     if decision is not None:
         verdict = verdict_sentence(decision, according=_("Enligt beslutet"))
-        steps = _steps(as_decided(assessment), decision)
+        steps = explain_day.steps(decision) + _steps(as_decided(assessment), decision)
         if decision.grants_nothing:  # rules.md R12
             verdict += " " + explain_decision.grants_nothing_text(decision)
             steps += (
@@ -171,7 +177,7 @@ def with_explanation(assessment: Assessment, result: Result) -> Result:
         decision = replace(decision, steps=steps, verdict=verdict)
     return replace(
         result,
-        steps=_steps(assessment, result),
+        steps=explain_day.steps(result) + _steps(assessment, result),
         warnings=_warnings(assessment, result),
         verdict=verdict_sentence(result),
         decision=decision,
@@ -448,7 +454,7 @@ SPECIAL_REASONS_RULE = gettext_noop(
 
 def _warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
     on = result.rules_as_of
-    activities = assessment.activities
+    activities = [r.activity for r in result.rows]  # rows from day plans too (R13.9)
     warnings: list[Notice] = []
 
     def warn(code: str, message: str, prominent: bool = False) -> None:
@@ -466,6 +472,7 @@ def _warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
     _child_warnings(assessment, result, warn)
     _age_limit_warnings(result, warn)
     _day_warnings(assessment, result, warn)
+    warnings += explain_day.warnings(result)
     _time_warnings(assessment, result, warn)
     _elsewhere_warnings(assessment, warn)
     if result.several_weeks:
@@ -569,7 +576,7 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
     )
     if busiest[0] > DAY_MINUTES:
         warn(
-            "day_over_24h",
+            "row_over_24h",
             _(
                 "En rad ({description}) blir {hours} timmar per dag. Ett dygn har {day} "
                 "timmar: kontrollera minuter och antal gånger. Behövs två assistenter "
@@ -582,7 +589,8 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
         )
     for week in result.week_types:
         rows = [r for r in result.rows if week.week_type.key in r.week_types]
-        if week.day_active_minutes > week.day_available_minutes:
+        # R13.8's day_over_24h says it more plainly; the waking hours are then not repeated.
+        if week.day_active_minutes > week.day_available_minutes and not week.over_capacity:
             away = week.week_type.away_hours
             match (bool(assessment.night), bool(away)):
                 case (True, True):
@@ -599,10 +607,12 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
             day_rows = [
                 r
                 for r in rows
-                if r.activity.time_type == TimeType.ACTIVE and not r.activity.at_night
+                if r.activity.time_type == TimeType.ACTIVE
+                and not r.activity.at_night
+                and r.activity.from_day_plan is None
             ]
             warn(
-                "day_over_24h",
+                "day_over_waking_hours",
                 _(
                     "{week}: den aktiva hjälpen på dagen är {active} timmar i veckan, men "
                     "{hours} är {available}. Mest tid tar {rows}. Kontrollera minuter och antal "
@@ -636,7 +646,7 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
 
 def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
     on = result.rules_as_of
-    activities = assessment.activities
+    activities = [r.activity for r in result.rows]  # rows from day plans too (R13.9)
     uses_waiting = any(a.time_type != TimeType.ACTIVE for a in activities) or (
         assessment.night is not None and assessment.night.cover != NightCover.NONE
     )
@@ -658,10 +668,10 @@ def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
     if (
         assessment.night is not None
         and assessment.night.cover != NightCover.NONE
-        and any(a.time_type != TimeType.ACTIVE for a in activities)
+        and any(a.time_type != TimeType.ACTIVE for a in assessment.activities)
     ):
         warn(
-            "night_counted_twice",
+            "double_night",
             _(
                 "Väntetiden eller beredskapen under nattvilan räknas redan fram ur nattvilan. En "
                 "egen rad med väntetid eller beredskap kan räkna samma tid två gånger: ta bort "
@@ -820,7 +830,7 @@ def _row_parts(result: Result, rows: list[RowResult], *, basic: bool) -> tuple[P
     template = _("Rad {number}: {description}")
     return tuple(
         Part(
-            _row_label(result, r, template),
+            explain_day.row_label(result, r) or _row_label(result, r, template),
             r.basic_minutes if basic else r.other_minutes,
             r.index,
         )
@@ -1063,7 +1073,7 @@ def _night_step(result: Result) -> Step:
                 "{night} h natt × {nights} − {help} hjälp = {free} beredskap, räknas {share} = "
                 "{counted}."
             )
-        sentence = sentence.format(**values)
+        sentence = explain_day.night_sentence(night, values) or sentence.format(**values)
         if result.several_weeks:
             sentence = f"{week.week_type.label}: {sentence}"
         sentences.append(sentence)

@@ -296,6 +296,8 @@ def check(f: Field, value: object) -> Any:
 
 
 def not_an_object(example: str, value: object) -> str:
+    if not example:
+        return _("måste vara ett objekt {{ … }}, men är {value}.").format(value=kind_of(value))
     return _("måste vara ett objekt som {example}, men är {value}.").format(
         example=example, value=kind_of(value)
     )

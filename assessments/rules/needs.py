@@ -1,4 +1,5 @@
-"""The needs, kinds, periods and time types a row can have (rules.md R1, R2, R4, R6).
+"""The needs, kinds, periods and time types a row can have (rules.md R1, R2, R4, R6), and the
+kinds of presence of a day plan (R13).
 
 Swedish labels live here because they are the law's own names for the needs; the order of
 `NEEDS` is the order of LSS 9 a § followed by the other personal needs.
@@ -65,6 +66,15 @@ class NightCover(StrEnum):
     WAITING = "waiting"
     ON_CALL = "on_call"
     NONE = "none"
+
+
+class Presence(StrEnum):
+    """How people are present during a span of a day plan (rules.md R13.1, R13.4)."""
+
+    SUPERVISION = "supervision"  # tillsyn: near the person, watching, ready to act
+    AT_HAND = "at_hand"  # present at an activity outside the home, in case a need arises
+    WAITING = "waiting"  # väntetid: on site during the night rest
+    ON_CALL = "on_call"  # beredskap: elsewhere during the night rest
 
 
 class DecisionMaker(StrEnum):
@@ -135,6 +145,12 @@ NIGHT_COVER_LABELS = {
     NightCover.ON_CALL: gettext_noop("Beredskap: en assistent kan komma när det behövs"),
     NightCover.NONE: gettext_noop("Ingen assistent utöver den aktiva hjälpen"),
 }
+PRESENCE_LABELS = {
+    Presence.SUPERVISION: gettext_noop("Tillsyn"),
+    Presence.AT_HAND: gettext_noop("Finnas till hands utanför hemmet"),
+    Presence.WAITING: gettext_noop("Väntetid"),
+    Presence.ON_CALL: gettext_noop("Beredskap"),
+}
 DECISION_MAKER_LABELS = {
     DecisionMaker.FK: gettext_noop("Försäkringskassan"),
     DecisionMaker.KOMMUN: gettext_noop("Kommunen"),
@@ -148,6 +164,7 @@ CHOICE_LABELS = {
     TimeType: TIME_TYPE_LABELS,
     Elsewhere: ELSEWHERE_LABELS,
     NightCover: NIGHT_COVER_LABELS,
+    Presence: PRESENCE_LABELS,
     DecisionMaker: DECISION_MAKER_LABELS,
 }
 

@@ -7,7 +7,9 @@ language the result was calculated in (`rules.i18n`), as a person reads them.
 from fractions import Fraction
 
 from . import parameters as p
+from .dayplan_types import DAY_MINUTES
 from .engine import Deduction, Result
+from .fields import to_plain
 
 
 def _hours(minutes: Fraction) -> float:
@@ -53,6 +55,37 @@ def _decision(result: Result) -> dict | None:
             "last_day": last.last_day.isoformat(),
             "counted_from": last.counted_from.value,
         },
+    }
+
+
+def _day_plans(result: Result) -> list[dict]:
+    """spec "What calculate adds for version 3": each plan's dygn, in minutes (rules.md R13.7)."""
+    return [
+        {
+            "key": r.plan.key,
+            "week_type": r.plan.week_type,
+            "days": r.plan.days,
+            "counted_minutes_per_day": {
+                "basic": to_plain(r.basic_minutes),
+                "other": to_plain(r.other_minutes),
+            },
+            "assistant_minutes_per_day": to_plain(r.assistant_minutes),
+            "limit_minutes_per_day": to_plain(r.limit_minutes),
+        }
+        for r in result.day_plans
+    ]
+
+
+def _over_capacity(result: Result) -> dict:
+    """rules.md R13.8: the week types whose rows hold more than a dygn; {} when none."""
+    return {
+        week.week_type.key: {
+            "clock_minutes_per_day": to_plain(week.clock_minutes_per_day),
+            "limit_minutes_per_day": DAY_MINUTES,
+            "excess_minutes_per_day": to_plain(week.excess_minutes_per_day),
+            "excess_hours_per_week": _hours(week.excess_minutes_per_week),
+        }
+        for week in result.over_capacity
     }
 
 
@@ -106,5 +139,7 @@ def result_data(result: Result) -> dict:
         "hourly_amount": float(result.hourly_amount) if result.hourly_amount is not None else None,
         "estimated_sek_per_year": float(sek) if sek is not None else None,
         "decision": _decision(result),
+        "day_plans": _day_plans(result),
+        "over_capacity": _over_capacity(result),
         "warnings": [{"code": w.code, "message": w.message} for w in result.warnings],
     }

@@ -396,6 +396,94 @@ NIGHT_MINUS_HELP = Parameter(
     ),
 )
 
+# rules.md R13.2 (medium-high): in a day plan each minute is counted once for the people it
+# needs: presence for those the active help does not already occupy, max(0, p − a).
+PRESENCE_MINUS_HELP = Parameter(
+    "presence_minus_help",
+    gettext_noop("Närvaro räknas för dem som inte redan ger aktiv hjälp, varje minut en gång"),
+    date(2011, 1, 1),
+    True,
+    "",
+    "R13",
+    Source(
+        gettext_noop(
+            "LSS 9 a §; förordningen (1993:1091) om assistansersättning 3 §; Kammarrätten i "
+            "Göteborg mål 2580-18"
+        ),
+        LSS_URL,
+    ),
+    MEDIUM,
+    gettext_noop(
+        "Ingen text från Försäkringskassan säger i ord hur tillsyn och hjälp under samma tid "
+        "räknas. Här räknas dagen som Försäkringskassan räknar natten: närvaron minus den aktiva "
+        "hjälpen, så att ingen minut räknas två gånger."
+    ),
+)
+# rules.md R13.4 (high for the law, medium for 0): waiting and on-call time outside the night.
+WAITING_ONLY_AT_NIGHT = Parameter(
+    "waiting_only_at_night",
+    gettext_noop("Väntetid och beredskap utanför nattvilan ger ingen tid"),
+    date(2018, 4, 1),
+    True,
+    "",
+    "R13",
+    Source(gettext_noop("LSS 9 a § fjärde stycket"), LSS_URL),
+    MEDIUM,
+    gettext_noop(
+        "Lagen ger väntetid och beredskap under den enskildes dygnsvila. Att samma tid på dagen "
+        "räknas som noll är verktygets svar: behövs uppsikt hela tiden är det tillsyn."
+    ),
+)
+# rules.md R13.6 (high for "never both", medium for the arithmetic).
+SPAN_REPLACES_NIGHT_COVER = Parameter(
+    "span_replaces_night_cover",
+    gettext_noop("Tillsyn under nattvilan ersätter väntetiden eller beredskapen, aldrig båda"),
+    date(2011, 1, 1),
+    True,
+    "",
+    "R13",
+    Source(
+        gettext_noop("Kammarrätten i Stockholm mål 3436-17; Kammarrätten i Göteborg mål 3487-18"),
+        LSS_URL,
+    ),
+    MEDIUM,
+    gettext_noop(
+        "Att samma minut inte kan vara både tillsyn och väntetid är säkert; att räkna ut det "
+        "minut för minut är verktygets sätt."
+    ),
+)
+# rules.md R13.2 (low, no source): help done during supervision is not counted on its own.
+DURING_SUPERVISION_NOT_COUNTED = Parameter(
+    "during_supervision_not_counted",
+    gettext_noop("Hjälp som görs samtidigt som tillsynen räknas inte för sig"),
+    date(2011, 1, 1),
+    True,
+    "",
+    "R13",
+    Source(gettext_noop("Behovsräknarens antagande; ingen källa har hittats"), FK_URL),
+    LOW,
+    gettext_noop(
+        "Ingen källa säger hur hjälp som ges utan att tillsynen avbryts ska räknas; här räknas "
+        "den inte för sig, och tillsynen behåller minuterna."
+    ),
+)
+# rules.md R13.8 (low, a product rule): rows that hold more than a dygn give no total.
+ROWS_WITHIN_A_DAY = Parameter(
+    "rows_within_a_day",
+    gettext_noop("Raderna får inte ge mer än ett dygn per dygn med assistans"),
+    date(2011, 1, 1),
+    True,
+    "",
+    "R13",
+    Source(gettext_noop("Behovsräknarens regel: ett dygn har 24 timmar"), FK_URL),
+    LOW,
+    gettext_noop(
+        "Rader utan klockslag kan inte läggas ut över dygnet. Ger de fler minuter per dygn med "
+        "assistans än dygnet har visas ingen summa, eftersom samma tid troligen räknas två "
+        "gånger."
+    ),
+)
+
 # rules.md R8: a higher hourly amount can be granted on special grounds, at most this much more.
 HIGHER_AMOUNT_MAX = Parameter(
     "higher_amount_max",
@@ -479,6 +567,11 @@ ALL_PARAMETERS: tuple[Parameter, ...] = (
     PERIOD_PARTS_BY_DAYS,
     DEDUCTION_PER_ASSISTANCE_DAY,
     NIGHT_MINUS_HELP,
+    PRESENCE_MINUS_HELP,
+    WAITING_ONLY_AT_NIGHT,
+    SPAN_REPLACES_NIGHT_COVER,
+    DURING_SUPERVISION_NOT_COUNTED,
+    ROWS_WITHIN_A_DAY,
     *PARENTAL_DEDUCTION,
     *AGE_LIMIT,
     *HOURLY_AMOUNT,

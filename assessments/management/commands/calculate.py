@@ -243,6 +243,11 @@ def amount_text(result: rules.Result) -> str:
         return _(
             "inget, eftersom de grundläggande behoven inte är mer än {hours} timmar i veckan."
         ).format(hours=p.THRESHOLD_HOURS.value)
+    if result.over_capacity:  # rules.md R13.8
+        return _(
+            "ingen uppskattning, eftersom raderna ger mer än 24 timmar per dygn (se Att känna "
+            "till)."
+        )
     return _("okänt, eftersom timbeloppet för {year} inte är känt än.").format(
         year=result.unknown_amount_year or year
     )
