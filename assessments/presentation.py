@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from assessments import rules
 from assessments.models import Activity
-from assessments.rules import explain
+from assessments.rules import words
 from assessments.rules.compare import Comparison, compare
 
 VOICES = {
@@ -45,15 +45,15 @@ class RowView:
 
     @property
     def frequency(self) -> str:
-        return explain.frequency_text(self.row)
+        return words.frequency_text(self.row)
 
     @property
     def formula(self) -> str:
-        return explain.row_formula(self.result)
+        return words.row_formula(self.result)
 
     @property
     def time_type_note(self) -> str:
-        return explain.time_type_note(self.row)
+        return words.time_type_note(self.row)
 
     @property
     def counts_as_basic(self) -> bool:
@@ -116,12 +116,12 @@ class Presented:
 
     @property
     def bracket(self) -> str:
-        return explain.bracket_text(self.result.age)
+        return words.bracket_text(self.result.age)
 
     @property
     def period(self) -> str:
         period = self.draft.period
-        return explain.span_text(period.start, period.end) if period else ""
+        return words.span_text(period.start, period.end) if period else ""
 
 
 def present(
@@ -136,7 +136,7 @@ def present(
     `view`, its rows grouped by need as that view of a row (the stored `rows` beside them)."""
     comparison = compare(result)
     if result.decision is not None:
-        claimed = explain.verdict_sentence(result, according=str(VOICES[voice]))
+        claimed = words.verdict_sentence(result, according=str(VOICES[voice]))
     else:
         claimed = result.verdict
     return Presented(
@@ -144,7 +144,7 @@ def present(
         result=result,
         comparison=comparison,
         claimed_verdict=claimed,
-        age_text=explain.age_text(draft, result) if draft.is_child else "",
-        amount_text=explain.amount_text(result),
+        age_text=words.age_text(draft, result) if draft.is_child else "",
+        amount_text=words.amount_text(result),
         groups=need_groups(result, rows, view=view) if view is not None else [],
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from assessments import files, rules
-from assessments.rules import Kind, Need, Period, TimeType, engine, explain
+from assessments.rules import Kind, Need, Period, TimeType, engine, words
 
 REPO = Path(__file__).resolve().parents[1]
 # A copy of ../shared/examples travels with the repository (tests/examples/README.md).
@@ -772,7 +772,7 @@ def test_rows_keep_their_input_order_and_formula():
     result = calc(*activities)
     assert [r.activity for r in result.rows] == list(activities)
     assert result.rows[0].weekly_minutes == 140
-    assert explain.row_formula(result.rows[1]).endswith("= 12 min i veckan")
+    assert words.row_formula(result.rows[1]).endswith("= 12 min i veckan")
 
 
 # --- (d) number formatting ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from assessments import personal_numbers, rules
 from assessments.forms.fields import shown as shown_value
-from assessments.rules import explain
+from assessments.rules import words
 
 register = template.Library()
 
@@ -20,8 +20,8 @@ def hours(minutes) -> str:
 
 @register.filter
 def hours_per_week(minutes) -> str:
-    """1330 -> "22,17 h/vecka" ("22.17 h/week"): the one wording of explain.hours_text."""
-    return explain.hours_text(minutes)
+    """1330 -> "22,17 h/vecka" ("22.17 h/week"): the one wording of words.hours_text."""
+    return words.hours_text(minutes)
 
 
 @register.filter
@@ -104,12 +104,12 @@ def claimed_text(activity) -> str:
     """What a stored row claims, in one line: "40 min × 1 gång per dag, 7 dagar/vecka"."""
     row = activity.to_row()
     assistants = _(", 2 assistenter") if row.assistants == 2 else ""
-    return f"{rules.format_number(row.minutes)} min × {explain.frequency_text(row)}{assistants}"
+    return f"{rules.format_number(row.minutes)} min × {words.frequency_text(row)}{assistants}"
 
 
 @register.filter
 def segment_span(segment) -> str:
-    return explain.span_text(segment.start, segment.end)
+    return words.span_text(segment.start, segment.end)
 
 
 @register.filter
@@ -120,4 +120,4 @@ def years(age: int) -> str:
 
 @register.filter
 def bracket(age) -> str:
-    return explain.bracket_text(age)
+    return words.bracket_text(age)
