@@ -17,10 +17,6 @@ from assessments.models import NEED_CHOICES, ROW_FIELDS, Activity, Assessment, d
 from assessments.rules import Kind, Need
 from assessments.rules import activity as row_table
 
-# The row's fields that its own form does not edit: its need, chosen when it is added, and
-# what a decision granted it, edited in the decision's table (`forms.parts.DecidedForm`).
-EDITED_ELSEWHERE = ("need", "decided", "decision_reason")
-
 
 class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
     """One row. Its need is chosen when it is added and is not changed here.
@@ -41,7 +37,7 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Activity
-        fields = [name for name in ROW_FIELDS if name not in EDITED_ELSEWHERE]
+        fields = [name for name in ROW_FIELDS if name not in row_table.EDITED_ELSEWHERE]
         formfield_callback = from_table(row_table.FIELDS)
         # Typed like the minutes beside it: one field less to open on a line (and a 150-row
         # page 15 kB smaller than with a list of seven).

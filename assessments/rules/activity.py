@@ -249,6 +249,10 @@ FIELDS: dict[str, Field] = table(
 # from a day plan names the plan (rules.md R13.9).
 NOT_FIELDS = ("from_day_plan",)
 
+# The row's fields that its own form does not edit: its need, chosen when it is added, and
+# what a decision granted it, edited in the decision's table.
+EDITED_ELSEWHERE = ("need", "decided", "decision_reason")
+
 # rules.md R12: what a decision can change on a row (spec "What the decision granted"). Each
 # takes the row's own rules; absent means as claimed.
 DECIDABLE = ("minutes", "times", "per", "days_per_week", "assistants", "kind", "time_type")
