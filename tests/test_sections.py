@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from assessments.forms.parts import DecidedForm, WeekTypeFormSet
 from assessments.models import Activity, Assessment, WeekType
-from tests.factories import make_draft, page_data, part_data
+from tests.factories import make_draft, page_data, part_data, posted
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
@@ -410,3 +410,57 @@ def test_with_htmx_a_refused_part_answers_with_its_errors_to_show(client):
     assert "Perioden kan inte sluta före den börjar." in error
     draft.refresh_from_db()
     assert draft.period_end is None
+
+
+# --- Every part saves what its own page posts (forms.stale) --------------------------------------
+
+EVERY_PART = [
+    ("details", "details", {"title": "Våren"}, lambda d: d.title == "Våren"),
+    ("details", "details", {"birth_month": "2019-3"}, lambda d: d.birth_month == date(2019, 3, 1)),
+    ("night", "night", {"night_end": "06:30"}, lambda d: d.night_end == time(6, 30)),
+    ("night", "night", {"night_cover": "on_call"}, lambda d: d.night_cover == "on_call"),
+    ("weeks", "weeks", {"period_end": "2027-06-30"}, lambda d: d.period_end == date(2027, 6, 30)),
+    (
+        "weeks",
+        "weeks",
+        {"wt-1-weeks": "10"},
+        lambda d: [w.weeks for w in d.week_types.all()] == [40, 10],
+    ),
+    (
+        "decision",
+        "decision-form",
+        {"decision_note": "Överklagat"},
+        lambda d: d.decision_note == "Överklagat",
+    ),
+    ("decided", "decided", {"minutes": "15"}, lambda d: d.rows()[0].decided == {"minutes": 15}),
+]
+
+
+@pytest.mark.parametrize(("url_name", "form_id", "typed", "stored"), EVERY_PART)
+def test_a_part_saves_what_its_page_posts_again_and_again(client, url_name, form_id, typed, stored):
+    draft = make_draft(
+        rows=[{"description": "Dusch", "minutes": 40}],
+        birth_month=date(2018, 5, 1),
+        hourly_amount=375.5,
+        period_start=date(2027, 1, 1),
+        period_end=date(2027, 3, 31),
+        night_start=time(22),
+        night_end=time(7),
+        decision_by="fk",
+        decision_date=date(2026, 10, 15),
+    )
+    WeekType.objects.create(assessment=draft, position=0, key="school", name="Skola", weeks=40)
+    WeekType.objects.create(assessment=draft, position=1, key="holiday", name="Lov", weeks=12)
+    url = (
+        draft.get_absolute_url()
+        if url_name == "details"
+        else reverse(f"assessments:{url_name}", args=[draft.token])
+    )
+    if url_name == "decided":
+        typed = {f"d{draft.rows()[0].pk}-{name}": value for name, value in typed.items()}
+
+    for _time in range(2):  # twice: what the page shows after a save is what is stored
+        page = text(client.get(draft.get_absolute_url()))
+        response = client.post(url, posted(page, form_id, **typed))
+        assert response.status_code == 302, text(response)[-3000:]
+        assert stored(Assessment.objects.get(pk=draft.pk))

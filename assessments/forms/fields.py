@@ -127,7 +127,8 @@ def form_field(field: Field, **overrides) -> forms.Field:
             return MonthField(**kwargs)
         case Type.TIME:
             kwargs.setdefault("widget", forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
-            return forms.TimeField(input_formats=["%H:%M"], **kwargs)
+            # With seconds too: the value a page showed (forms.stale) is the stored time as is.
+            return forms.TimeField(input_formats=["%H:%M", "%H:%M:%S"], **kwargs)
         case Type.KEYS:
             # The choices are the draft's, set by the form that shows it.
             kwargs["required"] = False

@@ -29,7 +29,7 @@ from assessments.forms.parts import (
 from assessments.models import Assessment
 from assessments.rules.assessment import MAX_WEEK_TYPES
 from assessments.web.access import draft_view
-from assessments.web.page import DRAFT, PageParts, render_draft
+from assessments.web.page import DRAFT, PageParts, focus, render_draft
 
 # rules.md R10: a child's school weeks and holiday weeks, the usual split (40 and 12 weeks).
 # Their names are stored in the page's language: from then on they are the person's to edit.
@@ -44,8 +44,16 @@ class Edit:
     on its own, and what its answer says."""
 
     name = ""  # its message slot ("<name>-msg"), and where the page is taken back to ("#<name>")
+    form_id = ""
     conflict_title = ""
     saved = ""
+
+    @property
+    def template(self) -> str:
+        """The part's template, and the partial of its form: `templates/assessments/parts/`."""
+        return f"{self.name}.html"
+
+    partial = "form"
 
     @property
     def anchor(self) -> str:
@@ -98,6 +106,7 @@ class Edit:
 
 class DetailsEdit(Edit):
     name = "details"
+    form_id = "details"
     anchor = ""  # the top of the page, where its heading follows the title
     conflict_title = gettext_lazy("Uppgifterna har ändrats någon annanstans")
     saved = gettext_lazy("Uppgifterna är sparade.")
@@ -108,6 +117,7 @@ class DetailsEdit(Edit):
 
 class NightEdit(Edit):
     name = "night"
+    form_id = "night"
     conflict_title = gettext_lazy("Natten har ändrats någon annanstans")
     saved = gettext_lazy("Nattvilan är sparad.")
 
@@ -120,6 +130,8 @@ class NightEdit(Edit):
 
 class DecisionEdit(Edit):
     name = "decision"
+    form_id = "decision-form"
+    template = "decision.html"
     conflict_title = gettext_lazy("Beslutet har ändrats någon annanstans")
 
     def bind(self):
@@ -142,6 +154,7 @@ class WeeksEdit(Edit):
     """The week types and the grant period (rules.md R10)."""
 
     name = "weeks"
+    form_id = "weeks"
     conflict_title = gettext_lazy("Veckorna har ändrats någon annanstans")
     saved = gettext_lazy("Veckorna är sparade.")
 
@@ -228,6 +241,8 @@ class DecidedEdit(Edit):
     saved unless another tab saved its decision since the page was shown."""
 
     name = "decided"
+    form_id = "decided"
+    template, partial = "decision.html", "decided"
     conflict_title = gettext_lazy("Beslutet för raderna har ändrats någon annanstans")
     saved = gettext_lazy("Beslutet för raderna är sparat.")
 
@@ -292,18 +307,24 @@ def _saved(request, assessment, edit, message: str, *, reload: bool):
     synced = {
         form[name].html_name
         for form, verdict in edit.verdicts.items()
-        for name in form.fields
+        for name in form.stale_names()
         if name in verdict.changed or name not in verdict.moved
     }
-    return render_draft(
+    response = render_draft(
         request,
         assessment,
         template=f"{DRAFT}#part_saved",
         part=edit.name,
         parts=PageParts(assessment),
         synced=synced,
+        # Chosen over a conflict: the part as stored now, other tabs' fields included, drawn
+        # again (the person pressed a button; nothing is being typed in it).
+        redraw=f"assessments/parts/{edit.template}#{edit.partial}" if edit.keep_mine else "",
         announce=message if any(v.changed for v in edit.verdicts.values()) else "",
     )
+    if edit.keep_mine:
+        focus(response, f"#{edit.form_id} :is(input, select, textarea):not([type=hidden])")
+    return response
 
 
 def _refused(request, assessment, edit, conflicts):

@@ -468,6 +468,8 @@
   // like a row: after the typing pause, and at once on change, each change once.
   var autosaved = {}; // form id -> {changes, timer, last}
   function autosave(form) {
+    if (form.dataset.autosaving) { return; }
+    form.dataset.autosaving = "1";
     var state = { changes: 0, timer: null, last: snapshot(form, "") };
     autosaved[form.id] = state;
     function save() {
@@ -707,6 +709,7 @@
     renumber();
     markErrors();
     markFieldErrors();
+    doc.querySelectorAll("form[data-autosave]").forEach(autosave);  // a part drawn again
   });
   enhance(doc);
 

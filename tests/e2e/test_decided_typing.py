@@ -16,7 +16,7 @@ from .test_calculator import wait_for_htmx
 
 @pytest.mark.parametrize("answer_delay", [0, 0.8], ids=["quick answers", "slow answers"])
 def test_typing_slowly_in_the_decided_table_loses_no_focus_and_no_value(
-    live_server, page: Page, monkeypatch, answer_delay
+    live_server, page: Page, monkeypatch, axe, answer_delay
 ):
     answer = parts.render_draft
 
@@ -56,3 +56,5 @@ def test_typing_slowly_in_the_decided_table_loses_no_focus_and_no_value(
     assert refused == []
     decided = {row.pk: row.decided for row in Activity.objects.filter(pk__in=rows)}
     assert decided == {pk: {"minutes": 10 + n, "times": 2} for n, pk in enumerate(rows)}
+    page.locator(f"#d{rows[0]}-more summary").click()
+    axe(page, "the decided table of six rows, one row's Mer open")  # target sizes too
