@@ -32,9 +32,17 @@ from assessments.rules.parts import Part
 
 class PartForm(DescribedFieldsMixin, forms.Form):
     """One object of a part of the draft, stored in `instance`'s attributes "<columns><name>"
-    (the draft's own columns, or a week type's)."""
+    (the draft's own columns, or a week type's).
+
+    A part of the page also says how the page shows and saves it (`web.parts`): its address
+    under the draft's ("natt"), its template in `templates/assessments/parts/`, the id of its
+    form there, and what a save and a conflict say."""
 
     part: Part
+    address = ""
+    form_id = ""
+    saved = ""
+    conflict_title = ""
     columns = ""  # the stored names' prefix, and the form's: "night_" for the night
     names: tuple[str, ...] = ()  # the fields shown, of the part's table (default all)
     optional = False  # the part is absent when its required fields are left empty
@@ -122,6 +130,9 @@ class DetailsForm(PartForm):
     """ "Om bedömningen": the title, the date, the person and the hourly amount."""
 
     part = DETAILS
+    form_id = "details"
+    saved = _("Uppgifterna är sparade.")
+    conflict_title = _("Uppgifterna har ändrats någon annanstans")
     each_field = True  # the details mean nothing together: each is judged on its own
     fieldsets = (
         (None, ("title", "assessment_date")),
@@ -134,7 +145,11 @@ class DetailsForm(PartForm):
         return path[-1] if path[-1] in self.fields and path[0] in ("person", path[-1]) else None
 
     def sections(self) -> list[tuple[str | None, list[forms.BoundField]]]:
-        return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
+        """The fields by their sets; a field not listed joins the last set."""
+        listed = [name for _legend, names in self.fieldsets for name in names]
+        sections = [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
+        sections[-1][1].extend(self[name] for name in self.fields if name not in listed)
+        return sections
 
 
 class PeriodForm(PartForm):
@@ -150,6 +165,9 @@ class NightForm(PartForm):
     no night."""
 
     part = NIGHT
+    address, form_id = "natt", "night"
+    saved = _("Nattvilan är sparad.")
+    conflict_title = _("Natten har ändrats någon annanstans")
     columns = "night_"
     optional = True
     widgets = {"cover": forms.RadioSelect}
@@ -164,6 +182,9 @@ class DecisionForm(PartForm):
     chosen is no decision."""
 
     part = DECISION
+    address, form_id = "beslut", "decision-form"
+    saved = _("Beslutet är sparat.")
+    conflict_title = _("Beslutet har ändrats någon annanstans")
     columns = "decision_"
     names = ("by", "date", "note")  # version 3's parts of a decision are not on the page yet
     optional = True
@@ -210,6 +231,8 @@ class BaseWeekTypeFormSet(forms.BaseFormSet):
         super().__init__(data, prefix="wt", initial=[{} for _ in self.week_types], **kwargs)
 
     def get_form_kwargs(self, index):
+        if index is None:  # the empty form, whose fields head the table
+            return {"instance": None}
         if self.is_bound:
             posted = self.data.get(f"{self.prefix}-{index}-id", "")
             stored = {str(w.pk): w for w in self.week_types}
@@ -220,6 +243,10 @@ class BaseWeekTypeFormSet(forms.BaseFormSet):
         form = super()._construct_form(index, **kwargs)
         form.missing = form.instance is None
         return form
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["DELETE"].label = _("Ta bort")
 
     @property
     def kept(self) -> list[WeekTypeForm]:
@@ -244,6 +271,7 @@ class DecidedForm(PartForm):
     part = row_table.DECIDED
     names = row_table.DECIDABLE
     judged_with_draft = False
+    line = ("minutes", "times", "not_granted", "decision_reason")  # the table's columns
 
     def __init__(self, data=None, *, activity: Activity, **kwargs):
         self.activity = activity
@@ -258,8 +286,12 @@ class DecidedForm(PartForm):
         self.add_field("not_granted", not_granted, bool(decided and not decided.granted))
         reason = form_field(row_table.FIELDS["decision_reason"], widget=forms.TextInput)
         self.add_field("decision_reason", reason, activity.decision_reason)
-        self.order_fields(["minutes", "times", "not_granted", "decision_reason"])
+        self.order_fields(self.line)
         self.set_describedby()
+
+    def more(self) -> list[forms.BoundField]:
+        """The fields under the row's "Mer": every field not in the table's columns."""
+        return [self[name] for name in self.fields if name not in self.line]
 
     def stored_values(self) -> dict:
         """A changed value as decided, else as claimed."""
@@ -295,3 +327,8 @@ class DecidedForm(PartForm):
             if getattr(decided, name) != getattr(self.claimed, name):
                 changes[name] = db_value(getattr(decided, name))
         return {"decided": changes or None, "decision_reason": reason}
+
+
+# The parts of one object each on the page, after the rows, in the page's order: a new one is
+# its form here and its template (`templates/assessments/parts/<part>.html`).
+SINGLE_PARTS = (NightForm, DecisionForm)

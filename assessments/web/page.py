@@ -12,10 +12,10 @@ from django_htmx.http import trigger_client_event
 from assessments import catalogue, presentation
 from assessments.forms import SummaryOptionsForm
 from assessments.forms.parts import (
+    SINGLE_PARTS,
     DecidedForm,
-    DecisionForm,
     DetailsForm,
-    NightForm,
+    PartForm,
     PeriodForm,
     WeekTypeFormSet,
 )
@@ -69,16 +69,22 @@ class PageParts:
         return WeekTypeFormSet(week_types=self.assessment.week_types.all())
 
     @cached_property
-    def night(self) -> NightForm:
-        forms = self._edited("night")
-        return forms[0] if forms else NightForm(instance=self.assessment, auto_id="night-%s")
+    def single(self) -> dict[str, PartForm]:
+        """The form of each part of one object (`forms.parts.SINGLE_PARTS`), by its name."""
+        forms = {}
+        for form_class in SINGLE_PARTS:
+            name = form_class.part.name
+            edited = self._edited(name)
+            forms[name] = (
+                edited[0] if edited else form_class(instance=self.assessment, auto_id=f"{name}-%s")
+            )
+        return forms
 
-    @cached_property
-    def decision(self) -> DecisionForm:
-        forms = self._edited("decision")
-        if forms:
-            return forms[0]
-        return DecisionForm(instance=self.assessment, auto_id="decision-%s")
+    @property
+    def templates(self) -> list[str]:
+        """The parts' templates after the rows, in the page's order."""
+        names = ["weeks", *(form.part.name for form in SINGLE_PARTS)]
+        return [f"assessments/parts/{name}.html" for name in names]
 
     @cached_property
     def decided_forms(self) -> list[DecidedForm]:
@@ -90,11 +96,11 @@ class PageParts:
 
     def forms_of(self, name: str) -> list:
         """The forms of a part, whose error slots and shown values its answer swaps in."""
+        if name in self.single:
+            return [self.single[name]]
         return {
             "details": lambda: [self.details],
             "weeks": lambda: [self.period, *self.week_formset.forms],
-            "night": lambda: [self.night],
-            "decision": lambda: [self.decision],
             "decided": lambda: self.decided_forms,
         }[name]()
 
@@ -102,7 +108,7 @@ class PageParts:
     def messages(self) -> dict[str, PartMessage]:
         """What each part says under its fields (its message slot, "<part>-msg")."""
         found = {}
-        for name in ("details", "weeks", "night", "decision", "decided"):
+        for name in ("details", "weeks", *self.single, "decided"):
             edit = self.edits.get(name)
             errors = []
             if edit is not None:

@@ -6,8 +6,8 @@ messages, never its fields: the field being typed in is not redrawn. A save is o
 every part (`save`): bind the part's forms, judge each object against what is stored
 (`forms.stale`), let the model store what this page changed, answer. A save that changes the
 rows' fields (a week type added, removed or renamed, a night or a decision added or removed)
-reloads the page instead. A new part is a form (`forms.parts`), an `Edit` here and a template
-(`templates/assessments/parts/`), and no new view.
+reloads the page instead. A new part of one object is its form (`forms.parts.SINGLE_PARTS`)
+and its template (`templates/assessments/parts/`): no new view, no new address.
 """
 
 from django.contrib import messages
@@ -19,10 +19,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.forms import stale
 from assessments.forms.parts import (
+    SINGLE_PARTS,
     DecidedForm,
     DecisionForm,
     DetailsForm,
-    NightForm,
     PeriodForm,
     WeekTypeFormSet,
 )
@@ -41,23 +41,10 @@ SCHOOL_AND_HOLIDAY = (
 
 class Edit:
     """A part of the page as a save sees it: its bound forms, each an object judged and stored
-    on its own, and what its answer says."""
+    on its own, and what its answer says. A part of one object is its form (`forms.parts`),
+    which says how the page shows and saves it."""
 
-    name = ""  # its message slot ("<name>-msg"), and where the page is taken back to ("#<name>")
-    form_id = ""
-    conflict_title = ""
-    saved = ""
-
-    @property
-    def template(self) -> str:
-        """The part's template, and the partial of its form: `templates/assessments/parts/`."""
-        return f"{self.name}.html"
-
-    partial = "form"
-
-    @property
-    def anchor(self) -> str:
-        return f"#{self.name}"
+    form_class = None
 
     def __init__(self, assessment: Assessment, data):
         self.assessment = assessment
@@ -67,8 +54,23 @@ class Edit:
         self.forms = self.bind()
         self.verdicts: dict = {}
 
+    @property
+    def name(self) -> str:
+        """Its message slot ("<name>-msg") and its template ("<name>.html")."""
+        return self.form_class.part.name
+
+    form_id = property(lambda self: self.form_class.form_id)
+    conflict_title = property(lambda self: self.form_class.conflict_title)
+    template = property(lambda self: f"{self.name}.html")
+    partial = "form"  # the partial of its form in its template
+
+    @property
+    def anchor(self) -> str:
+        """Where the page is taken back to after a save without JavaScript."""
+        return f"#{self.form_id}"
+
     def bind(self) -> list:
-        raise NotImplementedError
+        return [self.form_class(self.data, instance=self.assessment, auto_id=f"{self.name}-%s")]
 
     def act(self) -> str | None:
         """A button that changes the part's shape instead of its values: what it did."""
@@ -83,11 +85,16 @@ class Edit:
         self.assessment.store(form.changes(names))
 
     def shape(self):
-        """What the rows' fields depend on: a change of it reloads the page."""
-        return None
+        """What the rows' fields depend on (a part that may be absent: whether it is there);
+        a change of it reloads the page."""
+        form = self.form_class
+        if not form.optional:
+            return None
+        required = [n for n, f in form.part.fields.items() if f.required]
+        return all(getattr(self.assessment, form.columns + n) not in (None, "") for n in required)
 
     def message(self) -> str:
-        return str(self.saved)
+        return str(self.form_class.saved)
 
     def save(self) -> tuple[list, list]:
         """Judge every object and store those this page changed that are neither stale nor
@@ -105,41 +112,16 @@ class Edit:
 
 
 class DetailsEdit(Edit):
-    name = "details"
-    form_id = "details"
+    form_class = DetailsForm
     anchor = ""  # the top of the page, where its heading follows the title
-    conflict_title = gettext_lazy("Uppgifterna har ändrats någon annanstans")
-    saved = gettext_lazy("Uppgifterna är sparade.")
-
-    def bind(self):
-        return [DetailsForm(self.data, instance=self.assessment, auto_id="details-%s")]
-
-
-class NightEdit(Edit):
-    name = "night"
-    form_id = "night"
-    conflict_title = gettext_lazy("Natten har ändrats någon annanstans")
-    saved = gettext_lazy("Nattvilan är sparad.")
-
-    def bind(self):
-        return [NightForm(self.data, instance=self.assessment, auto_id="night-%s")]
-
-    def shape(self):
-        return self.assessment.has_night
 
 
 class DecisionEdit(Edit):
-    name = "decision"
-    form_id = "decision-form"
-    template = "decision.html"
-    conflict_title = gettext_lazy("Beslutet har ändrats någon annanstans")
+    form_class = DecisionForm
 
     def bind(self):
         self.had_decision = bool(self.assessment.decision_by)
-        return [DecisionForm(self.data, instance=self.assessment, auto_id="decision-%s")]
-
-    def shape(self):
-        return bool(self.assessment.decision_by)
+        return super().bind()
 
     def message(self):
         if self.had_decision and not self.assessment.decision_by:
@@ -147,16 +129,18 @@ class DecisionEdit(Edit):
                 "Jämförelsen är borttagen. Det du skrivit om beslutet på raderna finns kvar och "
                 "kommer tillbaka om du anger ett beslut igen."
             )
-        return _("Beslutet är sparat.")
+        return super().message()
 
 
 class WeeksEdit(Edit):
     """The week types and the grant period (rules.md R10)."""
 
-    name = "weeks"
-    form_id = "weeks"
+    name = form_id = "weeks"
+    template = "weeks.html"
     conflict_title = gettext_lazy("Veckorna har ändrats någon annanstans")
-    saved = gettext_lazy("Veckorna är sparade.")
+
+    def message(self):
+        return _("Veckorna är sparade.")
 
     def bind(self):
         self.formset = None
@@ -240,23 +224,42 @@ class DecidedEdit(Edit):
     """What the decision granted, row by row: each row the post holds is an object of its own,
     saved unless another tab saved its decision since the page was shown."""
 
-    name = "decided"
-    form_id = "decided"
+    name = form_id = "decided"
     template, partial = "decision.html", "decided"
     conflict_title = gettext_lazy("Beslutet för raderna har ändrats någon annanstans")
-    saved = gettext_lazy("Beslutet för raderna är sparat.")
+
+    def message(self):
+        return _("Beslutet för raderna är sparat.")
 
     def bind(self):
         rows = [row for row in self.assessment.rows() if f"d{row.pk}-minutes" in self.data]
         return [DecidedForm(self.data, activity=row, auto_id="%s") for row in rows]
 
+    def shape(self):
+        return None
+
     def store(self, form, names):
         form.activity.store(form.stored_changes(names))
 
 
-EDITS = {edit.name: edit for edit in (DetailsEdit, WeeksEdit, NightEdit, DecisionEdit, DecidedEdit)}
-# The parts' addresses under the draft's, by part: "b/<token>/natt/".
-ADDRESSES = {"weeks": "veckor", "night": "natt", "decision": "beslut", "decided": "beslut/rader"}
+def _edit(form_class) -> type[Edit]:
+    return {DetailsForm: DetailsEdit, DecisionForm: DecisionEdit}.get(form_class) or type(
+        f"{form_class.__name__}Edit", (Edit,), {"form_class": form_class}
+    )
+
+
+# Every part the page saves, by name, and its address under the draft's ("b/<token>/natt/").
+EDITS = {
+    "details": DetailsEdit,
+    "weeks": WeeksEdit,
+    **{form.part.name: _edit(form) for form in SINGLE_PARTS},
+    "decided": DecidedEdit,
+}
+ADDRESSES = {
+    "weeks": "veckor",
+    **{form.part.name: form.address for form in SINGLE_PARTS},
+    "decided": "beslut/rader",
+}
 
 
 @require_http_methods(["GET", "POST"])
