@@ -3,7 +3,6 @@ link, never cached, never indexed, with no referrer."""
 
 from functools import wraps
 
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.cache import never_cache
@@ -67,9 +66,8 @@ def post_only_page(view):
 
 def read_only(find_draft, response, *, pdf_budget: bool = False):
     """A GET view that only reads the draft, found by `find_draft` (the edit link's or the
-    read-only link's). It runs outside a request transaction: on SQLite (IMMEDIATE) one would
-    hold the write lock while a file or PDF is made and other people's saves wait. A PDF is
-    rate limited and made within its budget (assessments.render_pool)."""
+    read-only link's); like every GET, outside a transaction (assessments.transactions). A PDF
+    is rate limited and made within its budget (assessments.render_pool)."""
     if pdf_budget:
         response = rate_limited("pdf")(render_pool.within_budget(response))
-    return transaction.non_atomic_requests(require_GET(find_draft(response)))
+    return require_GET(find_draft(response))

@@ -1,15 +1,14 @@
 """The draft as a file and as PDFs (the summary, the draft request for omprövning), under the
 edit link and the read-only link alike. Each only reads the draft, outside a transaction
-(`access.read_only`); a PDF is rate limited and made within its budget."""
+(`assessments.transactions`); a PDF is rate limited and made within its budget."""
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from assessments import files, pdf, render_pool
+from assessments import files, pdf, pdf_cache, render_pool
 from assessments.forms import SummaryOptionsForm
 from assessments.models import Assessment
-from assessments.pdf_cache import cached_summary
 from assessments.web.access import draft_view, read_only, shared_view
 
 
@@ -40,7 +39,7 @@ def pdf_response(request, assessment):
     """The printable summary."""
     printed_on = timezone.localdate()
     appendix = SummaryOptionsForm(request.GET).appendix
-    body = cached_summary(assessment, printed_on=printed_on, appendix=appendix)
+    body = pdf_cache.summary(assessment, printed_on=printed_on, appendix=appendix)
     return _pdf_response(body, pdf.filename(printed_on, appendix=appendix))
 
 

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assessments.forms import ImportFileForm
 from assessments.models import Assessment
-from assessments.pdf_cache import forget_pdfs
 from assessments.ratelimit import rate_limited
 from assessments.web.access import draft_view, post_only_page, private
 from assessments.web.page import line_columns
@@ -72,8 +71,7 @@ def copy(request, assessment):
 @draft_view
 def delete(request, assessment):
     if request.method == "POST":
-        forget_pdfs(assessment)
-        assessment.delete()
+        assessment.delete()  # its rows, read-only link and cached PDFs with it (CASCADE)
         messages.success(request, _("Beräkningen och alla dess rader är raderade."))
         return redirect("assessments:start")
     return TemplateResponse(request, "assessments/delete.html", {"assessment": assessment})
