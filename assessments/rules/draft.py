@@ -122,7 +122,7 @@ PERSON = Part(
     gettext_noop("Personen"),
     gettext_noop("personen"),
     PERSON_FIELDS,
-    values=lambda draft: {"birth_month": draft.birth_month, "age": draft.age},
+    values=lambda draft: {name: getattr(draft, name) for name in PERSON_FIELDS},
     example='{"birth_month": "2019-03"}',
 )
 PERIOD = Part(
@@ -278,53 +278,34 @@ def draft_problems(values, parent=None) -> dict[tuple, str]:
     return problems
 
 
-def _draft(**values) -> Assessment:
-    person = values.get("person", EMPTY)
-    return Assessment(
-        title=values["title"],
-        assessment_date=values["assessment_date"],
-        age=person.get("age"),
-        birth_month=person.get("birth_month"),
-        hourly_amount=values.get("hourly_amount"),
-        period=values.get("period"),
-        week_types=values.get("week_types", (DEFAULT_WEEK_TYPE,)),
-        night=values.get("night"),
-        decision=values.get("decision"),
-        day_plans=values.get("day_plans", ()),
-        activities=values["activities"],
-    )
-
-
-# The whole draft as the file holds it, in the file's order (spec "Version 2").
+# The whole draft as the file holds it, in the file's order (spec "Version 2"): a field of the
+# draft itself is its field from `rules.assessment` in its place here, the person's fields are
+# the draft's own too.
+DRAFT_FIELDS = table(
+    FIELDS["title"],
+    FIELDS["assessment_date"],
+    PERSON.field(default=EMPTY),
+    PERIOD.field(),
+    FIELDS["hourly_amount"],
+    WEEK_TYPES.field(default=(DEFAULT_WEEK_TYPE,)),
+    NIGHT.field(),
+    DAY_PLAN.field(default=()),
+    DECISION.field(),
+    ROW.field(
+        default=REQUIRED,
+        messages={"what": gettext_noop("en lista med aktiviteter, [] om det inte finns några")},
+    ),
+)
 DRAFT = Part(
     "draft",
     gettext_noop("Beräkningen"),
     gettext_noop("beräkningen"),
-    table(
-        FIELDS["title"],
-        FIELDS["assessment_date"],
-        PERSON.field(default=EMPTY),
-        PERIOD.field(),
-        FIELDS["hourly_amount"],
-        WEEK_TYPES.field(default=(DEFAULT_WEEK_TYPE,)),
-        NIGHT.field(),
-        DAY_PLAN.field(default=()),
-        DECISION.field(),
-        ROW.field(
-            default=REQUIRED,
-            messages={"what": gettext_noop("en lista med aktiviteter, [] om det inte finns några")},
-        ),
+    DRAFT_FIELDS,
+    make=lambda person=EMPTY, **values: Assessment(
+        **values, **{name: person.get(name) for name in PERSON_FIELDS}
     ),
-    make=_draft,
     values=lambda draft: {
-        **{name: getattr(draft, name) for name in FIELDS},
-        "person": draft,
-        "period": draft.period,
-        "week_types": draft.week_types,
-        "night": draft.night,
-        "decision": draft.decision,
-        "day_plans": draft.day_plans,
-        "activities": draft.activities,
+        name: draft if name == "person" else getattr(draft, name) for name in DRAFT_FIELDS
     },
     problems=draft_problems,
 )
