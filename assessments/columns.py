@@ -1,32 +1,49 @@
 """Between the rules' values and the database's columns (assessments.models).
 
-The draft's own columns hold its details and person by their field names and each part that
-may be absent (the period, the night, the decision) as "<part>_<field>": the part is there when
-its required fields are, and an absent part keeps its other columns' values for when it comes
-back. A value is stored only if its field's rules take it (`refuse_broken`); a value an older
-version stored invalid is read as its field's stand-in (`rules.fields.repaired`) and named.
+The draft's own columns hold its details and person by their field names, and each part of one
+object that may be absent (a field of the draft's table, `rules.draft.DRAFT`, that holds an
+object) as "<part>_<field>": the model's columns are the declaration of what is stored, so a
+part is stored in its fields that have a column (the decision's version-2 fields today). The
+part is there when its required fields are, and an absent part keeps its other columns' values
+for when it comes back. A value is stored only if its field's rules take it (`refuse_broken`); a
+value an older version stored invalid is read as its field's stand-in (`rules.fields.repaired`)
+and named.
 """
 
 from enum import StrEnum
 from fractions import Fraction
+from functools import cache
 
 from django.utils.text import slugify
 
 from . import rules
 from .rules import assessment as draft_table
+from .rules.draft import DRAFT_FIELDS
 from .rules.fields import Field, Type, repaired
+from .rules.parts import Part
 
-# The parts of the draft stored in its own columns: the rules' attribute, its fields, its type.
-STORED_PARTS = {
-    "period": (draft_table.PERIOD_FIELDS, rules.GrantPeriod),
-    "night": (draft_table.NIGHT_FIELDS, rules.Night),
-    "decision": (draft_table.DECISION_FIELDS, rules.Decision),
-}
-# The draft's own columns by the field each holds, by their prefix ("" for the details).
-DRAFT_COLUMNS: dict[str, dict[str, Field]] = {
-    "": {**draft_table.FIELDS, **draft_table.PERSON_FIELDS},
-    **{f"{name}_": fields for name, (fields, _type) in STORED_PARTS.items()},
-}
+
+@cache
+def stored_parts(model) -> dict[str, tuple[Part, dict[str, Field]]]:
+    """The draft's parts of one object that `model` has columns for, by name: the part and its
+    fields so stored."""
+    names = {f.name for f in model._meta.concrete_fields}
+    found = {}
+    for name, f in DRAFT_FIELDS.items():
+        if f.type == Type.OBJECT and f.part is not None:
+            fields = {n: fl for n, fl in f.part.fields.items() if f"{name}_{n}" in names}
+            if fields:
+                found[name] = (f.part, fields)
+    return found
+
+
+@cache
+def draft_columns(model) -> dict[str, dict[str, Field]]:
+    """The draft's own columns by the field each holds, by their prefix ("" for the details)."""
+    return {
+        "": {**draft_table.FIELDS, **draft_table.PERSON_FIELDS},
+        **{f"{name}_": fields for name, (_part, fields) in stored_parts(model).items()},
+    }
 
 
 def db_value(value):
@@ -72,10 +89,10 @@ def _absent(field: Field):
     return "" if field.type in (Type.CHOICE, Type.TEXT) else None
 
 
-def draft_values(draft: rules.Assessment) -> dict:
+def draft_values(model, draft: rules.Assessment) -> dict:
     """The draft's own columns from a draft of the rules."""
-    values = {f"{name}": db_value(getattr(draft, name)) for name in DRAFT_COLUMNS[""]}
-    for part, (fields, _type) in STORED_PARTS.items():
+    values = {name: db_value(getattr(draft, name)) for name in draft_columns(model)[""]}
+    for part, (_part, fields) in stored_parts(model).items():
         obj = getattr(draft, part)
         for name, f in fields.items():
             values[f"{part}_{name}"] = db_value(getattr(obj, name)) if obj else _absent(f)
@@ -86,7 +103,7 @@ def present(stored, prefix: str) -> bool:
     """Whether the stored draft has the part of `prefix`: all of its required fields."""
     return all(
         getattr(stored, prefix + name) not in (None, "")
-        for name, f in DRAFT_COLUMNS[prefix].items()
+        for name, f in draft_columns(type(stored))[prefix].items()
         if f.required
     )
 
@@ -94,7 +111,7 @@ def present(stored, prefix: str) -> bool:
 def part_values(stored, prefix: str) -> tuple[dict, list[Field]]:
     """A part's stored values as the rules read them, and the fields stored invalid."""
     values, broken_fields = {}, []
-    for name, f in DRAFT_COLUMNS[prefix].items():
+    for name, f in draft_columns(type(stored))[prefix].items():
         values[name], was_broken = repaired(f, getattr(stored, prefix + name))
         if was_broken:
             broken_fields.append(f)
@@ -104,10 +121,10 @@ def part_values(stored, prefix: str) -> tuple[dict, list[Field]]:
 def parts(stored) -> dict:
     """The stored draft's parts as the rules' objects, None for an absent one."""
     return {
-        name: rules_type(**part_values(stored, f"{name}_")[0])
+        name: part.make(**part_values(stored, f"{name}_")[0])
         if present(stored, f"{name}_")
         else None
-        for name, (_fields, rules_type) in STORED_PARTS.items()
+        for name, (part, _fields) in stored_parts(type(stored)).items()
     }
 
 
@@ -115,7 +132,7 @@ def draft_problems(stored, names=None) -> list[str]:
     """The columns of `names` (default all) whose values the draft's tables refuse; a part
     that may be absent is checked whole, so that it is never half there."""
     problems = []
-    for prefix, fields in DRAFT_COLUMNS.items():
+    for prefix, fields in draft_columns(type(stored)).items():
         columns = [prefix + name for name in fields]
         if names is not None and not set(columns) & set(names):
             continue

@@ -69,7 +69,7 @@ class AssessmentQuerySet(models.QuerySet):
     def create_from(self, draft: rules.Assessment) -> "Assessment":
         """A new draft from a file's assessment, rows at positions 0..n-1, all or nothing."""
         with transaction.atomic():
-            assessment = self.create(**columns.draft_values(draft))
+            assessment = self.create(**columns.draft_values(self.model, draft))
             assessment.set_week_types(draft.week_types)
             Activity.objects.bulk_create(
                 Activity.from_row(row, assessment=assessment, position=position)
@@ -145,7 +145,7 @@ class Assessment(models.Model):
         """The fields of the draft's own parts that an older version stored invalid: read as
         their stand-ins, and named on the page so that they can be put right."""
         invalid = []
-        for prefix in columns.DRAFT_COLUMNS:
+        for prefix in columns.draft_columns(Assessment):
             if not prefix or columns.present(self, prefix):
                 invalid += columns.part_values(self, prefix)[1]
         return invalid

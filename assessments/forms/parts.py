@@ -12,8 +12,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments import rules
+from assessments.columns import db_value
 from assessments.forms.fields import DescribedFieldsMixin, form_field
-from assessments.models import Activity, db_value
+from assessments.models import Activity
 from assessments.rules import Kind
 from assessments.rules import activity as row_table
 from assessments.rules.draft import (
@@ -35,20 +36,27 @@ class PartForm(DescribedFieldsMixin, forms.Form):
     (the draft's own columns, or a week type's).
 
     A part of the page also says how the page shows and saves it (`web.parts`): its address
-    under the draft's ("natt"), its template in `templates/assessments/parts/`, the id of its
-    form there, and what a save and a conflict say."""
+    under the draft's ("natt"), the id of its form in its template (`templates/assessments/
+    parts/<part>.html`, or `_part.html` for a part without one), and what a save and a conflict
+    say; each by default from the part's name and generic words."""
 
     part: Part
-    address = ""
-    form_id = ""
-    saved = ""
-    conflict_title = ""
+    address = ""  # default: the part's name
+    form_id = ""  # default: the part's name
+    saved = _("Ändringen är sparad.")
+    conflict_title = _("Det här har ändrats någon annanstans")
     columns = ""  # the stored names' prefix, and the form's: "night_" for the night
     names: tuple[str, ...] = ()  # the fields shown, of the part's table (default all)
     optional = False  # the part is absent when its required fields are left empty
     each_field = False  # stale edits are judged field by field (forms.stale)
     judged_with_draft = True  # the rules between parts look at this part
     widgets: dict = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if hasattr(cls, "part"):
+            cls.address = cls.address or cls.part.name
+            cls.form_id = cls.form_id or cls.part.name
 
     def __init__(self, data=None, *, instance, **kwargs):
         super().__init__(data, **kwargs)

@@ -12,8 +12,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments import catalogue, files, rules
+from assessments.columns import db_value
 from assessments.forms.fields import DescribedFieldsMixin, from_table
-from assessments.models import NEED_CHOICES, ROW_FIELDS, Activity, Assessment, db_value
+from assessments.models import NEED_CHOICES, ROW_FIELDS, Activity, Assessment
 from assessments.rules import Kind, Need
 from assessments.rules import activity as row_table
 

@@ -121,3 +121,9 @@ def years(age: int) -> str:
 @register.filter
 def bracket(age) -> str:
     return words.bracket_text(age)
+
+
+@register.filter
+def item(mapping, key):
+    """`mapping[key]`, for a key a template holds in a variable (a part's name)."""
+    return mapping[key]

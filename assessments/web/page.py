@@ -3,8 +3,10 @@ rows (`web.editor`), the parts' forms (`PageParts`) and the results (`presentati
 post that was not saved are kept as the person typed them."""
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django_htmx.http import trigger_client_event
@@ -35,6 +37,16 @@ class PartMessage:
     title: str = ""
     errors: list = field(default_factory=list)
     conflicts: list = field(default_factory=list)
+
+
+@cache
+def part_template(name: str) -> str:
+    """A part's template in `templates/assessments/parts/`: its own, or the generic one."""
+    try:
+        get_template(f"assessments/parts/{name}.html")
+    except TemplateDoesNotExist:
+        return "_part.html"
+    return f"{name}.html"
 
 
 class PageParts:
@@ -81,10 +93,10 @@ class PageParts:
         return forms
 
     @property
-    def templates(self) -> list[str]:
-        """The parts' templates after the rows, in the page's order."""
+    def templates(self) -> list[tuple[str, str]]:
+        """The parts after the rows, in the page's order: each its template and its name."""
         names = ["weeks", *(form.part.name for form in SINGLE_PARTS)]
-        return [f"assessments/parts/{name}.html" for name in names]
+        return [(f"assessments/parts/{part_template(name)}", name) for name in names]
 
     @cached_property
     def decided_forms(self) -> list[DecidedForm]:

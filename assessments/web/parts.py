@@ -29,7 +29,7 @@ from assessments.forms.parts import (
 from assessments.models import Assessment
 from assessments.rules.assessment import MAX_WEEK_TYPES
 from assessments.web.access import draft_view
-from assessments.web.page import DRAFT, PageParts, focus, render_draft
+from assessments.web.page import DRAFT, PageParts, focus, part_template, render_draft
 
 # rules.md R10: a child's school weeks and holiday weeks, the usual split (40 and 12 weeks).
 # Their names are stored in the page's language: from then on they are the person's to edit.
@@ -61,7 +61,7 @@ class Edit:
 
     form_id = property(lambda self: self.form_class.form_id)
     conflict_title = property(lambda self: self.form_class.conflict_title)
-    template = property(lambda self: f"{self.name}.html")
+    template = property(lambda self: part_template(self.name))
     partial = "form"  # the partial of its form in its template
 
     @property
