@@ -322,16 +322,8 @@ DETAILS = Part(
 
 def draft_values(draft: Assessment) -> dict:
     """A draft's parts as `draft_problems` reads them (the person as its own object)."""
-    return {
-        **{name: getattr(draft, name) for name in FIELDS},
-        "person": {name: getattr(draft, name) for name in PERSON_FIELDS},
-        "period": draft.period,
-        "week_types": draft.week_types,
-        "night": draft.night,
-        "decision": draft.decision,
-        "day_plans": draft.day_plans,
-        "activities": draft.activities,
-    }
+    values = DRAFT.values_of(draft)
+    return {**values, "person": {name: getattr(draft, name) for name in PERSON_FIELDS}}
 
 
 def with_part(draft: Assessment, part: Part, values: dict | None) -> Assessment:
