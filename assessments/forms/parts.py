@@ -12,9 +12,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments import rules
-from assessments.columns import db_value
+from assessments.columns import db_value, stored_parts
 from assessments.forms.fields import DescribedFieldsMixin, form_field
-from assessments.models import Activity
+from assessments.models import Activity, Assessment
 from assessments.rules import Kind
 from assessments.rules import activity as row_table
 from assessments.rules.draft import (
@@ -46,7 +46,7 @@ class PartForm(DescribedFieldsMixin, forms.Form):
     saved = _("Ändringen är sparad.")
     conflict_title = _("Det här har ändrats någon annanstans")
     columns = ""  # the stored names' prefix, and the form's: "night_" for the night
-    names: tuple[str, ...] = ()  # the fields shown, of the part's table (default all)
+    names: tuple[str, ...] = ()  # the fields shown, of the part's table (default: those stored)
     optional = False  # the part is absent when its required fields are left empty
     each_field = False  # stale edits are judged field by field (forms.stale)
     judged_with_draft = True  # the rules between parts look at this part
@@ -71,7 +71,13 @@ class PartForm(DescribedFieldsMixin, forms.Form):
         self.set_describedby()
 
     def shown_names(self) -> tuple[str, ...]:
-        return self.names or tuple(self.part.fields)
+        """The fields shown: `names`, else those of the part's table that are stored (a part in
+        the draft's columns has those of its fields that have a column, `columns.stored_parts`)."""
+        if self.names:
+            return self.names
+        if self.columns:
+            return tuple(stored_parts(Assessment)[self.part.name][1])
+        return tuple(self.part.fields)
 
     def stored_values(self) -> dict:
         """What is stored now, by the part's field names: the form's initial values."""
@@ -194,7 +200,6 @@ class DecisionForm(PartForm):
     saved = _("Beslutet är sparat.")
     conflict_title = _("Beslutet har ändrats någon annanstans")
     columns = "decision_"
-    names = ("by", "date", "note")  # version 3's parts of a decision are not on the page yet
     optional = True
     widgets = {"by": forms.RadioSelect}
 
