@@ -289,7 +289,7 @@ def _plan_step(result: Result, r: PlanResult):
     )
 
 
-# --- Hooks for explain.py ------------------------------------------------------------------------
+# --- Hooks for steps.py and warnings.py ----------------------------------------------------------
 
 
 def row_label(result: Result, row: RowResult) -> str | None:
