@@ -371,3 +371,42 @@ def test_calculate_gives_the_reference_figures_and_words(draft, language):
         new = rules.calculate(draft)
         assert_same(new, old)
         assert rules.result_data(new) == rules.result_data(old)
+
+
+# --- Numbers --------------------------------------------------------------------------------
+
+# Ratios near the halves where rounding turns, and with denominators too large to round in
+# integers (formatting falls back to Decimal there).
+halves = st.builds(
+    lambda k, places, sign: Fraction(sign * (2 * k + 1), 2 * 10**places),
+    st.integers(0, 10**6),
+    st.integers(0, 4),
+    st.sampled_from([1, -1]),
+)
+ratios = st.builds(
+    Fraction,
+    st.integers(-(10**20), 10**20),
+    st.one_of(st.integers(1, 10**4), st.integers(1, 10**20)),
+)
+numbers = st.one_of(
+    halves, ratios, st.integers(-(10**12), 10**12), st.decimals(-(10**6), 10**6, places=4)
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(numbers, st.integers(0, 4), st.booleans(), st.booleans(), st.sampled_from(["sv", "en"]))
+# Just below a half, closer than the Decimal division's 28 digits see: rounded up there.
+@example(Fraction(5 * 10**28 - 1, 10**31), 2, False, True, "sv")
+def test_numbers_are_written_as_the_reference_writes_them(
+    value, places, keep_zeros, grouping, language
+):
+    with translation.override(language):
+        assert rules.format_number(
+            value, places, keep_zeros=keep_zeros, grouping=grouping
+        ) == reference.formatting.format_number(
+            value, places, keep_zeros=keep_zeros, grouping=grouping
+        )
+        assert rules.format_hours(value) == reference.formatting.format_hours(value)
+        assert rules.format_kronor(value, places) == reference.formatting.format_kronor(
+            value, places
+        )

@@ -271,6 +271,9 @@ class Result:
     grants_nothing: bool = False
     deadline: "Deadline | None" = None  # the last day to contest the decision (rules.md R14)
     day_plans: tuple[day.PlanResult, ...] = ()  # each day plan's dygn (R13), in the draft's order
+    # The row written by hand, per day and active, with the most minutes × times (the first of
+    # equals): a day has 24 hours (R9, R11).
+    longest_day_row: RowResult | None = None
     # What the figures mean, filled in by explain.with_explanation in the same pass.
     steps: tuple = field(default=())
     warnings: tuple = field(default=())
@@ -552,8 +555,9 @@ def _rows(
     activities: tuple[Activity, ...],
     week_types: tuple[WeekType, ...],
     breathing_share: Fraction | None,
-) -> tuple[tuple[RowResult, ...], dict[tuple[str, ...], _Sums], int]:
-    """Each row's figures (rules.md R4), and the sums of its group of week types.
+) -> tuple[tuple[RowResult, ...], dict[tuple[str, ...], _Sums], int, RowResult | None]:
+    """Each row's figures (rules.md R4), the sums of its group of week types, and the row
+    written by hand with the most minutes a day (`Result.longest_day_row`).
 
     Every row's weekly minutes are an integer ratio; the sums are kept over `unit`, a common
     multiple of their denominators, which grows when a row needs it. `breathing_share` is the
@@ -568,6 +572,7 @@ def _rows(
     groups: dict[tuple[str, ...], _Sums] = {}
     rows = []
     unit = 1
+    longest, longest_minutes, longest_unit = None, 0, 1
     day, active, basic_kind = Period.DAY, TimeType.ACTIVE, Kind.BASIC
     for index, a in enumerate(activities):
         # The row's keys and its weeks' share, once per distinct choice of week types (R10).
@@ -629,6 +634,11 @@ def _rows(
                 sums.exempt_other += weekly
         if a.from_day_plan is not None:
             continue  # placed in time: its night and its dygn are the plan's (R13.6, R13.7)
+        if a.per == day and time_type == active:
+            on_a_day = minutes * times
+            on_a_day_unit = minutes_unit * times_unit
+            if on_a_day * longest_unit > longest_minutes * on_a_day_unit:
+                longest, longest_minutes, longest_unit = rows[-1], on_a_day, on_a_day_unit
         clock *= unit // clock_unit
         if a.at_night:
             sums.night_active += clock
@@ -636,7 +646,7 @@ def _rows(
             sums.day_clock += clock
             if time_type == active:
                 sums.day_active += clock
-    return tuple(rows), groups, unit
+    return tuple(rows), groups, unit, longest
 
 
 def _add_up(sums: list[list[int]]) -> list[int]:
@@ -771,7 +781,7 @@ def _averages(weights: list[Fraction], values: list[list[Fraction]]) -> list[Fra
         for j, v in enumerate(row):
             sums[j] += weight * v.numerator * (unit // v.denominator)
     total = unit * sum(whole)
-    return [Fraction(s, total) for s in sums]
+    return [_minutes(s, total) for s in sums]
 
 
 def _average_needs(items: list[tuple[Fraction, tuple[NeedTotal, ...]]]) -> tuple[NeedTotal, ...]:
@@ -918,7 +928,7 @@ def _compute(assessment: Assessment) -> Result:
     if dated:
         days = [((end - start).days + 1, breathing_is_basic(start)) for start, end in bounds]
         breathing_share = Fraction(sum(n for n, basic in days if basic), sum(n for n, _ in days))
-    rows, groups, unit = _rows(activities, week_types, breathing_share)
+    rows, groups, unit, longest = _rows(activities, week_types, breathing_share)
 
     def weeks_on(breathing_basic: bool) -> tuple[list[_Week], tuple[NeedTotal, ...]]:
         weeks = [
@@ -1019,6 +1029,7 @@ def _compute(assessment: Assessment) -> Result:
         segments=tuple(segments),
         night=period.night,
         day_plans=plans,
+        longest_day_row=longest,
     )
 
 

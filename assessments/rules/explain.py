@@ -8,6 +8,7 @@ parts add up to its figure.
 
 import calendar
 import heapq
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
@@ -35,6 +36,7 @@ from .formatting import (
 from .i18n import _, gettext_noop, ngettext
 from .needs import (
     ELSEWHERE_LABELS,
+    NEEDS,
     PERIOD_LABELS,
     Elsewhere,
     Need,
@@ -106,7 +108,7 @@ class Step:
     value: str  # the figure as it is shown: "22,17 h/vecka", "1,5 h över gränsen"
     text: str
     rules: tuple[str, ...]  # rules.md ids, for the code and its tests
-    parts: tuple[Part, ...] = ()
+    parts: Sequence[Part] = ()  # a tuple, or the rows' `RowParts`
     need_parts: tuple[Part, ...] = ()
 
     @property
@@ -455,6 +457,7 @@ SPECIAL_REASONS_RULE = gettext_noop(
 def _warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
     on = result.rules_as_of
     activities = [r.activity for r in result.rows]  # rows from day plans too (R13.9)
+    needs = {a.need for a in activities}
     warnings: list[Notice] = []
 
     def warn(code: str, message: str, prominent: bool = False) -> None:
@@ -473,7 +476,7 @@ def _warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
     _age_limit_warnings(result, warn)
     _day_warnings(assessment, result, warn)
     warnings += explain_day.warnings(result)
-    _time_warnings(assessment, result, warn)
+    _time_warnings(assessment, result, activities, needs, warn)
     _elsewhere_warnings(assessment, warn)
     if result.several_weeks:
         _average_warning(result, warn)
@@ -488,7 +491,7 @@ def _warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
                     caveat=parameter.caveat, source=parameter.source.title
                 ),
             )
-    if any(a.need == Need.WORK_AND_EDUCATION for a in activities):
+    if Need.WORK_AND_EDUCATION in needs:
         write = _("Skriv de särskilda skälen i anteckningen.")
         warn("special_reasons", f"{SPECIAL_REASONS_RULE} {write}")
     return tuple(warnings)
@@ -565,16 +568,9 @@ def _age_limit_warnings(result: Result, warn) -> None:
 
 def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
     """rules.md R9, R11: a day has 24 hours."""
-    busiest = max(
-        (
-            (a.minutes * a.times, a)
-            for a in assessment.activities
-            if a.per == Period.DAY and a.time_type == TimeType.ACTIVE
-        ),
-        default=(0, None),
-        key=lambda pair: pair[0],
-    )
-    if busiest[0] > DAY_MINUTES:
+    longest = result.longest_day_row
+    on_a_day = longest.activity.minutes * longest.activity.times if longest else 0
+    if on_a_day > DAY_MINUTES:
         warn(
             "row_over_24h",
             _(
@@ -582,13 +578,13 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
                 "timmar: kontrollera minuter och antal gånger. Behövs två assistenter "
                 "samtidigt, ange 2 assistenter i stället."
             ).format(
-                description=busiest[1].description,
-                hours=format_hours(busiest[0]),
+                description=longest.activity.description,
+                hours=format_hours(on_a_day),
                 day=DAY_MINUTES // 60,
             ),
         )
     for week in result.week_types:
-        rows = [r for r in result.rows if week.week_type.key in r.week_types]
+        key = week.week_type.key
         # R13.8's day_over_24h says it more plainly; the waking hours are then not repeated.
         if week.day_active_minutes > week.day_available_minutes and not week.over_capacity:
             away = week.week_type.away_hours
@@ -606,8 +602,9 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
                     hours = _("veckans vakna timmar")
             day_rows = [
                 r
-                for r in rows
-                if r.activity.time_type == TimeType.ACTIVE
+                for r in result.rows
+                if key in r.week_types
+                and r.activity.time_type == TimeType.ACTIVE
                 and not r.activity.at_night
                 and r.activity.from_day_plan is None
             ]
@@ -628,7 +625,7 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
             )
         night = week.figures.night
         if night is not None and night.active_minutes > night.night_minutes:
-            night_rows = [r for r in rows if r.activity.at_night]
+            night_rows = [r for r in result.rows if key in r.week_types and r.activity.at_night]
             warn(
                 "night_over_night",
                 _(
@@ -644,10 +641,11 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
             )
 
 
-def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
+def _time_warnings(assessment: Assessment, result: Result, activities, needs, warn) -> None:
+    """`activities` are the rows' (day plans' too, R13.9), `needs` their needs."""
     on = result.rules_as_of
-    activities = [r.activity for r in result.rows]  # rows from day plans too (R13.9)
-    uses_waiting = any(a.time_type != TimeType.ACTIVE for a in activities) or (
+    rows_wait = any(a.time_type != TimeType.ACTIVE for a in activities)
+    uses_waiting = rows_wait or (
         assessment.night is not None and assessment.night.cover != NightCover.NONE
     )
     if uses_waiting and on < p.WAITING_ALLOWED_FROM.value:
@@ -657,7 +655,7 @@ def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
                 "Före {date} kunde assistans i regel inte beviljas för väntetid och beredskap."
             ).format(date=p.WAITING_ALLOWED_FROM.value.isoformat()),
         )
-    if any(a.time_type != TimeType.ACTIVE and a.assistants == 2 for a in activities):
+    if rows_wait and any(a.time_type != TimeType.ACTIVE and a.assistants == 2 for a in activities):
         warn(
             "two_assistants_waiting",
             _(
@@ -679,9 +677,7 @@ def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
             ),
         )
     split = p.SEPARATE_NEEDS_6_AND_7_FROM.value
-    if on < split and any(
-        a.need in (Need.INJURY_PREVENTION, Need.MEDICAL_SUPPORT) for a in activities
-    ):
+    if on < split and (Need.INJURY_PREVENTION in needs or Need.MEDICAL_SUPPORT in needs):
         warn(
             "needs_before_2023",
             _(
@@ -690,7 +686,7 @@ def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
             ).format(date=split.isoformat()),
         )
     in_full = p.BREATHING_IN_FULL_FROM.value
-    if on < in_full and any(a.need == Need.BREATHING or a.tube_feeding for a in activities):
+    if on < in_full and (Need.BREATHING in needs or any(a.tube_feeding for a in activities)):
         warn(
             "breathing_before_2020",
             _(
@@ -705,7 +701,7 @@ def _elsewhere_warnings(assessment: Assessment, warn) -> None:
     rows = [
         (index, a)
         for index, a in enumerate(assessment.activities, start=1)
-        if _special_reasons_needed(a)
+        if a.elsewhere is not None and _special_reasons_needed(a)
     ]
     if rows:
         named = ", ".join(
@@ -813,29 +809,82 @@ def _amount_warnings(result: Result, warn) -> None:
 # --- The steps of "Så räknade vi" ------------------------------------------------------------
 
 
-def _row_label(result: Result, r: RowResult, template: str) -> str:
-    label = template.format(
-        number=r.index + 1, description=r.activity.description or need_label(r.activity.need)
-    )
-    if result.several_weeks and len(r.week_types) < len(result.week_types):
-        names = [
-            w.week_type.label.lower() for w in result.week_types if w.week_type.key in r.week_types
-        ]
-        label += f" ({', '.join(names)})"
-    return label
+class RowParts(Sequence):
+    """The parts of a sum of rows, one a row, made when they are first read.
+
+    The page and the printout show a sum of rows per need (`Step.need_parts`); a label and a
+    Fraction for each of 150 rows on every calculation would cost more than the figures. The
+    words are taken when the result is explained (`_row_labeller`), in its language.
+    """
+
+    def __init__(
+        self,
+        rows: tuple[RowResult, ...],
+        label: Callable[[RowResult], str],
+        *,
+        basic: bool,
+        after: tuple[Part, ...] = (),
+    ):
+        self._rows = rows  # the result's rows: those with minutes of this kind are parts
+        self._label = label
+        self._basic = basic
+        self._after = after  # parts after the rows'
+        self._parts: tuple[Part, ...] | None = None
+
+    def _made(self) -> tuple[Part, ...]:
+        if self._parts is None:
+            if self._basic:
+                rows = [(r, r.basic_minutes) for r in self._rows if r.basic_share]
+            else:
+                rows = [(r, r.other_minutes) for r in self._rows if r.basic_share < 1]
+            parts = tuple(Part(self._label(r), minutes, r.index) for r, minutes in rows)
+            self._parts = parts + self._after
+        return self._parts
+
+    def __getitem__(self, index):
+        return self._made()[index]
+
+    def __iter__(self):
+        return iter(self._made())
+
+    def __len__(self) -> int:
+        return len(self._made())
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return self._made() == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._made())
+
+    def __repr__(self) -> str:
+        return repr(self._made())
 
 
-def _row_parts(result: Result, rows: list[RowResult], *, basic: bool) -> tuple[Part, ...]:
+def _row_labeller(result: Result) -> Callable[[RowResult], str]:
+    """The label of a row's part ("Rad 3: Dusch (skolvecka)", or a day plan's row's), with
+    its words taken now, in the language the result is explained in."""
     # One translation for all the rows: a lookup per row costs a millisecond at 150 rows.
     template = _("Rad {number}: {description}")
-    return tuple(
-        Part(
-            explain_day.row_label(result, r) or _row_label(result, r, template),
-            r.basic_minutes if basic else r.other_minutes,
-            r.index,
+    needs = {info.need: need_label(info.need) for info in NEEDS}
+    plan_label = explain_day.row_labeller(result)
+    several = len(result.week_types) if result.several_weeks else 0
+    names = {w.week_type.key: w.week_type.label.lower() for w in result.week_types}
+
+    def label(r: RowResult) -> str:
+        text = plan_label(r)
+        if text is not None:
+            return text
+        activity = r.activity
+        text = template.format(
+            number=r.index + 1, description=activity.description or needs[activity.need]
         )
-        for r in rows
-    )
+        if len(r.week_types) < several:
+            text += f" ({', '.join(names[key] for key in r.week_types)})"
+        return text
+
+    return label
 
 
 def _need_parts(result: Result, *, basic: bool) -> tuple[Part, ...]:
@@ -865,8 +914,7 @@ def _weights(result: Result) -> list[tuple[Fraction, str, SegmentResult, int]]:
 
 
 def _steps(assessment: Assessment, result: Result) -> tuple[Step, ...]:
-    basic_rows = [r for r in result.rows if r.basic_share]
-    other_rows = [r for r in result.rows if r.basic_share < 1]
+    label = _row_labeller(result)
     waiting = share_text(p.WAITING_FACTOR.value)
     on_call = share_text(p.ON_CALL_FACTOR.value)
     averaged = ""
@@ -898,7 +946,7 @@ def _steps(assessment: Assessment, result: Result) -> tuple[Step, ...]:
             )
             + averaged,
             ("R1", "R3", "R4"),
-            _row_parts(result, basic_rows, basic=True),
+            RowParts(result.rows, label, basic=True),
             _need_parts(result, basic=True),
         ),
         Step(
@@ -912,7 +960,7 @@ def _steps(assessment: Assessment, result: Result) -> tuple[Step, ...]:
             ).format(waiting=waiting, on_call=on_call)
             + averaged,
             ("R2", "R4", "R6"),
-            _row_parts(result, other_rows, basic=False) + night_parts,
+            RowParts(result.rows, label, basic=False, after=night_parts),
             _need_parts(result, basic=False),
         ),
     ]
