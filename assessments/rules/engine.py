@@ -568,16 +568,16 @@ def _rows(
     per_factors = {Period.WEEK: (1, 1), Period.MONTH: (12, weeks), Period.YEAR: (1, weeks)}
     time_factors = {t: time_factor(t).as_integer_ratio() for t in TimeType}
     all_weeks = _sum(w.weeks for w in week_types)
-    keys_of: dict[tuple[str, ...] | None, tuple[tuple[str, ...], Fraction]] = {}
+    # Per distinct choice of week types: the keys of those the draft has, their weeks' share
+    # (R10) and the sums of their group of rows.
+    keys_of: dict[tuple[str, ...] | None, tuple[tuple[str, ...], Fraction, _Sums]] = {}
     groups: dict[tuple[str, ...], _Sums] = {}
     rows = []
     unit = 1
     longest, longest_minutes, longest_unit = None, 0, 1
     day, active, basic_kind = Period.DAY, TimeType.ACTIVE, Kind.BASIC
     for index, a in enumerate(activities):
-        # The row's keys and its weeks' share, once per distinct choice of week types (R10).
-        choice = a.week_types
-        found = keys_of.get(choice)
+        found = keys_of.get(a.week_types)
         if found is None:
             keys = tuple(w.key for w in week_types if a.happens_in(w.key))
             share = (
@@ -585,8 +585,10 @@ def _rows(
                 if len(keys) == len(week_types)
                 else _sum(w.weeks for w in week_types if w.key in keys) / all_weeks
             )
-            found = keys_of[choice] = (keys, share)
-        keys, share = found
+            if keys not in groups:
+                groups[keys] = _Sums()
+            found = keys_of[a.week_types] = (keys, share, groups[keys])
+        keys, share, sums = found
         # rules.md R4: minutes × times × period factor (the clock), × assistants × the
         # time type's factor (R6), as integer ratios.
         minutes, minutes_unit = a.minutes.as_integer_ratio()
@@ -611,9 +613,6 @@ def _rows(
             RowResult(index, a, keys, (clock, clock_unit), (weekly, weekly_unit), share, counted)
         )
 
-        sums = groups.get(keys)
-        if sums is None:  # not setdefault: that would build a _Sums for every row
-            sums = groups[keys] = _Sums()
         if unit % weekly_unit:
             grow = weekly_unit // gcd(unit, weekly_unit)
             unit *= grow
