@@ -40,7 +40,6 @@ from .assessment import Assessment, Night, WeekType
 from .day import time_factor
 from .deadline import Deadline, deadline
 from .needs import (
-    BASIC_NEEDS,
     NEEDS,
     DecisionMaker,
     Kind,
@@ -370,17 +369,22 @@ class Result:
 # --- A row (rules.md R4, R6) -----------------------------------------------------------------
 
 
+def _per_week() -> dict[Period, Fraction]:
+    """rules.md R4: occasions per week, month or year to occasions per week (a day's are the
+    row's days a week)."""
+    weeks = p.WEEKS_PER_YEAR.value
+    return {
+        Period.WEEK: Fraction(1),
+        Period.MONTH: Fraction(12, weeks),
+        Period.YEAR: Fraction(1, weeks),
+    }
+
+
 def period_factor(activity: Activity) -> Fraction:
     """rules.md R4: occasions per period to occasions per week."""
-    match activity.per:
-        case Period.DAY:
-            return Fraction(activity.days_per_week)
-        case Period.WEEK:
-            return Fraction(1)
-        case Period.MONTH:
-            return Fraction(12, p.WEEKS_PER_YEAR.value)
-        case Period.YEAR:
-            return Fraction(1, p.WEEKS_PER_YEAR.value)
+    if activity.per == Period.DAY:
+        return Fraction(activity.days_per_week)
+    return _per_week()[activity.per]
 
 
 def clock_minutes(activity: Activity) -> Fraction:
@@ -517,6 +521,7 @@ class _Sums:
         "exempt_basic",
         "exempt_other",
         "breathing",
+        "breathing_exempt",
         "day_active",
         "night_active",
         "day_clock",
@@ -526,8 +531,9 @@ class _Sums:
         self.basic = [0] * len(NEEDS)  # in the order of NEEDS
         self.other = [0] * len(NEEDS)
         self.exempt_basic = self.exempt_other = 0
-        # Of `basic`, the breathing rows: an other need before 2019-11-01 (R12).
-        self.breathing = 0
+        # Of `basic` and `exempt_basic`, the breathing rows': an other need before 2019-11-01
+        # (R12).
+        self.breathing = self.breathing_exempt = 0
         self.day_active = self.night_active = 0
         self.day_clock = 0  # rows written by hand not at night, any time type (R13.8)
 
@@ -538,6 +544,7 @@ class _Sums:
         self.exempt_basic *= factor
         self.exempt_other *= factor
         self.breathing *= factor
+        self.breathing_exempt *= factor
         self.day_active *= factor
         self.night_active *= factor
         self.day_clock *= factor
@@ -546,7 +553,6 @@ class _Sums:
 _NEED_INDEX = {info.need: i for i, info in enumerate(NEEDS)}
 _BREATHING = _NEED_INDEX[Need.BREATHING]
 _SUPERVISION = _NEED_INDEX[Need.SUPERVISION]
-_EXEMPT = frozenset({Need.BREATHING, Need.MEDICAL_SUPPORT})  # and tube feeding: deduction_exempt
 _ZERO = Fraction(0)
 _ONE = Fraction(1)
 
@@ -564,8 +570,7 @@ def _rows(
     share of the period's days on which breathing counts as basic, when a segment of the
     period is before 2019-11-01 (R12), else None.
     """
-    weeks = p.WEEKS_PER_YEAR.value
-    per_factors = {Period.WEEK: (1, 1), Period.MONTH: (12, weeks), Period.YEAR: (1, weeks)}
+    per_factors = {per: factor.as_integer_ratio() for per, factor in _per_week().items()}
     time_factors = {t: time_factor(t).as_integer_ratio() for t in TimeType}
     all_weeks = _sum(w.weeks for w in week_types)
     # Per distinct choice of week types: the keys of those the draft has, their weeks' share
@@ -575,7 +580,8 @@ def _rows(
     rows = []
     unit = 1
     longest, longest_minutes, longest_unit = None, 0, 1
-    day, active, basic_kind = Period.DAY, TimeType.ACTIVE, Kind.BASIC
+    kinds: dict[tuple, tuple[bool, bool, int]] = {}
+    day, active = Period.DAY, TimeType.ACTIVE
     for index, a in enumerate(activities):
         found = keys_of.get(a.week_types)
         if found is None:
@@ -603,11 +609,18 @@ def _rows(
         factor, factor_unit = time_factors[time_type]
         weekly = clock * a.assistants * factor
         weekly_unit = clock_unit * factor_unit
-        need = a.need
-        # counts_as_basic (R3, R6): integrity-near help with a basic need, never waiting.
-        basic = a.kind == basic_kind and need in BASIC_NEEDS and time_type == active
+        # R3, R6, R7: asked once per kind of row.
+        kind = (a.need, a.kind, time_type, a.tube_feeding)
+        known = kinds.get(kind)
+        if known is None:
+            known = kinds[kind] = (
+                counts_as_basic(a),
+                deduction_exempt(a),
+                _NEED_INDEX[a.need],
+            )
+        basic, exempt, at = known
         counted = _ONE if basic else _ZERO
-        if basic and breathing_share is not None and need == Need.BREATHING:
+        if basic and breathing_share is not None and at == _BREATHING:
             counted = breathing_share
         rows.append(
             RowResult(index, a, keys, (clock, clock_unit), (weekly, weekly_unit), share, counted)
@@ -619,18 +632,18 @@ def _rows(
             for other in groups.values():
                 other.scale(grow)
         weekly *= unit // weekly_unit
-        at = _NEED_INDEX[need]
         if basic:
             sums.basic[at] += weekly
             if at == _BREATHING:
                 sums.breathing += weekly
         else:
             sums.other[at] += weekly
-        if need in _EXEMPT or (a.tube_feeding and need == Need.MEALS):  # deduction_exempt, R7
-            if basic:
-                sums.exempt_basic += weekly
-            else:
-                sums.exempt_other += weekly
+        if exempt and basic:
+            sums.exempt_basic += weekly
+            if at == _BREATHING:
+                sums.breathing_exempt += weekly
+        elif exempt:
+            sums.exempt_other += weekly
         if a.from_day_plan is not None:
             continue  # placed in time: its night and its dygn are the plan's (R13.6, R13.7)
         if a.per == day and time_type == active:
@@ -690,7 +703,8 @@ class _Week:
             breathing = sum(g.breathing for g in groups)
             basic[_BREATHING] -= breathing
             other[_BREATHING] += breathing
-            exempt_basic -= breathing  # every breathing row is exempt (R7)
+            breathing = sum(g.breathing_exempt for g in groups)
+            exempt_basic -= breathing
             exempt_other += breathing
         night_active = _minutes(sum(g.night_active for g in groups), unit)
         by_need = [
