@@ -788,11 +788,12 @@ def _averages(weights: list[Fraction], values: list[list[Fraction]]) -> list[Fra
     denominator, so that the sums are of integers and only the averages are Fractions."""
     weight_unit = lcm(*(w.denominator for w in weights))
     whole = [w.numerator * (weight_unit // w.denominator) for w in weights]
-    unit = lcm(*(v.denominator for row in values for v in row))
+    ratios = [[v.as_integer_ratio() for v in row] for row in values]
+    unit = lcm(*(d for row in ratios for _n, d in row))
     sums = [0] * len(values[0])
-    for weight, row in zip(whole, values, strict=True):
-        for j, v in enumerate(row):
-            sums[j] += weight * v.numerator * (unit // v.denominator)
+    for weight, row in zip(whole, ratios, strict=True):
+        for j, (n, d) in enumerate(row):
+            sums[j] += weight * n * (unit // d)
     total = unit * sum(whole)
     return [_minutes(s, total) for s in sums]
 

@@ -41,6 +41,7 @@ def to_decimal(value: Fraction | Decimal | float | int, places: int) -> Decimal:
 _EXACT_BELOW = 10**9  # |value|
 _EXACT_DENOMINATOR_BELOW = 10**15
 _EXACT_PLACES = 3
+_RATIONAL = (Fraction, int)
 
 
 def _digits(
@@ -48,8 +49,9 @@ def _digits(
 ) -> tuple[str, str, str]:
     """The sign, the whole digits and the `places` decimals of `value` / `per`, rounded half
     up (away from zero)."""
-    if isinstance(value, Fraction | int):
-        n, d = value.numerator, value.denominator * per
+    if isinstance(value, _RATIONAL):
+        n, d = value.as_integer_ratio()
+        d *= per
         if d < _EXACT_DENOMINATOR_BELOW and abs(n) < d * _EXACT_BELOW and places <= _EXACT_PLACES:
             whole, rest = divmod(abs(n) * 10**places, d)
             whole += 2 * rest >= d
