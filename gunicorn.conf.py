@@ -14,26 +14,17 @@ import os
 
 from gunicorn.glogging import Logger
 
+from behovsraknare.environment import env_int, gunicorn_threads, gunicorn_workers
 from behovsraknare.logfilters import MaskTokens
-
-
-def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "")
-    if not value:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise SystemExit(f"{name} must be an integer, got {value!r}") from None
-
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
 worker_class = "gthread"
-workers = _env_int("GUNICORN_WORKERS", os.cpu_count() or 1)
-threads = _env_int("GUNICORN_THREADS", 4)
+# The settings size each worker's database connections by these (README: the connection budget).
+workers = gunicorn_workers()
+threads = gunicorn_threads()
 # Above the PDF budget (PDF_RENDER_TIMEOUT, 20 s, plus building its HTML): a request never
 # runs into the worker timeout and gunicorn's bare error page.
-timeout = _env_int("GUNICORN_TIMEOUT", 60)
+timeout = env_int("GUNICORN_TIMEOUT", 60)
 graceful_timeout = 30
 keepalive = 5
 # The app is imported once in the master: a worker killed or recycled is replaced in

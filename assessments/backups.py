@@ -2,7 +2,8 @@
 
 SQLite: the online backup API (sqlite3.Connection.backup) copies a snapshot, the WAL included,
 without stopping writers for long. PostgreSQL: pg_dump's custom format, and pg_restore into
-the same database. Backups hold health data: they are written with mode 600.
+the same database. Backups hold health data: they are written with mode 600, and without the
+rows of LEFT_OUT.
 """
 
 import os
@@ -12,6 +13,12 @@ import tempfile
 from pathlib import Path
 
 from django.db import connection
+
+from .models import CachedPdf, RateCounter
+
+# Tables a backup holds empty: cached PDFs (health data that lives minutes, not a backup's week)
+# and rate-limit counts (hashed addresses, of no use after a restore).
+LEFT_OUT = [model._meta.db_table for model in (CachedPdf, RateCounter)]
 
 
 class BackupError(Exception):
@@ -27,13 +34,15 @@ def backup(file: Path) -> None:
     try:
         if connection.vendor == "sqlite":
             connection.ensure_connection()
-            target = sqlite3.connect(partial)
+            target = sqlite3.connect(partial, isolation_level=None)
             try:
                 connection.connection.backup(target)
+                _empty_left_out(target)
             finally:
                 target.close()
         elif connection.vendor == "postgresql":
-            _postgres_tool("pg_dump", "--format=custom", "--no-owner", "--file", partial)
+            left_out = [f"--exclude-table-data={table}" for table in LEFT_OUT]
+            _postgres_tool("pg_dump", "--format=custom", "--no-owner", *left_out, "--file", partial)
         else:
             raise BackupError(f"no backup for the {connection.vendor} database")
         os.replace(partial, file)
@@ -41,6 +50,17 @@ def backup(file: Path) -> None:
         raise BackupError(str(error)) from error
     finally:
         Path(partial).unlink(missing_ok=True)
+
+
+def _empty_left_out(copy: sqlite3.Connection) -> None:
+    """Delete LEFT_OUT's rows from a fresh copy, so that no byte of them stays in its file:
+    zeroed as they are deleted (secure_delete), with the old pages in memory rather than in a
+    journal file, then the free pages dropped (VACUUM)."""
+    copy.execute("PRAGMA secure_delete = ON")
+    copy.execute("PRAGMA journal_mode = MEMORY")
+    for table in LEFT_OUT:
+        copy.execute(f'DELETE FROM "{table}"')
+    copy.execute("VACUUM")
 
 
 def restore(file: Path) -> None:

@@ -1,11 +1,11 @@
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 
+from . import readiness
 from .models import Assessment
 
 logger = logging.getLogger(__name__)
@@ -27,37 +27,51 @@ class NoReferrerCsrfViewMiddleware(CsrfViewMiddleware):
 
 
 class HealthCheckMiddleware:
-    """`GET /healthz`: 200 "ok" when the database (and the rate-limit cache in it) answers.
+    """`GET /healthz` (liveness): 200 "ok" when the database answers a read; `GET /readyz`
+    (readiness): 200 "ready" when it can take a write now (assessments.readiness), else 503
+    with the reason. README says which a load balancer uses.
 
     First in MIDDLEWARE, so that a load balancer or systemd probe on http://127.0.0.1 gets an
-    answer whatever the Host header and without the https redirect. It reads no personal data,
-    needs no login, is not rate limited and is never cached.
+    answer whatever the Host header and without the https redirect. They read no personal
+    data, need no login, are not rate limited and are never cached.
     """
 
-    PATH = "/healthz"
+    PATHS = {"/healthz", "/readyz"}
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.rstrip("/") != self.PATH:
+        path = request.path_info.rstrip("/")
+        if path not in self.PATHS:
             return self.get_response(request)
         if request.method not in ("GET", "HEAD"):
             response = HttpResponse(status=405)
             response["Allow"] = "GET, HEAD"
+        elif path == "/readyz":
+            response = self.ready()
         else:
-            try:
-                Assessment.objects.exists()
-                cache.get("healthz")
-            except DatabaseError:
-                logger.exception("health check: the database does not answer")
-                response = HttpResponse("database unavailable\n", status=503)
-            else:
-                response = HttpResponse("ok\n")
+            response = self.alive()
         response["Content-Type"] = "text/plain; charset=utf-8"
         response["Cache-Control"] = "no-store"
         response["X-Content-Type-Options"] = "nosniff"
         return response
+
+    @staticmethod
+    def alive() -> HttpResponse:
+        try:
+            Assessment.objects.exists()
+        except DatabaseError:
+            logger.exception("health check: the database does not answer")
+            return HttpResponse("database unavailable\n", status=503)
+        return HttpResponse("ok\n")
+
+    @staticmethod
+    def ready() -> HttpResponse:
+        if (problem := readiness.problem()) is not None:
+            logger.warning("readiness check: %s", problem)
+            return HttpResponse(f"not ready: {problem}\n", status=503)
+        return HttpResponse("ready\n")
 
 
 class SecureCookiesMiddleware:

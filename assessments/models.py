@@ -496,3 +496,39 @@ class ShareLink(models.Model):
         if secrets.compare_digest(stored.encode(), secret.encode()) and link is not None:
             return link
         return None
+
+
+class CachedPdf(models.Model):
+    """A draft's printed summary kept for a re-download (assessments.pdf_cache). It holds health
+    data: deleted with its draft, removed once expired, never copied into a backup."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="+")
+    appendix = models.BooleanField()
+    language = models.CharField(max_length=8)
+    # What it was made from: a changed draft (a new version) or a new day is a miss.
+    version = models.PositiveIntegerField()
+    printed_on = models.DateField()
+    body = models.BinaryField()
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "appendix", "language"], name="one_cached_pdf_per_choice"
+            )
+        ]
+
+    def __str__(self):
+        return f"PDF {self.printed_on} ({self.language})"
+
+
+class RateCounter(models.Model):
+    """One client's count of one costly action in its current window (assessments.ratelimit):
+    the window ends a fixed time after its first request, however often the client retries."""
+
+    key = models.CharField(max_length=80, primary_key=True)  # action:hash of the address
+    count = models.PositiveIntegerField()
+    ends = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.count} until {self.ends:%Y-%m-%d %H:%M}"

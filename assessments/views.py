@@ -11,8 +11,6 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import caches
-from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotFound
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -23,7 +21,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
-from . import catalogue, files, pdf, render_pool
+from . import catalogue, files, pdf, pdf_cache, render_pool
 from .editor import Editor, RemovedRow, Sections
 from .forms import (
     ActivityForm,
@@ -487,45 +485,6 @@ def file_response(request, assessment):
     return response
 
 
-# A re-download of an unchanged draft's PDF is served from the cache. The PDF holds health
-# data: it stays there briefly (PDF_CACHE_SECONDS, default 5 minutes) and is deleted with the
-# draft. One entry per draft, appendix choice and language, holding the draft's version and
-# the print date it was made for: so a changed draft or a new day is a miss that replaces the
-# entry, and deleting a draft deletes every copy by name, without an index of keys.
-PDF_CACHE_SECONDS = 300
-
-
-def _pdf_cache():
-    return caches[getattr(settings, "PDF_CACHE_ALIAS", "default")]
-
-
-def _pdf_cache_key(assessment, *, appendix: bool, language: str) -> str:
-    return f"pdf:summary:{assessment.pk}:{int(appendix)}:{language}"
-
-
-def cached_summary(assessment, *, printed_on, appendix: bool) -> bytes:
-    key = _pdf_cache_key(assessment, appendix=appendix, language=translation.get_language())
-    stamp = (assessment.version, printed_on.isoformat())
-    cache = _pdf_cache()
-    entry = cache.get(key)
-    if entry is not None and entry[0] == stamp:
-        return entry[1]
-    body = render_pool.render_summary(assessment, printed_on=printed_on, appendix=appendix)
-    cache.set(key, (stamp, body), getattr(settings, "PDF_CACHE_SECONDS", PDF_CACHE_SECONDS))
-    return body
-
-
-def forget_pdfs(assessment) -> None:
-    """Delete every cached PDF of a draft."""
-    _pdf_cache().delete_many(
-        [
-            _pdf_cache_key(assessment, appendix=appendix, language=language)
-            for appendix in (False, True)
-            for language, _name in settings.LANGUAGES
-        ]
-    )
-
-
 def _pdf_response(body: bytes, name: str) -> HttpResponse:
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
@@ -536,7 +495,7 @@ def pdf_response(request, assessment):
     """The printable summary; the edit link and the read-only link both serve it."""
     printed_on = timezone.localdate()
     appendix = SummaryOptionsForm(request.GET).appendix
-    body = cached_summary(assessment, printed_on=printed_on, appendix=appendix)
+    body = pdf_cache.summary(assessment, printed_on=printed_on, appendix=appendix)
     return _pdf_response(body, pdf.filename(printed_on, appendix=appendix))
 
 
@@ -552,12 +511,11 @@ def reconsideration_pdf_response(request, assessment):
 
 def read_only(find_draft, response, *, pdf_budget: bool = False):
     """A GET view that only reads the draft, found by `find_draft` (the edit link's or the
-    read-only link's). It runs outside a request transaction: on SQLite (IMMEDIATE) one would
-    hold the write lock while a file or PDF is made and other people's saves wait. A PDF is
-    rate limited and made within its budget (assessments.render_pool)."""
+    read-only link's); like every GET, outside a transaction (assessments.transactions). A PDF
+    is rate limited and made within its budget (assessments.render_pool)."""
     if pdf_budget:
         response = rate_limited("pdf")(render_pool.within_budget(response))
-    return transaction.non_atomic_requests(require_GET(find_draft(response)))
+    return require_GET(find_draft(response))
 
 
 download = read_only(draft_view, file_response)
@@ -569,8 +527,7 @@ reconsideration_pdf = read_only(draft_view, reconsideration_pdf_response, pdf_bu
 @draft_view
 def delete(request, assessment):
     if request.method == "POST":
-        forget_pdfs(assessment)
-        assessment.delete()
+        assessment.delete()  # its rows, read-only link and cached PDFs with it (CASCADE)
         messages.success(request, _("Beräkningen och alla dess rader är raderade."))
         return redirect("assessments:start")
     return TemplateResponse(request, "assessments/delete.html", {"assessment": assessment})

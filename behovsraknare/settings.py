@@ -13,35 +13,9 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from .environment import env_bool, env_int, env_list, gunicorn_threads, gunicorn_workers
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), got {value!r}")
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"{name} must be an integer, got {value!r}") from error
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
@@ -86,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last: it runs the view itself, in a transaction when the request may write.
+    "assessments.transactions.RequestTransactionMiddleware",
 ]
 
 ROOT_URLCONF = "behovsraknare.urls"
@@ -111,24 +87,61 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# Seconds a request waits for a PostgreSQL connection (a new one, or one from the pool) before it
+# fails with "Vi kan inte spara just nu" (assessments.transactions): while PostgreSQL is down a
+# save is refused within this, where it waited 10 s for a generic 500 before.
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 3)
+# A connection kept from an earlier request is checked before it is used (psycopg's pool checks it
+# as it lends it: behovsraknare.pool): after a restart of PostgreSQL the dead ones are replaced
+# instead of failing one request each (scripts/bench_postgres_restart.py).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
     if env_bool("DATABASE_POOL", True):
         # psycopg's pool, one per web worker: a connection is lent for a request and given
         # back, instead of a new one (and a server process) per request: GET /healthz took
         # 15 ms with new connections, 2.4 ms pooled (scripts/bench_db_connections.py). Its
         # size is the worker's thread count; CONN_MAX_AGE must stay 0 with a pool.
-        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        from .pool import check_connection
+
+        DATABASES["default"]["OPTIONS"]["pool"] = {
             "min_size": env_int("DATABASE_POOL_MIN", 2),
-            "max_size": env_int("DATABASE_POOL_MAX", env_int("GUNICORN_THREADS", 4)),
-            "timeout": 10,
+            "max_size": env_int("DATABASE_POOL_MAX", gunicorn_threads()),
+            "timeout": DATABASE_CONNECT_TIMEOUT,
+            "check": check_connection,
+            # While PostgreSQL is down the pool tries again after 1 s, 2 s, 4 s, ... (for 5
+            # minutes by default): it came back and the next try was still seconds away (12 to
+            # 16 of 80 requests failed after an outage). Given up after this, the next request
+            # starts a new try at once.
+            "reconnect_timeout": DATABASE_CONNECT_TIMEOUT,
         }
+        connections_per_worker = DATABASES["default"]["OPTIONS"]["pool"]["max_size"]
     else:
         DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 0)
-        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# Every request is one transaction: a row and its draft's version change together or not at all.
-# Read-only views that take long (the PDF, the file download) opt out with
-# transaction.non_atomic_requests, so that they hold no transaction while they render.
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+        connections_per_worker = gunicorn_threads()  # at most one per thread
+    # The connection budget (README, "Several servers"): every server's workers together must
+    # stay within PostgreSQL's max_connections, less the superuser's reserve (3 by default) and
+    # the daily purge, the backup and a deploy's migrate (1 each). Over it, PostgreSQL would
+    # refuse connections under load ("too many clients"): refuse to start instead.
+    RESERVED_CONNECTIONS = 6
+    DATABASE_MAX_CONNECTIONS = env_int("DATABASE_MAX_CONNECTIONS", 100)
+    APP_SERVERS = env_int("APP_SERVERS", 1)
+    server_budget = (DATABASE_MAX_CONNECTIONS - RESERVED_CONNECTIONS) // max(APP_SERVERS, 1)
+    server_connections = gunicorn_workers() * connections_per_worker
+    if server_connections > server_budget:
+        raise ImproperlyConfigured(
+            f"This server would open up to {server_connections} PostgreSQL connections "
+            f"(GUNICORN_WORKERS {gunicorn_workers()} x {connections_per_worker} per worker: "
+            "DATABASE_POOL_MAX, or GUNICORN_THREADS without a pool), more than its share of "
+            f"{server_budget}: (DATABASE_MAX_CONNECTIONS {DATABASE_MAX_CONNECTIONS} - "
+            f"{RESERVED_CONNECTIONS} reserved) / APP_SERVERS {APP_SERVERS}. Lower the workers, "
+            "threads or pool size, or raise max_connections on the PostgreSQL server and "
+            "DATABASE_MAX_CONNECTIONS here."
+        )
+# A transaction for each request that may write, none for one that only reads
+# (assessments.transactions.RequestTransactionMiddleware): a row and its draft's version change
+# together or not at all, and a page that only reads never waits for a writer.
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
@@ -145,6 +158,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA secure_delete=ON",
         }
     )
+# GET /readyz (assessments.readiness) answers 503 when the database cannot take a write within
+# this many seconds (SQLite: its write lock; PostgreSQL: a committed transaction), or, on SQLite,
+# when its disk has less than this many megabytes free.
+READY_WRITE_TIMEOUT = env_int("READY_WRITE_TIMEOUT", 2)
+READY_MIN_FREE_MB = env_int("READY_MIN_FREE_MB", 100)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -167,7 +185,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where `collectstatic` (scripts/deploy.sh) writes the files whitenoise serves.
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -198,6 +217,9 @@ PDF_MAX_TEXT = env_int("PDF_MAX_TEXT", 100_000)
 PDF_RENDER_TIMEOUT = env_int("PDF_RENDER_TIMEOUT", 20)
 PDF_RENDERS = env_int("PDF_RENDERS", os.cpu_count() or 1)
 PDF_QUEUE_TIMEOUT = env_int("PDF_QUEUE_TIMEOUT", 10)
+# A re-download of an unchanged draft's PDF is served from the database for this many seconds
+# after it was made (assessments.pdf_cache; README, "Privacy" says where it lives and how long).
+PDF_CACHE_SECONDS = env_int("PDF_CACHE_SECONDS", 300)
 # The render slots' lock files; one directory per installation (systemd's PrivateTmp gives the
 # service a /tmp of its own).
 PDF_RENDER_LOCK_DIR = os.environ.get("PDF_RENDER_LOCK_DIR") or str(
@@ -205,18 +227,8 @@ PDF_RENDER_LOCK_DIR = os.environ.get("PDF_RENDER_LOCK_DIR") or str(
     / f"behovsraknare-render-{hashlib.sha256(bytes(BASE_DIR)).hexdigest()[:12]}"
 )
 
-# The rate-limit counts live in the database, so that several servers on one database count
-# together; the table is made by `manage.py createcachetable` (scripts/deploy.sh). Culling
-# (a third of the entries once MAX_ENTRIES is passed) would forget counts: keep it high.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "behovsraknare_cache",
-        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 100_000)},
-    }
-}
-
-# Requests per client and window (seconds) for the costly actions (assessments.ratelimit).
+# Requests per client and window (seconds) for the costly actions (assessments.ratelimit),
+# counted in the database, so that several servers on one database count together.
 RATE_LIMITS = {
     "create": (env_int("RATE_LIMIT_CREATE", 60), 3600),
     "import": (env_int("RATE_LIMIT_IMPORT", 60), 3600),

@@ -91,14 +91,15 @@ class Person:
     def get(self, path: str, **kwargs) -> requests.Response:
         return self._check(self.session.get(self.url(path), timeout=self.timeout, **kwargs))
 
-    def post(self, path: str, data=None, *, htmx=False, **kwargs) -> requests.Response:
+    def post(self, path: str, data=None, *, htmx=False, check=True, **kwargs) -> requests.Response:
+        """A form's post; with `check=False` any answer is returned, a failure too."""
         headers = {"X-CSRFToken": self._csrf(), **kwargs.pop("headers", {})}
         if htmx:
             headers["HX-Request"] = "true"
         response = self.session.post(
             self.url(path), data=data, headers=headers, timeout=self.timeout, **kwargs
         )
-        return self._check(response)
+        return self._check(response) if check else response
 
     @staticmethod
     def _check(response: requests.Response) -> requests.Response:
@@ -142,12 +143,13 @@ class Person:
         self.versions.update(row_versions(page))
         return [f"{self.draft_path}rader/{pk}/" for pk in row_pks(page)]
 
-    def save_row(self, url: str, form: dict, **kwargs) -> requests.Response:
-        """Save a row as the page does while typing (htmx), based on the version the last
-        answer showed; 200 means saved (a stale version is refused with 409)."""
+    def save_row(self, url: str, form: dict, *, htmx=True, **kwargs) -> requests.Response:
+        """Save a row as the page does while typing (htmx), or as its form without JavaScript
+        (`htmx=False`), based on the version the last answer showed; 200 means saved (a stale
+        version is refused with 409)."""
         pk = int(ROW_URL.search(url)["pk"])
         data = {**form, "version": str(self.versions.get(pk, "")), "details": "1"}
-        response = self.post(url, {f"r{pk}-{k}": v for k, v in data.items()}, htmx=True, **kwargs)
+        response = self.post(url, {f"r{pk}-{k}": v for k, v in data.items()}, htmx=htmx, **kwargs)
         self.versions.update(row_versions(response.text))
         return response
 

@@ -1,5 +1,5 @@
 """How fast the start page answers while long PDFs render (issue 13: within 0.5 s with two
-500-row PDFs rendering). Used by scripts/bench_responsive.py and tests/test_serving.py."""
+500-row PDFs rendering): the figures of scripts/bench_responsive.py."""
 
 import statistics
 import threading

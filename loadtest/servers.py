@@ -5,6 +5,7 @@ import os
 import secrets
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -65,9 +66,8 @@ def manage(*args: str, env: dict[str, str], cwd: Path = REPO) -> subprocess.Comp
 
 
 def prepare_database(env: dict[str, str], cwd: Path = REPO) -> None:
-    """What the deploy step does to a new database: the tables and the cache table."""
+    """What the deploy step does to a new database: its tables."""
     manage("migrate", "--noinput", env=env, cwd=cwd)
-    manage("createcachetable", env=env, cwd=cwd)
 
 
 @dataclass
@@ -193,3 +193,25 @@ def postgres_database(admin_url: str, prefix: str = "behov"):
     finally:
         with psycopg.connect(admin_url, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def writer_holding(database_url: str, token: str):
+    """Another connection in the middle of a write to the draft `token`, its transaction open
+    for the block: on SQLite it holds the database's write lock, on PostgreSQL the draft's row."""
+    if database_url.startswith("sqlite:///"):
+        connection = sqlite3.connect(database_url.removeprefix("sqlite:///"), isolation_level=None)
+        connection.execute("BEGIN IMMEDIATE")
+        placeholder = "?"
+    else:
+        import psycopg
+
+        connection = psycopg.connect(database_url)
+        placeholder = "%s"
+    try:
+        update = f"UPDATE assessments_assessment SET title = title WHERE token = {placeholder}"
+        connection.execute(update, (token,))
+        yield
+    finally:
+        connection.rollback()
+        connection.close()

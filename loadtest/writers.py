@@ -19,7 +19,6 @@ class Outcome:
     lost: int = 0
     pdfs: int = 0
     pdf_errors: Counter = field(default_factory=Counter)
-    last_saved_at: float = 0.0  # time.monotonic() of the last acknowledged save
 
     @property
     def error_count(self) -> int:
@@ -91,7 +90,6 @@ def run(
             writer.acknowledged, writer.unacknowledged = value, []
             with lock:
                 outcome.saves += 1
-                outcome.last_saved_at = time.monotonic()
 
     def render() -> None:
         person = Person(base_url, timeout=120)

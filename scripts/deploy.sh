@@ -5,9 +5,9 @@
 #
 #   bash scripts/deploy.sh
 #
-# migrate applies new migrations (a no-op when there are none); createcachetable makes the
-# rate-limit table (settings.CACHES) if it is missing; collectstatic writes the hashed static
-# files whitenoise serves. scripts/run.sh runs this only when migrations or static files changed.
+# migrate applies new migrations (a no-op when there are none); collectstatic writes the hashed
+# static files whitenoise serves. scripts/run.sh runs this only when migrations or static files
+# changed.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -15,6 +15,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
 
 .venv/bin/python manage.py migrate --noinput
-.venv/bin/python manage.py createcachetable
 .venv/bin/python manage.py collectstatic --noinput --verbosity 0
-echo "deploy: database migrated, cache table present, static files collected" >&2
+echo "deploy: database migrated, static files collected" >&2

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Behovsräknare needs on this machine, and nothing twice.
 #
-#   bash scripts/setup.sh        # the app: system libraries for WeasyPrint, gettext, the compiled
-#                                # English catalogue (locale/*/*.mo), .venv, pip install -e .
+#   bash scripts/setup.sh        # the app: system libraries for WeasyPrint, gettext, pg_dump, the
+#                                # compiled English catalogue (locale/*/*.mo), .venv, pip install -e .
 #   bash scripts/setup.sh test   # also what the tests need: Chromium, poppler-utils, a PostgreSQL
 #                                # server, and pip install -e ".[test]"
 #
@@ -69,13 +69,24 @@ have_postgres_server() {
     return 1
 }
 
+# pg_dump and pg_restore, for backup_db and restore_db on PostgreSQL (deploy/behovsraknare-backup.*),
+# in both modes whatever the database: setup runs as root without the app's environment
+# (DATABASE_URL is in /etc/behovsraknare/env), a host moved to PostgreSQL later must not find
+# out at its first nightly backup, and Debian's client is 9 MB. A pg_dump on PATH will do here
+# (README says when it must be newer); the server package of the test mode brings one.
+have_postgres_client() {
+    command -v pg_dump >/dev/null 2>&1 && pg_dump --version >/dev/null 2>&1
+}
+
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
     for pkg in "${apt_packages[@]}"; do
         is_installed "$pkg" || missing+=("$pkg")
     done
     if [ "$mode" = test ] && ! have_postgres_server; then
-        missing+=(postgresql)
+        missing+=(postgresql) # with its client
+    elif ! have_postgres_client; then
+        missing+=(postgresql-client)
     fi
 else
     log "no dpkg-query (not Debian?): not checking system packages: ${apt_packages[*]}"

@@ -1,16 +1,16 @@
 """Fixtures shared by every test. Environment defaults for the settings are in pyproject.toml
 ([tool.pytest.ini_options] env), because pytest-django loads the settings before this file."""
 
+import functools
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.utils import translation
 
-from loadtest import servers
+from loadtest import postgres, servers
 
 PLAIN_STATIC_STORAGE = "django.contrib.staticfiles.storage.StaticFilesStorage"
 
@@ -26,27 +26,6 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": PLAIN_STATIC_STORAGE},
     }
-
-
-DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(request):
-    """Each test that may use the database starts with empty rate-limit counters (the cache is
-    a database table; a transactional test's flush leaves it as it is)."""
-    uses_db = request.node.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
-        request.fixturenames
-    )
-    if not uses_db:
-        yield
-        return
-    # Set the database up first: autouse fixtures run before the ones a test names.
-    for name in sorted(DATABASE_FIXTURES & set(request.fixturenames)):
-        request.getfixturevalue(name)
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def pytest_sessionstart(session):
@@ -84,17 +63,20 @@ def served_database_url(tmp_path):
 
 
 @pytest.fixture
-def start_server(served_database_url, tmp_path):
-    """Returns `start(**env) -> Server`: gunicorn with the repository's configuration on the
-    test's own database, prepared as the deploy step does. Every server is stopped afterwards."""
+def serve(tmp_path):
+    """Returns `serve(database_url, **env) -> Server`: gunicorn with the repository's
+    configuration on that database, prepared as the deploy step does (once per database).
+    Every server is stopped afterwards."""
     started = []
-    # One environment, one secret key: servers of one site share it (the rate limits' keys
-    # are hashed with it).
-    base_env = servers.app_env(served_database_url, **servers.NO_RATE_LIMITS)
-    servers.prepare_database(base_env)
+    # One environment per database, one secret key: servers of one site share it (the rate
+    # limits' keys are hashed with it).
+    sites = {}
 
-    def start(**extra_env):
-        env = {**base_env, **extra_env}
+    def start(database_url, **extra_env):
+        if database_url not in sites:
+            sites[database_url] = servers.app_env(database_url, **servers.NO_RATE_LIMITS)
+            servers.prepare_database(sites[database_url])
+        env = {**sites[database_url], **extra_env}
         server = servers.start_gunicorn(env, tmp_path / f"server-{len(started)}.log")
         started.append(server)
         return server
@@ -102,3 +84,25 @@ def start_server(served_database_url, tmp_path):
     yield start
     for server in started:
         server.stop()
+
+
+@pytest.fixture
+def start_server(serve, served_database_url):
+    """Returns `start(**env) -> Server`: `serve` on the test's own database."""
+    return functools.partial(serve, served_database_url)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path):
+    """A SQLite file of the test's own, in either pass: for what only SQLite does."""
+    return f"sqlite:///{tmp_path / 'own.sqlite3'}"
+
+
+@pytest.fixture
+def own_postgres():
+    """A PostgreSQL server of the test's own (loadtest.postgres), to stop and start again; in
+    the PostgreSQL pass of scripts/test.sh, which fails instead of skipping without one."""
+    if os.environ.get("BEHOV_POSTGRES_PASS") != "1":
+        pytest.skip("the PostgreSQL pass of scripts/test.sh runs this")
+    with postgres.throwaway() as server:
+        yield server

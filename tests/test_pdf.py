@@ -19,14 +19,13 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from assessments import files, pdf, reconsideration, render_pool, rules, views
+from assessments import files, pdf, reconsideration, rules
 from assessments.models import Assessment
 from assessments.pdf import NO_NETWORK_FETCHER, render_reconsideration, render_summary
 from assessments.rules.compare import compare
@@ -658,21 +657,7 @@ def test_at_exactly_20_hours_the_summary_and_the_comparison_say_more_is_needed()
     assert "20 h (inte över gränsen)" in html and "under gränsen" not in html
 
 
-# --- the views and their cache ------------------------------------------------------------------
-
-
-@pytest.fixture
-def counted_renders(monkeypatch):
-    """The real renderer, counting its calls."""
-    calls = []
-    real = render_pool.render_summary
-
-    def render(*args, **kwargs):
-        calls.append(kwargs)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(render_pool, "render_summary", render)
-    return calls
+# --- the views ---------------------------------------------------------------------------------
 
 
 def assert_private(response):
@@ -680,82 +665,6 @@ def assert_private(response):
     assert "no-store" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert response["Referrer-Policy"] == "no-referrer"
-
-
-@pytest.mark.django_db
-def test_a_re_download_of_an_unchanged_draft_comes_from_the_cache(client, counted_renders):
-    stored = factories.make_draft([{}])
-    url = reverse("assessments:pdf", args=[stored.token])
-
-    first = client.get(url)
-    second = client.get(url)
-
-    assert first.status_code == second.status_code == 200
-    assert_private(second)
-    assert second.content == first.content
-    assert len(counted_renders) == 1
-    assert re.fullmatch(
-        r'inline; filename="behovsberakning-\d{4}-\d\d-\d\d\.pdf"', first["Content-Disposition"]
-    )
-
-
-@pytest.mark.django_db
-def test_a_changed_draft_a_new_day_or_the_appendix_is_rendered_anew(client, counted_renders):
-    stored = factories.make_draft([{}])
-    url = reverse("assessments:pdf", args=[stored.token])
-    with time_machine.travel(date(2026, 11, 22), tick=False):
-        client.get(url)
-        stored.touch()  # what every edit does
-        changed = client.get(url)
-        with_appendix = client.get(url, {"bilaga": "1"})
-        client.get(url, {"bilaga": "1"})
-    with time_machine.travel(date(2026, 11, 23), tick=False):
-        next_day = client.get(url)
-
-    assert len(counted_renders) == 4
-    assert [c["appendix"] for c in counted_renders] == [False, False, True, False]
-    assert b"%PDF" in changed.content
-    assert "med-bilaga" in with_appendix["Content-Disposition"]
-    appendix_text = " ".join(
-        p.extract_text() for p in PdfReader(io.BytesIO(with_appendix.content)).pages
-    )
-    assert "Så räknade vi" in appendix_text
-    assert "2026-11-23" in next_day["Content-Disposition"]
-
-
-@pytest.mark.django_db
-def test_deleting_a_draft_deletes_its_cached_pdfs(client):
-    stored = factories.make_draft([{}])
-    url = reverse("assessments:pdf", args=[stored.token])
-    client.get(url)
-    client.get(url, {"bilaga": "1"})
-    keys = [
-        views._pdf_cache_key(stored, appendix=appendix, language="sv") for appendix in (False, True)
-    ]
-    assert all(cache.get(key) is not None for key in keys)
-
-    client.post(reverse("assessments:delete", args=[stored.token]))
-
-    assert all(cache.get(key) is None for key in keys)
-    assert client.get(url).status_code == 404
-
-
-@pytest.mark.django_db
-def test_the_cache_holds_pdfs_briefly(client, settings, monkeypatch):
-    settings.PDF_CACHE_SECONDS = 60
-    stored = factories.make_draft([{}])
-    timeouts = []
-    real_set = cache.set
-    monkeypatch.setattr(
-        cache,
-        "set",
-        lambda key, value, timeout=None, **options: (
-            (timeouts.append(timeout) if key.startswith("pdf:") else None)
-            or real_set(key, value, timeout, **options)
-        ),
-    )
-    client.get(reverse("assessments:pdf", args=[stored.token]))
-    assert timeouts == [60]
 
 
 @pytest.mark.django_db

