@@ -966,13 +966,14 @@ def _steps(assessment: Assessment, result: Result) -> tuple[Step, ...]:
     ]
     if result.night is not None:
         steps.append(_night_step(result))
+    pairs = _weights(result) if result.deduction_basic or result.deduction_other else []
     for deduction, figure, before in (
         (result.deduction_basic, "basic", result.before_deduction_basic),
         (result.deduction_other, "other", result.before_deduction_other),
     ):
         after = result.basic_minutes if figure == "basic" else result.other_minutes
         if deduction is not None:
-            steps.append(_deduction_step(assessment, result, deduction, figure))
+            steps.append(_deduction_step(assessment, result, deduction, figure, pairs))
             parts = (
                 Part(_("Före avdrag"), before),
                 Part(_("Föräldraavdrag"), -deduction.applied_minutes),
@@ -1172,10 +1173,10 @@ def _deduction_sentence(figure: str, values: dict) -> str:
 
 
 def _deduction_step(
-    assessment: Assessment, result: Result, deduction: Deduction, figure: str
+    assessment: Assessment, result: Result, deduction: Deduction, figure: str, pairs: list
 ) -> Step:
+    """`pairs` are `_weights(result)`."""
     kind = "basic" if figure == "basic" else "other"
-    pairs = _weights(result)
     parts: list[Part] = []
     sentences = []
     simple = len(pairs) == 1
@@ -1193,7 +1194,7 @@ def _deduction_step(
             figure,
             {
                 "date": segment.table.effective.isoformat(),
-                "per_day": format_number(part.table_minutes / 60 / week_type.assistance_days),
+                "per_day": format_number(part.table_minutes, per=60 * week_type.assistance_days),
                 "days": week_type.assistance_days,
                 "hours": format_hours(part.table_minutes),
             },
