@@ -70,42 +70,54 @@ class RowResult:
     up front would cost more than the rest of the calculation.
     """
 
-    __slots__ = ("index", "activity", "week_types", "basic_share", "_clock", "_weekly", "_share")
+    __slots__ = (
+        "index",
+        "activity",
+        "week_types",
+        "_clock",
+        "_clock_unit",
+        "_weekly",
+        "_weekly_unit",
+        "_share",
+        "basic_share",
+    )
 
     def __init__(
         self,
         index: int,
         activity: Activity,
         week_types: tuple[str, ...],
-        clock: tuple[int, int],
-        weekly: tuple[int, int],
+        clock: int,
+        clock_unit: int,
+        weekly: int,
+        weekly_unit: int,
         share: Fraction,
         basic_share: Fraction,
     ):
         self.index = index  # 0-based position of the row in the draft
         self.activity = activity
         self.week_types = week_types  # the keys of the week types it happens in
+        self._clock, self._clock_unit = clock, clock_unit  # clock_minutes, as a ratio
+        self._weekly, self._weekly_unit = weekly, weekly_unit  # weekly_minutes, as a ratio
+        self._share = share  # its week types' weeks of all the weeks (R10)
         # The share of the period's days on which it counts toward the threshold: 1 or 0, but a
         # breathing row of a period that starts before 2019-11-01 counts only after (R12).
         self.basic_share = basic_share
-        self._clock = clock  # (numerator, denominator) of clock_minutes
-        self._weekly = weekly  # (numerator, denominator) of weekly_minutes
-        self._share = share  # its week types' weeks of all the weeks (R10)
 
     @property
     def weekly_minutes(self) -> Fraction:
         """In a week the row happens in."""
-        return Fraction(*self._weekly)
+        return Fraction(self._weekly, self._weekly_unit)
 
     @property
     def average_minutes(self) -> Fraction:
         """Over the year's week types, weighted by their weeks."""
-        return Fraction(*self._weekly) * self._share
+        return Fraction(self._weekly, self._weekly_unit) * self._share
 
     @property
     def clock_minutes(self) -> Fraction:
         """The minutes of a week it takes on the clock (R9, R11)."""
-        return Fraction(*self._clock)
+        return Fraction(self._clock, self._clock_unit)
 
     @property
     def basic_minutes(self) -> Fraction:
@@ -118,6 +130,18 @@ class RowResult:
 
     def __repr__(self) -> str:
         return f"RowResult({self.index}, {self.activity.description!r}, {self.weekly_minutes})"
+
+
+@dataclass(frozen=True)
+class RowKinds:
+    """What the rows hold (day plans' rows too), gathered from each kind of row once in the
+    calculation's pass over them: for the sources it lists and for the warnings."""
+
+    needs: frozenset[Need]
+    time_types: frozenset[TimeType]
+    periods: frozenset[Period]
+    tube_feeding: bool
+    two_assistants_waiting: bool  # a row of waiting or on-call time with two assistants (R6)
 
 
 @dataclass(frozen=True)
@@ -273,6 +297,7 @@ class Result:
     # The row written by hand, per day and active, with the most minutes × times (the first of
     # equals): a day has 24 hours (R9, R11).
     longest_day_row: RowResult | None = None
+    row_kinds: RowKinds = RowKinds(frozenset(), frozenset(), frozenset(), False, False)
     # What the figures mean, filled in by explain.with_explanation in the same pass.
     steps: tuple = field(default=())
     warnings: tuple = field(default=())
@@ -561,9 +586,10 @@ def _rows(
     activities: tuple[Activity, ...],
     week_types: tuple[WeekType, ...],
     breathing_share: Fraction | None,
-) -> tuple[tuple[RowResult, ...], dict[tuple[str, ...], _Sums], int, RowResult | None]:
-    """Each row's figures (rules.md R4), the sums of its group of week types, and the row
-    written by hand with the most minutes a day (`Result.longest_day_row`).
+) -> tuple[tuple[RowResult, ...], dict[tuple[str, ...], _Sums], int, RowResult | None, RowKinds]:
+    """Each row's figures (rules.md R4), the sums of its group of week types, the row
+    written by hand with the most minutes a day (`Result.longest_day_row`), and what the rows
+    hold.
 
     Every row's weekly minutes are an integer ratio; the sums are kept over `unit`, a common
     multiple of their denominators, which grows when a row needs it. `breathing_share` is the
@@ -580,7 +606,7 @@ def _rows(
     rows = []
     unit = 1
     longest, longest_minutes, longest_unit = None, 0, 1
-    kinds: dict[tuple, tuple[bool, bool, int]] = {}
+    kinds: dict[tuple, tuple[bool, bool, int]] = {}  # see _row_kinds
     day, active = Period.DAY, TimeType.ACTIVE
     for index, a in enumerate(activities):
         found = keys_of.get(a.week_types)
@@ -610,7 +636,7 @@ def _rows(
         weekly = clock * a.assistants * factor
         weekly_unit = clock_unit * factor_unit
         # R3, R6, R7: asked once per kind of row.
-        kind = (a.need, a.kind, time_type, a.tube_feeding)
+        kind = (a.need, a.kind, time_type, a.tube_feeding, a.per, a.assistants)
         known = kinds.get(kind)
         if known is None:
             known = kinds[kind] = (
@@ -623,7 +649,7 @@ def _rows(
         if basic and breathing_share is not None and at == _BREATHING:
             counted = breathing_share
         rows.append(
-            RowResult(index, a, keys, (clock, clock_unit), (weekly, weekly_unit), share, counted)
+            RowResult(index, a, keys, clock, clock_unit, weekly, weekly_unit, share, counted)
         )
 
         if unit % weekly_unit:
@@ -658,7 +684,19 @@ def _rows(
             sums.day_clock += clock
             if time_type == active:
                 sums.day_active += clock
-    return tuple(rows), groups, unit, longest
+    return tuple(rows), groups, unit, longest, _row_kinds(kinds)
+
+
+def _row_kinds(kinds) -> RowKinds:
+    """What the rows hold, from the kinds of rows `_rows` met: (need, kind, time type, tube
+    feeding, period, assistants)."""
+    return RowKinds(
+        frozenset(key[0] for key in kinds),
+        frozenset(key[2] for key in kinds),
+        frozenset(key[4] for key in kinds),
+        any(key[3] for key in kinds),
+        any(key[2] != TimeType.ACTIVE and key[5] == 2 for key in kinds),
+    )
 
 
 def _add_up(sums: list[list[int]]) -> list[int]:
@@ -942,7 +980,7 @@ def _compute(assessment: Assessment) -> Result:
     if dated:
         days = [((end - start).days + 1, breathing_is_basic(start)) for start, end in bounds]
         breathing_share = Fraction(sum(n for n, basic in days if basic), sum(n for n, _ in days))
-    rows, groups, unit, longest = _rows(activities, week_types, breathing_share)
+    rows, groups, unit, longest, row_kinds = _rows(activities, week_types, breathing_share)
 
     def weeks_on(breathing_basic: bool) -> tuple[list[_Week], tuple[NeedTotal, ...]]:
         weeks = [
@@ -1002,7 +1040,6 @@ def _compute(assessment: Assessment) -> Result:
     amount = assessment.hourly_amount if own else (schablon.value if schablon else None)
     age_limit = _age_limit(assessment)
     first_table = segments[0].table
-    needs = {a.need for a in activities}
     day_parameters = day.applied(
         plans, night=assessment.night, over_capacity=any(w.over_capacity for w in week_results)
     )
@@ -1014,7 +1051,7 @@ def _compute(assessment: Assessment) -> Result:
         by_need=tuple(
             total
             for total in period.by_need
-            if total.basic_minutes or total.other_minutes or total.need in needs
+            if total.basic_minutes or total.other_minutes or total.need in row_kinds.needs
         ),
         before_deduction_basic=period.before_basic,
         before_deduction_other=period.before_other,
@@ -1029,8 +1066,7 @@ def _compute(assessment: Assessment) -> Result:
         schablon_amount=schablon,
         applied=_applied(
             assessment,
-            activities,
-            needs,
+            row_kinds,
             segments,
             period,
             schablon,
@@ -1044,6 +1080,7 @@ def _compute(assessment: Assessment) -> Result:
         night=period.night,
         day_plans=plans,
         longest_day_row=longest,
+        row_kinds=row_kinds,
     )
 
 
@@ -1056,11 +1093,9 @@ def _day_check(assessment: Assessment, week: _Week) -> tuple[Fraction, Fraction]
 
 
 def _applied(
-    assessment, activities, needs, segments, period, schablon, age_limit, threshold, day_parameters
+    assessment, row_kinds, segments, period, schablon, age_limit, threshold, day_parameters
 ):
-    # What the rows hold, each gathered in one pass (the needs by the caller).
-    time_types = {a.time_type for a in activities}
-    periods = {a.per for a in activities}
+    needs, time_types, periods = row_kinds.needs, row_kinds.time_types, row_kinds.periods
     applied: list[p.Parameter] = [p.THRESHOLD_HOURS]
     night = assessment.night.cover if assessment.night else NightCover.NONE
     waiting = TimeType.WAITING in time_types or night == NightCover.WAITING
@@ -1075,7 +1110,7 @@ def _applied(
         applied.append(p.WEEKS_PER_YEAR)
     if Need.INJURY_PREVENTION in needs or Need.MEDICAL_SUPPORT in needs:
         applied.append(p.SEPARATE_NEEDS_6_AND_7_FROM)
-    if Need.BREATHING in needs or any(a.tube_feeding for a in activities):
+    if Need.BREATHING in needs or row_kinds.tube_feeding:
         applied.append(p.BREATHING_IN_FULL_FROM)
     if segments[0].start < p.BREATHING_BASIC_FROM.value and Need.BREATHING in needs:
         applied.append(p.BREATHING_BASIC_FROM)

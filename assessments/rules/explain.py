@@ -456,8 +456,6 @@ SPECIAL_REASONS_RULE = gettext_noop(
 
 def _warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
     on = result.rules_as_of
-    activities = [r.activity for r in result.rows]  # rows from day plans too (R13.9)
-    needs = {a.need for a in activities}
     warnings: list[Notice] = []
 
     def warn(code: str, message: str, prominent: bool = False) -> None:
@@ -476,7 +474,7 @@ def _warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
     _age_limit_warnings(result, warn)
     _day_warnings(assessment, result, warn)
     warnings += explain_day.warnings(result)
-    _time_warnings(assessment, result, activities, needs, warn)
+    _time_warnings(assessment, result, warn)
     _elsewhere_warnings(assessment, warn)
     if result.several_weeks:
         _average_warning(result, warn)
@@ -491,7 +489,7 @@ def _warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
                     caveat=parameter.caveat, source=parameter.source.title
                 ),
             )
-    if Need.WORK_AND_EDUCATION in needs:
+    if Need.WORK_AND_EDUCATION in result.row_kinds.needs:
         write = _("Skriv de särskilda skälen i anteckningen.")
         warn("special_reasons", f"{SPECIAL_REASONS_RULE} {write}")
     return tuple(warnings)
@@ -641,11 +639,11 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
             )
 
 
-def _time_warnings(assessment: Assessment, result: Result, activities, needs, warn) -> None:
-    """`activities` are the rows' (day plans' too, R13.9), `needs` their needs."""
+def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
     on = result.rules_as_of
-    rows_wait = any(a.time_type != TimeType.ACTIVE for a in activities)
-    uses_waiting = rows_wait or (
+    held = result.row_kinds  # the rows', day plans' too (R13.9)
+    needs = held.needs
+    uses_waiting = bool(held.time_types - {TimeType.ACTIVE}) or (
         assessment.night is not None and assessment.night.cover != NightCover.NONE
     )
     if uses_waiting and on < p.WAITING_ALLOWED_FROM.value:
@@ -655,7 +653,7 @@ def _time_warnings(assessment: Assessment, result: Result, activities, needs, wa
                 "Före {date} kunde assistans i regel inte beviljas för väntetid och beredskap."
             ).format(date=p.WAITING_ALLOWED_FROM.value.isoformat()),
         )
-    if rows_wait and any(a.time_type != TimeType.ACTIVE and a.assistants == 2 for a in activities):
+    if held.two_assistants_waiting:
         warn(
             "two_assistants_waiting",
             _(
@@ -686,7 +684,7 @@ def _time_warnings(assessment: Assessment, result: Result, activities, needs, wa
             ).format(date=split.isoformat()),
         )
     in_full = p.BREATHING_IN_FULL_FROM.value
-    if on < in_full and (Need.BREATHING in needs or any(a.tube_feeding for a in activities)):
+    if on < in_full and (Need.BREATHING in needs or held.tube_feeding):
         warn(
             "breathing_before_2020",
             _(
