@@ -1,9 +1,10 @@
 """The assessment file (behovsfil): the JSON form of `rules.Assessment` and its rows.
 
 The same format is the file a user downloads, the file they upload to continue a draft and the
-input of `python manage.py calculate` (spec/assessment-file.md). The fields are the tables of
-`rules.activity` and `rules.assessment`; this module adds what belongs to the file: JSON, the
-format and version, and messages that name the row and the field. `read` refuses a file with
+input of `python manage.py calculate` (spec/assessment-file.md). The draft's parts are declared
+in `rules` (`rules.assessment.DRAFT`, read and written by `rules.parts`, version by version);
+this module adds what belongs to the file: JSON, the format and version, the limits from the
+settings, and the errors, each naming its row or part and field. `read` refuses a file with
 every problem found, so that nothing half-valid is imported; `write` gives back a file that
 `read` turns into an equal assessment.
 
@@ -25,9 +26,7 @@ names and values, never depends on it.
 """
 
 import json
-from dataclasses import replace
 from datetime import date
-from fractions import Fraction
 from typing import Any
 
 from django.conf import settings
@@ -36,65 +35,28 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from . import rules
-from .rules import activity as row_table
-from .rules import assessment as draft_table
-from .rules.assessment import DEFAULT_WEEK_TYPE
-from .rules.fields import check_object, kind_of, plain, printable, show, to_plain
-from .rules.formatting import format_number
+from .rules import parts
+from .rules.draft import DRAFT
+from .rules.fields import Field, Type, kind_of, show, table
+from .rules.i18n import gettext_noop
 
 FORMAT = "behovsraknare.assessment"
-VERSION = 2  # what the tool writes
-VERSIONS = (1, 2)  # what it reads: version 1 files are read forever (spec)
+VERSION = parts.LATEST  # what the tool writes
+VERSIONS = tuple(range(1, VERSION + 1))  # what it reads: every version, forever (spec)
+# The file's own fields, before the draft's.
+ENVELOPE = parts.Part(
+    "file",
+    gettext_noop("Behovsfilen"),
+    gettext_noop("behovsfil"),
+    table(
+        Field("format", gettext_noop("Filformat"), gettext_noop("filformat"), Type.TEXT),
+        Field("version", gettext_noop("Version"), gettext_noop("version"), Type.INTEGER),
+    ),
+)
 
 DEFAULT_MAX_BYTES = 1_000_000
 DEFAULT_MAX_ROWS = 500
 MAX_ERRORS = 50
-
-# The names of each object of a file, by version, in the order `write` uses. A version 1 file
-# is a version 2 file with one week type of 52 weeks, no period, no night and no decision.
-TOP_NAMES = {
-    1: ("format", "version", "title", "assessment_date", "person", "activities"),
-    2: (
-        "format",
-        "version",
-        "title",
-        "assessment_date",
-        "person",
-        "period",
-        "hourly_amount",
-        "week_types",
-        "night",
-        "decision",
-        "activities",
-    ),
-}
-PERSON_NAMES = {1: ("age",), 2: ("birth_month", "age")}
-ROW_NAMES = {
-    1: tuple(n for n in row_table.FIELDS if n not in row_table.VERSION_2_FIELDS),
-    2: tuple(row_table.FIELDS),
-}
-ACTIVITY_FIELDS = row_table.FIELDS
-
-
-def _meanings(fields) -> dict[str, str]:
-    return {name: f.meaning for name, f in fields.items()}
-
-
-TOP_MEANINGS = {
-    "format": gettext_lazy("filformat"),
-    "version": gettext_lazy("version"),
-    **_meanings(draft_table.FIELDS),
-    "person": gettext_lazy("personen"),
-    "period": gettext_lazy("beviljandeperiod"),
-    "week_types": gettext_lazy("veckotyper"),
-    "night": gettext_lazy("nattvila"),
-    "decision": gettext_lazy("beslut"),
-    "activities": gettext_lazy("aktiviteter"),
-}
-ROW_MEANINGS = {
-    **_meanings(ACTIVITY_FIELDS),
-    **{f"decided.{name}": f.meaning for name, f in row_table.DECIDED_FIELDS.items()},
-}
 
 
 class AssessmentFileError(Exception):
@@ -245,79 +207,8 @@ def read(source: bytes | str, *, today: date | None = None) -> rules.Assessment:
     return validate(data, today=today)
 
 
-def _short(name: object) -> str:
-    text = printable(str(name))
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-def _where(name: object, meanings, *, path: str = "", place: str | None = None) -> str:
-    field = _short(f"{path}{name}")
-    if name in meanings:
-        label = _('fältet "{field}" ({meaning})').format(field=field, meaning=meanings[name])
-    else:
-        label = _('fältet "{field}"').format(field=field)
-    if place is not None:
-        return _("{place}, {field}").format(place=place, field=label)
-    return label[0].upper() + label[1:]
-
-
-class _Errors(list):
-    """The problems found so far, as messages that name the object and the field."""
-
-    def add(self, problems, meanings, *, path: str = "", place: str | None = None) -> None:
-        self.extend(
-            f"{_where(name, meanings, path=path, place=place)}: {text}" for name, text in problems
-        )
-
-
-def _check(errors, obj, fields, names, version, meanings, *, path="", place=None):
-    """An object checked against the fields its version has; names that only version 2 has
-    get a message of their own in a version 1 file."""
-    later = [n for n in obj if version == 1 and n not in names and n in fields]
-    errors.add(
-        [
-            (
-                n,
-                _(
-                    'finns bara i version 2 av behovsfilen. Ändra "version" till 2 eller ta bort '
-                    "fältet."
-                ),
-            )
-            for n in later
-        ],
-        meanings,
-        path=path,
-        place=place,
-    )
-    values, problems = check_object(
-        {k: v for k, v in obj.items() if k not in later},
-        {n: fields[n] for n in names if n in fields},
-        allowed=names,
-        duplicates=getattr(obj, "duplicates", ()),
-    )
-    errors.add(problems, meanings, path=path, place=place)
-    return values
-
-
-def _object(errors, data, name, example) -> dict | None:
-    """A nested object of the file, or None when it is absent or not an object."""
-    if name not in data:
-        return None
-    value = data[name]
-    if isinstance(value, dict):
-        return value
-    errors.add(
-        [
-            (
-                name,
-                _("måste vara ett objekt som {example}, men är {value}.").format(
-                    example=example, value=kind_of(value)
-                ),
-            )
-        ],
-        TOP_MEANINGS,
-    )
-    return None
+def _where(name: str) -> str:
+    return parts.describe(ENVELOPE, (name,), {})
 
 
 def validate(data: object, *, today: date) -> rules.Assessment:
@@ -327,72 +218,26 @@ def validate(data: object, *, today: date) -> rules.Assessment:
             _(
                 "Filen måste innehålla ett JSON-objekt {{ … }} med fälten {names}, men "
                 "innehåller {value}. Välj den fil du laddade ned från Behovsräknaren."
-            ).format(names=", ".join(TOP_NAMES[1]), value=kind_of(data))
+            ).format(names=", ".join((*ENVELOPE.fields, *DRAFT.fields_in(1))), value=kind_of(data))
         )
     version = _check_format(data)
-    errors = _Errors()
-    fields = {
-        **draft_table.FIELDS,
-        "assessment_date": replace(draft_table.FIELDS["assessment_date"], default=today),
-    }
-    top = _check(errors, data, fields, TOP_NAMES[version], version, TOP_MEANINGS)
-
-    person = {}
-    if (obj := _object(errors, data, "person", '{"birth_month": "2019-03"}')) is not None:
-        person = _check(
-            errors,
-            obj,
-            draft_table.PERSON_FIELDS,
-            PERSON_NAMES[version],
-            version,
-            _meanings(draft_table.PERSON_FIELDS),
-            path="person.",
-        )
-    period = _period(errors, data)
-    week_types = _week_types(errors, data)
-    night = _night(errors, data)
-    decision = None
-    if (obj := _object(errors, data, "decision", '{"by": "fk"}')) is not None:
-        values = _check(
-            errors,
-            obj,
-            draft_table.DECISION_FIELDS,
-            tuple(draft_table.DECISION_FIELDS),
-            2,
-            _meanings(draft_table.DECISION_FIELDS),
-            path="decision.",
-        )
-        if "by" in values:
-            decision = rules.Decision(**values)
-    activities = _activities(errors, data, version)
-
-    _check_birth_month(errors, person, top, period)
-    keys = tuple(w.key for w in week_types) if week_types else (DEFAULT_WEEK_TYPE.key,)
-    for number, activity in activities:
-        problems = row_table.context_problems(
-            activity, week_types=keys, night=night is not None, decision=decision is not None
-        )
-        errors.add(problems.items(), ROW_MEANINGS, place=_("Rad {number}").format(number=number))
-    if errors:
-        raise AssessmentFileError(errors)
-    return rules.Assessment(
-        title=top["title"],
-        assessment_date=top["assessment_date"],
-        hourly_amount=top.get("hourly_amount"),
-        age=person.get("age"),
-        birth_month=person.get("birth_month"),
-        period=period,
-        week_types=week_types or (DEFAULT_WEEK_TYPE,),
-        night=night,
-        decision=decision,
-        activities=tuple(activity for _, activity in activities),
+    body = _Object((name, value) for name, value in data.items() if name not in ENVELOPE.fields)
+    body.duplicates = getattr(data, "duplicates", ())
+    draft, found = parts.read(
+        parts.with_default(DRAFT, "assessment_date", today),
+        body,
+        version=version,
+        limits={"activities": (0, max_rows())},
     )
+    if found:
+        raise AssessmentFileError(parts.worded(DRAFT, found, body))
+    return draft
 
 
 def _check_format(data: dict) -> int:
     """An unknown format or version: the other fields cannot be judged, so stop here."""
-    where_format = _where("format", TOP_MEANINGS)
-    where_version = _where("version", TOP_MEANINGS)
+    where_format = _where("format")
+    where_version = _where("version")
     if "format" not in data:
         raise AssessmentFileError(
             _(
@@ -434,215 +279,16 @@ def _check_format(data: dict) -> int:
     return int(version)
 
 
-def _period(errors: _Errors, data: dict) -> rules.GrantPeriod | None:
-    obj = _object(errors, data, "period", '{"start": "2027-01-01", "end": "2027-06-30"}')
-    if obj is None:
-        return None
-    fields = draft_table.PERIOD_FIELDS
-    values = _check(errors, obj, fields, tuple(fields), 2, _meanings(fields), path="period.")
-    if len(values) < 2:
-        return None
-    period = rules.GrantPeriod(values["start"], values["end"])
-    if period.end < period.start:
-        errors.add(
-            [("end", _("ligger före periodens början. Byt plats på datumen."))],
-            _meanings(fields),
-            path="period.",
-        )
-        return None
-    if period.days > draft_table.MAX_PERIOD_DAYS:
-        errors.add(
-            [
-                (
-                    "end",
-                    _(
-                        "perioden är {days} dagar, men får vara högst {limit} dagar "
-                        "(Försäkringskassan prövar genomsnittet över högst ett år). Dela upp den."
-                    ).format(days=period.days, limit=draft_table.MAX_PERIOD_DAYS),
-                )
-            ],
-            _meanings(fields),
-            path="period.",
-        )
-        return None
-    return period
-
-
-def _week_types(errors: _Errors, data: dict) -> tuple[rules.WeekType, ...]:
-    if "week_types" not in data:
-        return ()
-    value = data["week_types"]
-    limit = draft_table.MAX_WEEK_TYPES
-    if not isinstance(value, list) or not 1 <= len(value) <= limit:
-        errors.add(
-            [
-                (
-                    "week_types",
-                    _("måste vara en lista med 1–{limit} veckotyper, men är {value}.").format(
-                        limit=limit, value=kind_of(value)
-                    ),
-                )
-            ],
-            TOP_MEANINGS,
-        )
-        return ()
-    fields = draft_table.WEEK_TYPE_FIELDS
-    found = []
-    for number, obj in enumerate(value, start=1):
-        place = _("Veckotyp {number}").format(number=number)
-        if not isinstance(obj, dict):
-            errors.append(
-                _(
-                    '{place}: måste vara ett objekt som {{"key": "skola", "name": "Skolvecka", '
-                    '"weeks": 40}}, men är {value}.'
-                ).format(place=place, value=kind_of(obj))
-            )
-            continue
-        values = _check(errors, obj, fields, tuple(fields), 2, _meanings(fields), place=place)
-        if values.keys() >= {"key", "name", "weeks"}:
-            if any(w.key == values["key"] for w in found):
-                errors.add(
-                    [
-                        (
-                            "key",
-                            _(
-                                '"{key}" används redan av en annan veckotyp. Varje veckotyp '
-                                "behöver en egen nyckel."
-                            ).format(key=values["key"]),
-                        )
-                    ],
-                    _meanings(fields),
-                    place=place,
-                )
-            found.append(rules.WeekType(**values))
-    return tuple(found)
-
-
-def _night(errors: _Errors, data: dict) -> rules.Night | None:
-    obj = _object(errors, data, "night", '{"start": "22:00", "end": "07:00"}')
-    if obj is None:
-        return None
-    fields = draft_table.NIGHT_FIELDS
-    values = _check(errors, obj, fields, tuple(fields), 2, _meanings(fields), path="night.")
-    if values.keys() < {"start", "end", "cover"}:
-        return None
-    night = rules.Night(**values)
-    low, high = draft_table.MIN_NIGHT_HOURS, draft_table.MAX_NIGHT_HOURS
-    if night.start == night.end or not low * 60 <= night.minutes <= high * 60:
-        errors.add(
-            [
-                (
-                    "end",
-                    _(
-                        "nattvilan måste vara från {low} till {high} timmar lång, men är {hours} "
-                        "timmar."
-                    ).format(low=low, high=high, hours=format_number(Fraction(night.minutes, 60))),
-                )
-            ],
-            _meanings(fields),
-            path="night.",
-        )
-        return None
-    return night
-
-
-def _check_birth_month(errors: _Errors, person: dict, top: dict, period) -> None:
-    born = person.get("birth_month")
-    last = period.end if period else top.get("assessment_date")
-    if born is not None and last is not None and born > last:
-        if period:
-            message = _("ligger efter periodens slut ({date}). Kontrollera året.")
-        else:
-            message = _("ligger efter bedömningsdatumet ({date}). Kontrollera året.")
-        errors.add(
-            [("birth_month", message.format(date=last.isoformat()))],
-            _meanings(draft_table.PERSON_FIELDS),
-            path="person.",
-        )
-
-
-def _activities(errors: _Errors, data: dict, version: int) -> list[tuple[int, rules.Activity]]:
-    where = _where("activities", TOP_MEANINGS)
-    if "activities" not in data:
-        errors.append(
-            _("{field}: saknas. Ange en lista med aktiviteter, [] om det inte finns några.").format(
-                field=where
-            )
-        )
-        return []
-    rows = data["activities"]
-    if not isinstance(rows, list):
-        errors.append(
-            _("{field}: måste vara en lista [ … ] med aktiviteter, men är {value}.").format(
-                field=where, value=kind_of(rows)
-            )
-        )
-        return []
-    if len(rows) > (limit := max_rows()):
-        errors.append(
-            _(
-                "{field}: har {rows} rader, men en beräkning får ha högst {limit}. Dela upp den på "
-                "flera beräkningar."
-            ).format(field=where, rows=len(rows), limit=limit)
-        )
-        return []
-    activities = []
-    names = ROW_NAMES[version]
-    for number, row in enumerate(rows, start=1):
-        place = _("Rad {number}").format(number=number)
-        if not isinstance(row, dict):
-            errors.append(
-                _(
-                    "{place}: måste vara ett objekt {{ … }} med fälten need, description, "
-                    "minutes, times, per och kind, men är {value}."
-                ).format(place=place, value=kind_of(row))
-            )
-            continue
-        later = {n: row[n] for n in row if n not in names and n in ACTIVITY_FIELDS}
-        if later:
-            _check(errors, later, ACTIVITY_FIELDS, (), version, ROW_MEANINGS, place=place)
-            row = _Object((k, v) for k, v in row.items() if k not in later)
-        activity, problems = rules.parse_activity(row, duplicates=getattr(row, "duplicates", ()))
-        errors.add(problems, ROW_MEANINGS, place=place)
-        if activity is not None:
-            activities.append((number, activity))
-    return activities
-
-
 # --- Writing ------------------------------------------------------------------------------------
 
 
 def to_data(assessment: rules.Assessment) -> dict:
     """The file as a dict, keys in the spec's order; optional parts only when present."""
-    person_fields = draft_table.PERSON_FIELDS
-    data = {
+    return {
         "format": FORMAT,
         "version": VERSION,
-        "title": assessment.title,
-        "assessment_date": assessment.assessment_date.isoformat(),
-        "person": {name: plain(f, getattr(assessment, name)) for name, f in person_fields.items()},
+        **parts.write(DRAFT, assessment, version=VERSION),
     }
-    if assessment.period is not None:
-        data["period"] = {
-            "start": assessment.period.start.isoformat(),
-            "end": assessment.period.end.isoformat(),
-        }
-    data["hourly_amount"] = to_plain(assessment.hourly_amount)
-    data["week_types"] = [
-        {name: to_plain(getattr(w, name)) for name in draft_table.WEEK_TYPE_FIELDS}
-        for w in assessment.week_types
-    ]
-    if assessment.night is not None:
-        data["night"] = {
-            name: to_plain(getattr(assessment.night, name)) for name in draft_table.NIGHT_FIELDS
-        }
-    if assessment.decision is not None:
-        data["decision"] = {
-            name: to_plain(getattr(assessment.decision, name))
-            for name in draft_table.DECISION_FIELDS
-        }
-    data["activities"] = [activity.plain() for activity in assessment.activities]
-    return data
 
 
 def write(assessment: rules.Assessment) -> str:

@@ -8,8 +8,6 @@ order is the draft's: adding, moving and numbering rows are its methods.
 import dataclasses
 import secrets
 from datetime import timedelta
-from enum import StrEnum
-from fractions import Fraction
 from functools import cached_property
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,7 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import rules
+from . import columns, rules
+from .columns import broken, db_value, new_key, refuse_broken
 from .rules import activity as row_table
 from .rules import assessment as draft_table
 from .rules.assessment import DEFAULT_WEEK_TYPE
@@ -28,28 +27,7 @@ TOKEN_BYTES = 32  # 256 bits; a UUID4 would give only 122 random bits
 SHARE_ID_BYTES = 9  # names a read-only link; not a secret
 SHARE_SECRET_BYTES = 24  # 192 bits, compared in constant time
 ROW_FIELDS = tuple(row_table.FIELDS)
-DRAFT_FIELDS = (*draft_table.FIELDS, *draft_table.PERSON_FIELDS)
 WEEK_TYPE_FIELDS = tuple(draft_table.WEEK_TYPE_FIELDS)
-# The draft's own columns by the field each holds: the details and the person by their names,
-# the parts that may be absent as "<part>_<field>" (a part is there when its required fields
-# are). Absent parts keep their other columns' values for when the part comes back.
-DRAFT_COLUMNS: dict[str, dict[str, Field]] = {
-    "": {**draft_table.FIELDS, **draft_table.PERSON_FIELDS},
-    "period_": draft_table.PERIOD_FIELDS,
-    "night_": draft_table.NIGHT_FIELDS,
-    "decision_": draft_table.DECISION_FIELDS,
-}
-
-
-def _broken(fields: dict[str, Field], values: dict) -> list[str]:
-    """The fields whose values break their own field's rules."""
-    return [name for name, value in values.items() if repaired(fields[name], value)[1]]
-
-
-def _refuse_broken(what: str, names) -> None:
-    """Nothing invalid is stored (issue 18): the forms refuse it first, so this is a bug."""
-    if names:
-        raise ValueError(f"refusing to store {what} with invalid {', '.join(names)}")
 
 
 def new_token() -> str:
@@ -84,22 +62,6 @@ def _bounds(name: str) -> list:
     return [MinValueValidator(field.low), MaxValueValidator(field.high)]
 
 
-def db_value(value):
-    """A value of the rules as the database holds it: enums by value, exact numbers as
-    floats (read back by their decimal text, rules.fields.to_number), a decision's changes
-    and a row's week types as JSON."""
-    if isinstance(value, StrEnum):
-        return value.value
-    if isinstance(value, Fraction):
-        return float(value)
-    if isinstance(value, rules.Decided):
-        changes = value.changes() if value.granted else {"granted": False}
-        return {name: db_value(v) for name, v in changes.items()}
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
 class AssessmentQuerySet(models.QuerySet):
     def inactive_since(self, days: int):
         return self.filter(updated_at__lt=timezone.now() - timedelta(days=days))
@@ -107,7 +69,7 @@ class AssessmentQuerySet(models.QuerySet):
     def create_from(self, draft: rules.Assessment) -> "Assessment":
         """A new draft from a file's assessment, rows at positions 0..n-1, all or nothing."""
         with transaction.atomic():
-            assessment = self.create(**Assessment.values_of(draft))
+            assessment = self.create(**columns.draft_values(self.model, draft))
             assessment.set_week_types(draft.week_types)
             Activity.objects.bulk_create(
                 Activity.from_row(row, assessment=assessment, position=position)
@@ -160,76 +122,33 @@ class Assessment(models.Model):
 
     def refuse_invalid(self, names=None) -> None:
         """Raise on a value of `names` (default all) that the draft's tables refuse."""
-        problems = []
-        for prefix, fields in DRAFT_COLUMNS.items():
-            if prefix and not self._present(prefix):
-                # An absent part: all of its required fields are empty, not half of them.
-                problems += [
-                    prefix + name
-                    for name, f in fields.items()
-                    if f.required and getattr(self, prefix + name) not in (None, "")
-                ]
-                fields = {n: f for n, f in fields.items() if not f.required}
-            values = {name: getattr(self, prefix + name) for name in fields}
-            problems += [prefix + name for name in _broken(fields, values)]
-        _refuse_broken("a draft", [n for n in problems if names is None or n in names])
+        refuse_broken("a draft", columns.draft_problems(self, names))
 
     def rows(self) -> list["Activity"]:
         """The rows in the user's order; "Rad 3" counts in this order on the page, in the file,
         in the PDF and in the explanation."""
         return list(self.activities.all())
 
-    @staticmethod
-    def values_of(draft: rules.Assessment) -> dict:
-        """The stored draft's own fields from a draft of the rules."""
-        period, night, decision = draft.period, draft.night, draft.decision
-        return {
-            **{name: db_value(getattr(draft, name)) for name in DRAFT_FIELDS},
-            "period_start": period.start if period else None,
-            "period_end": period.end if period else None,
-            "night_start": night.start if night else None,
-            "night_end": night.end if night else None,
-            "night_cover": night.cover.value if night else rules.NightCover.WAITING.value,
-            "decision_by": decision.by.value if decision else "",
-            "decision_date": decision.date if decision else None,
-            "decision_note": decision.note if decision else "",
-        }
-
     @cached_property
     def week_type_list(self) -> tuple[rules.WeekType, ...]:
         """The draft's kinds of week (rules.md R10), once per request: every row form asks."""
+        if self.pk is None:
+            return (DEFAULT_WEEK_TYPE,)
         return tuple(w.to_rules() for w in self.week_types.all()) or (DEFAULT_WEEK_TYPE,)
 
     @property
     def has_night(self) -> bool:
         return self.night_start is not None and self.night_end is not None
 
-    def _present(self, prefix: str) -> bool:
-        fields = DRAFT_COLUMNS[prefix]
-        return all(
-            getattr(self, prefix + name) not in (None, "")
-            for name, f in fields.items()
-            if f.required
-        )
-
-    def _part_values(self, prefix: str) -> tuple[dict, list[Field]]:
-        """A part's stored values as the rules read them, and the fields stored invalid."""
-        values, broken = {}, []
-        for name, f in DRAFT_COLUMNS[prefix].items():
-            values[name], was_broken = repaired(f, getattr(self, prefix + name))
-            if was_broken:
-                broken.append(f)
-        return values, broken
-
     @property
     def broken_fields(self) -> list[Field]:
         """The fields of the draft's own parts that an older version stored invalid: read as
         their stand-ins, and named on the page so that they can be put right."""
-        broken = []
-        for prefix in DRAFT_COLUMNS:
-            if not prefix or self._present(prefix):
-                broken += self._part_values(prefix)[1]
-        return broken
+        invalid = []
+        for prefix in columns.draft_columns(Assessment):
+            if not prefix or columns.present(self, prefix):
+                invalid += columns.part_values(self, prefix)[1]
+        return invalid
 
     def to_rules(self, rows: list["Activity"] | None = None) -> rules.Assessment:
         """The draft as the rules (and the file) see it.
@@ -255,17 +174,9 @@ class Assessment(models.Model):
                 changes |= {"decided": None, "decision_reason": ""}
             return dataclasses.replace(row, **changes)
 
-        parts = {
-            name: rules_type(**self._part_values(prefix)[0]) if self._present(prefix) else None
-            for name, prefix, rules_type in (
-                ("period", "period_", rules.GrantPeriod),
-                ("night", "night_", rules.Night),
-                ("decision", "decision_", rules.Decision),
-            )
-        }
         return rules.Assessment(
-            **self._part_values("")[0],
-            **parts,
+            **columns.part_values(self, "")[0],
+            **columns.parts(self),
             week_types=week_types or (DEFAULT_WEEK_TYPE,),
             activities=tuple(counted(row.to_row()) for row in rows),
         )
@@ -282,11 +193,57 @@ class Assessment(models.Model):
     def calculate(self, rows: list["Activity"] | None = None) -> rules.Result:
         return rules.calculate(self.to_rules(rows))
 
-    def touch(self) -> None:
-        """Record a change: a new version, and the retention clock starts again."""
+    def touch(self, **changes) -> None:
+        """Record a change: a new version, and the retention clock starts again; with the
+        draft's own fields `changes` (column: value) stored in the same update."""
         Assessment.objects.filter(pk=self.pk).update(
-            version=models.F("version") + 1, updated_at=timezone.now()
+            **changes, version=models.F("version") + 1, updated_at=timezone.now()
         )
+
+    def store(self, changes: dict) -> None:
+        """Store a save's changes of the draft's own fields (column: value); nothing invalid."""
+        for name, value in changes.items():
+            setattr(self, name, value)
+        self.refuse_invalid(list(changes))
+        self.touch(**changes)
+
+    def add_week_types(self, week_types, *, instead_of_default: bool = False) -> None:
+        """Store new week types, (key or "", name, weeks) each, after the stored ones; the one
+        default becomes stored first, so that rows of "every week type" stay in it, unless they
+        come `instead_of_default`. A key left empty is made from the name."""
+        stored = list(self.week_types.all())
+        if not stored and not instead_of_default:
+            stored = [
+                WeekType.objects.create(
+                    assessment=self,
+                    position=0,
+                    key=DEFAULT_WEEK_TYPE.key,
+                    name=DEFAULT_WEEK_TYPE.label,  # its name in the page's language
+                    weeks=float(DEFAULT_WEEK_TYPE.weeks),
+                )
+            ]
+        used = {w.key for w in stored}
+        for offset, (key, name, weeks) in enumerate(week_types):
+            key = key or new_key(used, name)
+            used.add(key)
+            WeekType.objects.create(
+                assessment=self, position=len(stored) + offset, key=key, name=name, weeks=weeks
+            )
+        self.touch()
+
+    def remove_week_type(self, week_type: "WeekType") -> int:
+        """Remove a week type and take it off the rows; a row left with none happens in all of
+        them. The number of such rows."""
+        widened = 0
+        for row in self.activities.filter(week_types__isnull=False):
+            kept = [key for key in row.week_types if key != week_type.key]
+            if kept != row.week_types:
+                widened += not kept
+                row.week_types = kept or None
+                row.save(update_fields=["week_types"])
+        week_type.delete()
+        self.touch()
+        return widened
 
     def add_row(self, row: rules.Activity) -> "Activity":
         """Insert a row after the last row of the same need or of a need before it in the law's
@@ -399,16 +356,26 @@ class Activity(models.Model):
         them, on a rule between fields too."""
         names = names or ROW_FIELDS
         if set(ROW_FIELDS) <= set(names):
-            broken = self._from_stored()[1]
+            invalid = self._from_stored()[1]
         else:
             stored = {name: getattr(self, name) for name in names if name in ROW_FIELDS}
-            broken = _broken(row_table.FIELDS, stored)
-        _refuse_broken("a row", broken)
+            invalid = broken(row_table.FIELDS, stored)
+        refuse_broken("a row", invalid)
 
     @classmethod
     def from_row(cls, row: rules.Activity, **fields) -> "Activity":
         """A new, unsaved stored row with the values of a row of the rules."""
         return cls(**{name: db_value(value) for name, value in row.values().items()}, **fields)
+
+    def store(self, changes: dict) -> None:
+        """Store a save's changes of the row (field: value) with a new version; nothing
+        invalid. The draft records the change too."""
+        for name, value in changes.items():
+            setattr(self, name, value)
+        self.refuse_invalid(list(changes))
+        Activity.objects.filter(pk=self.pk).update(**changes, version=models.F("version") + 1)
+        self.version += 1
+        self.assessment.touch()
 
     def _from_stored(self) -> tuple[rules.Activity, tuple[str, ...]]:
         return row_table.from_stored({name: getattr(self, name) for name in ROW_FIELDS})
@@ -447,7 +414,7 @@ class WeekType(models.Model):
 
     def save(self, *args, **kwargs):
         values = {name: getattr(self, name) for name in WEEK_TYPE_FIELDS}
-        _refuse_broken("a week type", _broken(draft_table.WEEK_TYPE_FIELDS, values))
+        refuse_broken("a week type", broken(draft_table.WEEK_TYPE_FIELDS, values))
         super().save(*args, **kwargs)
 
     @classmethod
@@ -455,6 +422,14 @@ class WeekType(models.Model):
         return cls(
             **{name: db_value(getattr(week_type, name)) for name in WEEK_TYPE_FIELDS}, **fields
         )
+
+    def store(self, changes: dict) -> None:
+        """Store a save's changes of the week type (field: value); nothing invalid."""
+        for name, value in changes.items():
+            setattr(self, name, value)
+        refuse_broken("a week type", broken(draft_table.WEEK_TYPE_FIELDS, changes))
+        WeekType.objects.filter(pk=self.pk).update(**changes)
+        self.assessment.touch()
 
     def to_rules(self) -> rules.WeekType:
         fields = draft_table.WEEK_TYPE_FIELDS

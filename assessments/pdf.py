@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 
 from . import fonts, reconsideration, rules
 from .chart import bar_chart_svg
-from .rows import NeedGroup, RowView, need_groups
-from .rules import explain
-from .rules.compare import NeedComparison, RowComparison, compare
+from .presentation import NeedGroup, Presented, RowView, present
+from .rules import words
+from .rules.compare import NeedComparison, RowComparison
 from .rules.formatting import fraction_text, share_text
 from .rules.needs import Need
 from .rules.parameters import ON_CALL_FACTOR, WAITING_FACTOR, WEEKS_PER_YEAR, Parameter
@@ -43,11 +43,11 @@ class AppliedValue:
 
     @property
     def value(self) -> str:
-        return explain.parameter_value_text(self.parameter)
+        return words.parameter_value_text(self.parameter)
 
     @property
     def confidence(self) -> str:
-        return explain.CONFIDENCE_LABELS[self.parameter.confidence]
+        return words.CONFIDENCE_LABELS[self.parameter.confidence]
 
 
 @dataclass
@@ -107,7 +107,7 @@ class PrintedNeed:
 
 def how_text(row: rules.Activity) -> str:
     """ "25 min × 3 ggr per dag, 7 dagar/vecka, 2 assistenter" (rules.md R4)."""
-    text = f"{rules.format_number(row.minutes)} min × {explain.frequency_text(row)}"
+    text = f"{rules.format_number(row.minutes)} min × {words.frequency_text(row)}"
     if row.assistants == 2:
         text += _(", 2 assistenter")
     return text
@@ -115,7 +115,7 @@ def how_text(row: rules.Activity) -> str:
 
 def kind_text(row: rules.Activity) -> str:
     text = _("Grundläggande") if rules.counts_as_basic(row) else _("Annat")
-    if note := explain.time_type_note(row):
+    if note := words.time_type_note(row):
         text += f", {note}"
     if row.tube_feeding:
         text += _(", sondmatning")
@@ -144,7 +144,7 @@ def night_text(result: rules.Result) -> str:
     ) % {
         "start": start,
         "end": end,
-        "free": explain.duration_text(night.free_minutes),
+        "free": words.duration_text(night.free_minutes),
         "word": word,
         "share": fraction_text(share),
     }
@@ -194,8 +194,8 @@ def _key_figures(result: rules.Result) -> list[dict]:
     ]
 
 
-def _sections(result: rules.Result, comparison) -> list[PrintedNeed]:
-    groups = need_groups(result, view=PrintedRow)
+def _sections(shown: Presented) -> list[PrintedNeed]:
+    result, comparison, groups = shown.result, shown.comparison, shown.groups
     rows = {r.index: r for r in comparison.rows} if comparison else {}
     needs = {n.need: n for n in comparison.needs} if comparison else {}
     for group in groups:
@@ -217,7 +217,7 @@ def _sections(result: rules.Result, comparison) -> list[PrintedNeed]:
 def _summary_context(
     draft: rules.Assessment, result: rules.Result, *, printed_on: date, appendix: bool
 ) -> dict:
-    comparison = compare(result)
+    shown = present(draft, result, voice="print", view=PrintedRow)
     before = result.before_deduction_basic + result.before_deduction_other
     decided = result.decision
     decided_before = (
@@ -227,22 +227,16 @@ def _summary_context(
         "draft": draft,
         "result": result,
         "decision": result.decision,
-        "comparison": comparison,
-        "sections": _sections(result, comparison),
+        "shown": shown,
+        "comparison": shown.comparison,
+        "sections": _sections(shown),
         "printed_on": printed_on,
         "appendix": appendix,
         "is_child": draft.is_child,
-        "age_text": explain.age_text(draft, result) if draft.is_child else "",
-        "bracket": explain.bracket_text(result.age),
-        "period": explain.span_text(draft.period.start, draft.period.end) if draft.period else "",
         "key_figures": _key_figures(result),
-        "claimed_verdict": explain.verdict_sentence(result, according=_("Enligt beräkningen"))
-        if result.decision
-        else result.verdict,
-        "amount_text": explain.amount_text(result),
         "weeks_per_year": WEEKS_PER_YEAR.value,
         "notices": [notice for notice in result.warnings if notice.printed],
-        "segments": [(explain.span_text(s.start, s.end), s) for s in result.segments]
+        "segments": [(words.span_text(s.start, s.end), s) for s in result.segments]
         if result.several_segments
         else [],
         "night_text": night_text(result),

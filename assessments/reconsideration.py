@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import rules
-from .rules import explain
+from .presentation import present
 from .rules import parameters as p
-from .rules.compare import Comparison, PartComparison, RowComparison, compare
+from .rules import words
+from .rules.compare import PartComparison, RowComparison
 from .rules.deadline import Deadline, deadline
 from .rules.formatting import share_text
 from .rules.i18n import _, gettext_noop
@@ -116,8 +117,8 @@ class Request:
 def _row_text(activity: rules.Activity, minutes) -> str:
     values = {
         "minutes": rules.format_number(activity.minutes),
-        "frequency": explain.frequency_text(activity),
-        "hours": explain.hours_text(minutes),
+        "frequency": words.frequency_text(activity),
+        "hours": words.hours_text(minutes),
     }
     basic = rules.counts_as_basic(activity)
     if activity.assistants == 2 and basic:
@@ -151,28 +152,29 @@ def _rules_for(row: RowComparison, draft: rules.Assessment) -> tuple[str, ...]:
 def _part_difference(part: PartComparison) -> PartDifference:
     if part.part == "night":
         claimed = _("{night} – {hours}").format(
-            night=part.claimed, hours=explain.hours_text(part.claimed_minutes)
+            night=part.claimed, hours=words.hours_text(part.claimed_minutes)
         )
         decided = _("{night} – {hours}").format(
-            night=part.decided, hours=explain.hours_text(part.decided_minutes)
+            night=part.decided, hours=words.hours_text(part.decided_minutes)
         )
         found = (str(NIGHT_COVER), str(NIGHT))
     else:
         claimed = _("{weeks}, totalt {hours}").format(
-            weeks=part.claimed, hours=explain.hours_text(part.claimed_minutes)
+            weeks=part.claimed, hours=words.hours_text(part.claimed_minutes)
         )
         decided = _("{weeks}, totalt {hours}").format(
-            weeks=part.decided, hours=explain.hours_text(part.decided_minutes)
+            weeks=part.decided, hours=words.hours_text(part.decided_minutes)
         )
         found = ()
     return PartDifference(
-        part.text, claimed, decided, explain.hours_text(-part.difference_minutes), found
+        part.text, claimed, decided, words.hours_text(-part.difference_minutes), found
     )
 
 
 def build(draft: rules.Assessment, result: rules.Result) -> Request | None:
     """The request for a draft with a decision, or None without one."""
-    comparison: Comparison | None = compare(result)
+    shown = present(draft, result, voice="letter")
+    comparison = shown.comparison
     if comparison is None:
         return None
     sections = []
@@ -184,8 +186,8 @@ def build(draft: rules.Assessment, result: rules.Result) -> Request | None:
                 claimed=_row_text(row.claimed, row.claimed_minutes),
                 decided=_row_text(row.decided, row.decided_minutes)
                 if row.decided is not None
-                else _("Inte beviljat – {hours}").format(hours=explain.hours_text(0)),
-                difference=explain.hours_text(-row.difference_minutes),
+                else _("Inte beviljat – {hours}").format(hours=words.hours_text(0)),
+                difference=words.hours_text(-row.difference_minutes),
                 reason=row.claimed.decision_reason,
                 own_reason=row.claimed.note or str(OWN_REASON_MISSING),
                 rules=_rules_for(row, draft),
@@ -207,8 +209,8 @@ def build(draft: rules.Assessment, result: rules.Result) -> Request | None:
         else _("Kommunen (socialnämnden)"),
         decision_date=draft.decision.date,
         sections=tuple(sections),
-        claimed_verdict=explain.verdict_sentence(result, according=_("Enligt min beräkning")),
-        decided_verdict=decided.verdict,
+        claimed_verdict=shown.claimed_verdict,
+        decided_verdict=shown.decided_verdict,
         totals=tuple(
             (
                 label,

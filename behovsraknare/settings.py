@@ -265,7 +265,7 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 
-CSRF_FAILURE_VIEW = "assessments.views.csrf_failure"
+CSRF_FAILURE_VIEW = "assessments.web.start.csrf_failure"
 
 SILENCED_SYSTEM_CHECKS = [
     # assessments.middleware.NoReferrerCsrfViewMiddleware is Django's CSRF middleware, extended

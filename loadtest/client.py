@@ -13,22 +13,18 @@ from urllib.parse import urljoin
 
 import requests
 
+from assessments.rules.activity import EDITED_ELSEWHERE
+from assessments.rules.activity import FIELDS as ROW_TABLE
+from assessments.rules.fields import Type
+
 ROW_LINE = re.compile(r'<tr id="r(?P<pk>\d+)" class="row[ "]')
 ROW_VERSION = re.compile(r'name="r(?P<pk>\d+)-version" value="(?P<version>\d+)"')
 ROW_URL = re.compile(r"/rader/(?P<pk>\d+)/$")
 TOKEN_PATH = re.compile(r"/b/(?P<token>[A-Za-z0-9_-]+)/")
-# The row form's fields (assessments.forms.ActivityForm), named as in the assessment file.
-ROW_FIELDS = (
-    "description",
-    "minutes",
-    "times",
-    "per",
-    "days_per_week",
-    "assistants",
-    "kind",
-    "time_type",
-    "note",
-)
+# The row form's fields (assessments.forms.ActivityForm), named as in the assessment file:
+# those of the row's table that it edits. A field the row does not have on the page (tube
+# feeding on a row of another need, the week types of a draft of one) is ignored by the form.
+ROW_FIELDS = tuple(name for name in ROW_TABLE if name not in EDITED_ELSEWHERE)
 
 
 class ServerError(Exception):
@@ -49,15 +45,22 @@ def row_versions(page: str) -> dict[int, int]:
 
 
 def row_form(row: dict, **changes) -> dict:
-    """A complete row of an assessment file (loadtest.files writes every field) as its form
-    posts it: numbers with a decimal comma, the tube-feeding box only when ticked."""
+    """A row of an assessment file as its form posts it: numbers with a decimal comma, a box
+    only when ticked, a list of keys as repeated values, nothing chosen as empty."""
     data = {**row, **changes}
     form = {}
     for name in ROW_FIELDS:
-        value = data[name]
-        form[name] = str(value).replace(".", ",") if isinstance(value, float) else str(value)
-    if data.get("tube_feeding"):
-        form["tube_feeding"] = "on"
+        value = data.get(name, ROW_TABLE[name].default)
+        if ROW_TABLE[name].type == Type.BOOLEAN:
+            if value:
+                form[name] = "on"
+        elif ROW_TABLE[name].type == Type.KEYS:
+            if value:  # none: every week type
+                form[name] = list(value)
+        elif value is None:
+            form[name] = ""
+        else:
+            form[name] = str(value).replace(".", ",") if isinstance(value, float) else str(value)
     return form
 
 

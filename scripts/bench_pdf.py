@@ -113,7 +113,7 @@ def make_draft(rows: int):
 def bare_table_html(draft) -> str:
     """The baseline: the rows as one table and nothing else."""
     from assessments import rules
-    from assessments.rules import explain
+    from assessments.rules import words
 
     result = rules.calculate(draft)
     cells = "".join(
@@ -123,7 +123,7 @@ def bare_table_html(draft) -> str:
             for cell in (
                 f"{r.index + 1}. {r.activity.description}",
                 rules.format_number(r.activity.minutes),
-                explain.frequency_text(r.activity),
+                words.frequency_text(r.activity),
                 r.activity.assistants,
                 "Grundläggande" if rules.counts_as_basic(r.activity) else "Annat",
                 f"{rules.format_hours(r.weekly_minutes)} h",

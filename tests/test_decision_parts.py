@@ -13,9 +13,11 @@ import pytest
 
 from assessments import files, rules
 from assessments.rules import assessment as draft_table
+from assessments.rules import draft as decision_parts
 from assessments.rules import engine
-from assessments.rules.assessment import NOT_GRANTED, parse_decision
+from assessments.rules.assessment import NOT_GRANTED
 from assessments.rules.compare import compare
+from assessments.rules.draft import parse_decision
 
 EXAMPLE = Path(__file__).resolve().parent / "examples" / "adult-compared-with-decision-2026.json"
 NIGHT = rules.Night(time(22, 0), time(7, 0))
@@ -65,8 +67,8 @@ def test_a_version_3_decision_reads_and_writes_back_the_same():
     assert decision.received == date(2026, 10, 20)
     assert decision.night == rules.Night(time(22, 0), time(6, 0), "on_call")
     assert decision.week_types == {"holiday": Fraction(10)}
-    assert draft_table.decision_plain(decision) == obj
-    assert parse_decision(draft_table.decision_plain(decision), keys=KEYS) == (decision, [])
+    assert decision_parts.decision_plain(decision) == obj
+    assert parse_decision(decision_parts.decision_plain(decision), keys=KEYS) == (decision, [])
 
 
 def test_a_night_granted_nothing_and_the_parts_left_out():
@@ -74,7 +76,7 @@ def test_a_night_granted_nothing_and_the_parts_left_out():
     assert problems == []
     assert decision.night is NOT_GRANTED
     assert (decision.received, decision.week_types) == (None, {})
-    assert draft_table.decision_plain(decision) == {
+    assert decision_parts.decision_plain(decision) == {
         "by": "kommun",
         "date": None,
         "note": "",
@@ -111,7 +113,7 @@ def test_a_night_granted_nothing_and_the_parts_left_out():
         (
             {"by": "fk", "night": {"start": "22:00", "end": "22:30"}},
             "night.end",
-            "nattvilan måste vara från 1 till 16 timmar lång, men är 0,5 timmar.",
+            "Nattvilan måste vara från 1 till 16 timmar lång, men är 0,5 timmar.",
         ),
         (
             {"by": "fk", "night": {"start": "06:00", "end": "23:00"}},
@@ -121,7 +123,7 @@ def test_a_night_granted_nothing_and_the_parts_left_out():
         (
             {"by": "fk", "night": {"start": "22:00", "end": "22:00"}},
             "night.end",
-            "nattvilan måste vara från 1 till 16 timmar lång",
+            "Nattvilan måste vara från 1 till 16 timmar lång",
         ),
         ({"by": "fk", "night": {"end": "07:00"}}, "night.start", "saknas"),
         (
@@ -144,7 +146,9 @@ def test_a_decision_that_breaks_a_rule_names_the_field(obj, field, words):
 
 
 def test_received_on_the_decisions_date_is_fine():
-    assert draft_table.decision_problems(date=date(2026, 10, 15), received=date(2026, 10, 15)) == {}
+    assert (
+        decision_parts.decision_problems(date=date(2026, 10, 15), received=date(2026, 10, 15)) == {}
+    )
 
 
 def test_the_tables_have_swedish_labels_for_the_forms():

@@ -12,8 +12,9 @@ from django.test import Client
 from django.urls import reverse
 
 from assessments import files
+from assessments.forms.parts import DecidedForm, WeekTypeFormSet
 from assessments.models import Activity, Assessment
-from tests.factories import form_data, make_draft, row_values
+from tests.factories import form_data, make_draft, page_data, part_data, row_values
 from tests.test_views import error_slot
 
 pytestmark = pytest.mark.django_db
@@ -91,26 +92,12 @@ def test_empty_values_of_a_week_type_take_a_default_or_are_refused(visitor):
     draft = make_draft()
     url = reverse("assessments:weeks", args=[draft.token])
     visitor.post(url, {"school_and_holiday": "1"})
-    school, holiday = draft.week_types.all()
-    page = text(visitor.get(draft.get_absolute_url()))
-    digest = re.search(r'name="week_digest" id="week-digest" value="([^"]+)"', page).group(1)
-    data = {
-        "week_digest": digest,
-        "wt-TOTAL_FORMS": "2",
-        "wt-INITIAL_FORMS": "2",
-        "wt-MIN_NUM_FORMS": "0",
-        "wt-MAX_NUM_FORMS": "1000",
-        "period_start": "",
-        "period_end": "",
-    }
-    for index, week_type in enumerate([school, holiday]):
-        data |= {
-            f"wt-{index}-id": str(week_type.pk),
-            f"wt-{index}-name": week_type.name,
-            f"wt-{index}-weeks": str(week_type.weeks),
-            f"wt-{index}-assistance_days": "",
-            f"wt-{index}-away_hours": "",
-        }
+    formset = WeekTypeFormSet(week_types=draft.week_types.all())
+    data = part_data(draft, "period")
+    for form in [formset.management_form, *formset.forms]:
+        data |= page_data(form)
+    for index in (0, 1):
+        data |= {f"wt-{index}-assistance_days": "", f"wt-{index}-away_hours": ""}
 
     response = visitor.post(url, data)
 
@@ -126,8 +113,10 @@ def test_empty_values_of_a_week_type_take_a_default_or_are_refused(visitor):
 def test_a_night_without_its_cover_is_refused_and_nothing_is_stored(visitor):
     draft = make_draft(rows=[{}])
     url = reverse("assessments:night", args=[draft.token])
+    data = part_data(draft, "night", night_start="22:00", night_end="07:00")
+    del data["night_cover"]
 
-    response = visitor.post(url, {"night_start": "22:00", "night_end": "07:00"})
+    response = visitor.post(url, data)
 
     assert response.status_code == 400
     assert "Välj väntetid, beredskap eller ingen." in text(response)
@@ -137,21 +126,10 @@ def test_a_night_without_its_cover_is_refused_and_nothing_is_stored(visitor):
 
 
 def test_an_empty_decided_value_is_refused_at_its_field(visitor):
-    draft = make_draft(rows=[{"minutes": 40}])
-    visitor.post(reverse("assessments:decision", args=[draft.token]), {"decision_by": "fk"})
+    draft = make_draft(rows=[{"minutes": 40}], decision_by="fk")
     row = draft.rows()[0]
-    values = {
-        "minutes": "40",
-        "times": "1",
-        "per": "day",
-        "days_per_week": "",
-        "assistants": "1",
-        "kind": "basic",
-        "time_type": "",
-        "decision_reason": "",
-        "based_on": '[null, ""]',
-    }
-    data = {f"d{row.pk}-{name}": value for name, value in values.items()}
+    form = DecidedForm(activity=row, auto_id="%s")
+    data = page_data(form, **{f"d{row.pk}-days_per_week": "", f"d{row.pk}-time_type": ""})
 
     response = visitor.post(reverse("assessments:decided", args=[draft.token]), data)
 

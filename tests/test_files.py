@@ -454,7 +454,7 @@ def test_write_gives_every_field_in_the_spec_order():
     ]
     # Absent week types mean all of them, and absent "decided" means granted as claimed.
     assert list(data["activities"][0]) == [
-        name for name in files.ACTIVITY_FIELDS if name not in ("week_types", "decided")
+        name for name in rules.activity.FIELDS if name not in ("week_types", "decided")
     ]
     assert data["activities"][0] == {
         "need": "personal_hygiene",
@@ -852,10 +852,13 @@ BAD_V2 = {
         make_v2(week_types=[{**WEEK_TYPES[0], "key": "skol vecka"}]),
         ['"key"', "a–z"],
     ),
-    "no week types": (make_v2(week_types=[]), ['Fältet "week_types"', "1–6"]),
+    "no week types": (
+        make_v2(week_types=[]),
+        ['Fältet "week_types" (veckotyper)', "Det behövs minst en sorts vecka."],
+    ),
     "seven week types": (
         make_v2(week_types=[{**WEEK_TYPES[0], "key": f"w{n}"} for n in range(7)]),
-        ['"week_types"', "1–6"],
+        ['"week_types"', "högst 6 sorters veckor"],
     ),
     "period over a year": (
         make_v2(period={"start": "2027-01-01", "end": "2028-01-02"}),  # 367 days
@@ -863,7 +866,7 @@ BAD_V2 = {
     ),
     "period backwards": (
         make_v2(period={"start": "2027-06-30", "end": "2027-01-01"}),
-        ['"period.end"', "före periodens början"],
+        ['"period.end"', "Perioden kan inte sluta före den börjar."],
     ),
     "decided without a decision": (
         make_v2(make_row(decided={"minutes": 10})),

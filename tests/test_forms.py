@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from assessments import rules
-from assessments.forms import ActivityForm, AddActivityForm, DraftDetailsForm, ImportFileForm
+from assessments.forms import ActivityForm, AddActivityForm, DetailsForm, ImportFileForm
 from assessments.models import Activity, Assessment
 from assessments.rules import is_basic_need
 from tests.factories import form_data, make_draft
@@ -31,8 +31,8 @@ def row_form(need="personal_hygiene", **typed) -> ActivityForm:
     return ActivityForm(data, instance=activity, auto_id="row-1-%s")
 
 
-def details_form(**typed) -> DraftDetailsForm:
-    return DraftDetailsForm({**VALID_DETAILS, **typed}, instance=Assessment(), auto_id="details-%s")
+def details_form(**typed) -> DetailsForm:
+    return DetailsForm({**VALID_DETAILS, **typed}, instance=Assessment(), auto_id="details-%s")
 
 
 def errors(form, field: str) -> list[str]:

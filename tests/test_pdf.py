@@ -211,7 +211,7 @@ def test_page_one_has_the_title_dates_and_age_bracket_with_why(child):
     assert "Regler per 2024-11-22" in first
     assert "Utskriven: 2026-11-22" in first
     assert "Åldersgrupp: 7–11 år." in first
-    assert squash(rules.explain.age_text(child.draft, child.result)) in first
+    assert squash(rules.words.age_text(child.draft, child.result)) in first
 
 
 def test_a_birth_month_is_printed_only_when_the_person_typed_one(child, weeks):
@@ -253,7 +253,7 @@ def test_the_money_estimate_names_the_amount_and_where_it_comes_from(child):
     first = child.pages[0]
     sek = squash(rules.format_kronor(child.result.estimated_sek_per_year))
     assert f"Uppskattat belopp per år: cirka {sek}" in first
-    assert squash(rules.explain.amount_text(child.result)) in first
+    assert squash(rules.words.amount_text(child.result)) in first
     assert "332,60 kr" in first
 
 

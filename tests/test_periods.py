@@ -10,7 +10,7 @@ import pytest
 from assessments import rules
 from assessments.rules import engine
 from assessments.rules import parameters as p
-from assessments.rules.explain import amount_text
+from assessments.rules.words import amount_text
 
 SCHOOL = rules.WeekType("school", "Skolvecka", 40)
 HOLIDAY = rules.WeekType("holiday", "Lovvecka", 12)

@@ -97,7 +97,8 @@ def prose(tree: ast.AST) -> list[str]:
 
 
 def test_the_engine_holds_figures_and_no_prose():
-    # What the figures mean in words is rules/explain.py's; the engine only calculates.
+    # What the figures mean in words is rules/words.py's, steps.py's and warnings.py's; the
+    # engine only calculates.
     assert prose(parse(RULES_DIR / "engine.py")) == []
 
 

@@ -7,23 +7,16 @@ from datetime import date, time
 import pytest
 from django.urls import reverse
 
-from assessments.editor import week_types_digest
-from assessments.models import Assessment, WeekType
-from tests.factories import make_draft
+from assessments.forms.parts import DecidedForm, WeekTypeFormSet
+from assessments.models import Activity, Assessment, WeekType
+from tests.factories import make_draft, page_data, part_data, posted
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
 
 
 def details(draft, **changes):
-    data = {
-        "title": draft.title,
-        "assessment_date": draft.assessment_date.isoformat(),
-        "birth_month": "",
-        "age": "",
-        "hourly_amount": "",
-    }
-    return {**data, **changes}
+    return part_data(draft, "details", **changes)
 
 
 def text(response) -> str:
@@ -47,7 +40,7 @@ def test_a_birth_month_is_stored_as_its_first_day_and_decides_the_bracket(client
     [
         ("2014-13", "Födelseår och månad måste skrivas ÅÅÅÅ-MM"),
         ("november 2014", "Födelseår och månad måste skrivas ÅÅÅÅ-MM"),
-        ("2027-01", "kan inte ligga efter 2026-11-15"),
+        ("2027-01", "kan inte ligga efter bedömningsdatumet, 2026-11-15"),
     ],
 )
 def test_a_bad_birth_month_is_refused_next_to_the_field_and_nothing_is_saved(
@@ -86,25 +79,14 @@ def test_an_amount_that_is_not_a_positive_number_is_refused(client, typed):
 
 
 def weeks_post(draft, *week_types, **extra):
+    """The weeks part as its page posts it, with each week type's changes by field name."""
     stored = list(draft.week_types.all())
-    data = {
-        "week_digest": week_types_digest(draft),
-        "wt-TOTAL_FORMS": str(len(stored)),
-        "wt-INITIAL_FORMS": str(len(stored)),
-        "wt-MIN_NUM_FORMS": "0",
-        "wt-MAX_NUM_FORMS": "1000",
-        "period_start": "",
-        "period_end": "",
-    }
-    for index, (week_type, values) in enumerate(zip(stored, week_types, strict=True)):
-        data |= {
-            f"wt-{index}-id": str(week_type.pk),
-            f"wt-{index}-name": week_type.name,
-            f"wt-{index}-weeks": str(week_type.weeks).replace(".", ","),
-            f"wt-{index}-assistance_days": str(week_type.assistance_days),
-            f"wt-{index}-away_hours": "0",
-            **{f"wt-{index}-{key}": value for key, value in values.items()},
-        }
+    formset = WeekTypeFormSet(week_types=stored)
+    data = part_data(draft, "period")
+    for form in [formset.management_form, *formset.forms]:
+        data |= page_data(form)
+    for index, values in enumerate(week_types):
+        data |= {f"wt-{index}-{key}": value for key, value in values.items()}
     return data | extra
 
 
@@ -205,7 +187,7 @@ def test_a_bad_period_is_refused_naming_the_field(client, start, end, message):
     draft = make_draft()
     response = client.post(
         reverse("assessments:weeks", args=[draft.token]),
-        {"period_start": start, "period_end": end},
+        part_data(draft, "period", period_start=start, period_end=end),
     )
     assert response.status_code == 400
     assert message in text(response)
@@ -217,7 +199,7 @@ def test_a_period_across_a_birthday_month_shows_its_parts(client):
     draft = make_draft(rows=[{"minutes": 200}], birth_month=date(2020, 3, 1))
     client.post(
         reverse("assessments:weeks", args=[draft.token]),
-        {"period_start": "2027-01-01", "period_end": "2027-06-30"},
+        part_data(draft, "period", period_start="2027-01-01", period_end="2027-06-30"),
     )
     page = text(client.get(draft.get_absolute_url()))
     assert "Periodens delar" in page
@@ -231,7 +213,7 @@ def test_a_night_gives_waiting_time_and_rows_may_be_marked_at_night(client):
     draft = make_draft(rows=[{"minutes": 15, "times": 2}])
     response = client.post(
         reverse("assessments:night", args=[draft.token]),
-        {"night_start": "23:00", "night_end": "07:00", "night_cover": "waiting"},
+        part_data(draft, "night", night_start="23:00", night_end="07:00", night_cover="waiting"),
     )
     assert response.status_code == 302
     draft.refresh_from_db()
@@ -255,7 +237,7 @@ def test_a_bad_night_is_refused(client, start, end, message):
     draft = make_draft()
     response = client.post(
         reverse("assessments:night", args=[draft.token]),
-        {"night_start": start, "night_end": end, "night_cover": "waiting"},
+        part_data(draft, "night", night_start=start, night_end=end, night_cover="waiting"),
     )
     assert response.status_code == 400
     assert message in text(response)
@@ -275,24 +257,18 @@ def test_without_a_night_no_row_can_be_marked_at_night(client):
 
 
 def decided_data(row, **changes):
-    values = {
-        "minutes": "40",
-        "times": "1",
-        "per": "day",
-        "days_per_week": "7",
-        "assistants": "1",
-        "kind": "basic",
-        "time_type": "active",
-        "decision_reason": "",
-        "based_on": '[null, ""]',
-    } | changes
-    return {f"d{row.pk}-{name}": value for name, value in values.items()}
+    """A row of the decided table as its page posts it, with `changes` by field name."""
+    form = DecidedForm(activity=Activity.objects.get(pk=row.pk), auto_id="%s")
+    return page_data(form, **{f"d{row.pk}-{name}": value for name, value in changes.items()})
 
 
 @pytest.fixture
 def decided_draft(client):
     draft = make_draft(rows=[{"minutes": 40, "description": "Dusch"}])
-    client.post(reverse("assessments:decision", args=[draft.token]), {"decision_by": "fk"})
+    client.post(
+        reverse("assessments:decision", args=[draft.token]),
+        part_data(draft, "decision", decision_by="fk"),
+    )
     draft.refresh_from_db()
     return draft
 
@@ -336,12 +312,11 @@ def test_a_decided_value_out_of_range_is_refused_and_nothing_changes(client, dec
 
 def test_a_decision_saved_in_another_tab_is_not_written_over(client, decided_draft):
     row = decided_draft.rows()[0]
+    seen = decided_data(row, minutes="20")  # this tab's page
     type(row).objects.filter(pk=row.pk).update(decided={"minutes": 30})  # the other tab
-    response = client.post(
-        reverse("assessments:decided", args=[decided_draft.token]), decided_data(row, minutes="20")
-    )
+    response = client.post(reverse("assessments:decided", args=[decided_draft.token]), seen)
     assert response.status_code == 409
-    assert "ändrades i en annan flik" in text(response)
+    assert "ändrats i en annan flik" in text(response)
     row.refresh_from_db()
     assert row.decided == {"minutes": 30}
 
@@ -349,7 +324,8 @@ def test_a_decision_saved_in_another_tab_is_not_written_over(client, decided_dra
 def test_an_unknown_decision_maker_is_refused(client):
     draft = make_draft()
     response = client.post(
-        reverse("assessments:decision", args=[draft.token]), {"decision_by": "domstol"}
+        reverse("assessments:decision", args=[draft.token]),
+        part_data(draft, "decision", decision_by="domstol"),
     )
     assert response.status_code == 400
     draft.refresh_from_db()
@@ -371,14 +347,15 @@ def test_removing_the_decision_keeps_what_the_rows_say_for_later(client, decided
     )
     client.post(
         reverse("assessments:decision", args=[decided_draft.token]),
-        {"decision_by": "", "initial-decision_by": "fk"},  # as the page posts it
+        part_data(decided_draft, "decision", decision_by=""),
     )
     decided_draft.refresh_from_db()
     row.refresh_from_db()
     assert row.decided == {"minutes": 25}
     assert decided_draft.to_rules().activities[0].decided is None  # but it does not count
     client.post(
-        reverse("assessments:decision", args=[decided_draft.token]), {"decision_by": "kommun"}
+        reverse("assessments:decision", args=[decided_draft.token]),
+        part_data(Assessment.objects.get(pk=decided_draft.pk), "decision", decision_by="kommun"),
     )
     assert Assessment.objects.get(pk=decided_draft.pk).to_rules().activities[0].decided is not None
 
@@ -424,7 +401,7 @@ def test_with_htmx_a_refused_part_answers_with_its_errors_to_show(client):
     """htmx swaps only a 200 or a 409 (base.html): a 400 would leave the error unseen."""
     draft = make_draft()
     url = reverse("assessments:weeks", args=[draft.token])
-    data = {"period_start": "2027-06-30", "period_end": "2027-01-01"}
+    data = part_data(draft, "period", period_start="2027-06-30", period_end="2027-01-01")
 
     response = client.post(url, data, headers=HTMX)
 
@@ -433,3 +410,57 @@ def test_with_htmx_a_refused_part_answers_with_its_errors_to_show(client):
     assert "Perioden kan inte sluta före den börjar." in error
     draft.refresh_from_db()
     assert draft.period_end is None
+
+
+# --- Every part saves what its own page posts (forms.stale) --------------------------------------
+
+EVERY_PART = [
+    ("details", "details", {"title": "Våren"}, lambda d: d.title == "Våren"),
+    ("details", "details", {"birth_month": "2019-3"}, lambda d: d.birth_month == date(2019, 3, 1)),
+    ("night", "night", {"night_end": "06:30"}, lambda d: d.night_end == time(6, 30)),
+    ("night", "night", {"night_cover": "on_call"}, lambda d: d.night_cover == "on_call"),
+    ("weeks", "weeks", {"period_end": "2027-06-30"}, lambda d: d.period_end == date(2027, 6, 30)),
+    (
+        "weeks",
+        "weeks",
+        {"wt-1-weeks": "10"},
+        lambda d: [w.weeks for w in d.week_types.all()] == [40, 10],
+    ),
+    (
+        "decision",
+        "decision-form",
+        {"decision_note": "Överklagat"},
+        lambda d: d.decision_note == "Överklagat",
+    ),
+    ("decided", "decided", {"minutes": "15"}, lambda d: d.rows()[0].decided == {"minutes": 15}),
+]
+
+
+@pytest.mark.parametrize(("url_name", "form_id", "typed", "stored"), EVERY_PART)
+def test_a_part_saves_what_its_page_posts_again_and_again(client, url_name, form_id, typed, stored):
+    draft = make_draft(
+        rows=[{"description": "Dusch", "minutes": 40}],
+        birth_month=date(2018, 5, 1),
+        hourly_amount=375.5,
+        period_start=date(2027, 1, 1),
+        period_end=date(2027, 3, 31),
+        night_start=time(22),
+        night_end=time(7),
+        decision_by="fk",
+        decision_date=date(2026, 10, 15),
+    )
+    WeekType.objects.create(assessment=draft, position=0, key="school", name="Skola", weeks=40)
+    WeekType.objects.create(assessment=draft, position=1, key="holiday", name="Lov", weeks=12)
+    url = (
+        draft.get_absolute_url()
+        if url_name == "details"
+        else reverse(f"assessments:{url_name}", args=[draft.token])
+    )
+    if url_name == "decided":
+        typed = {f"d{draft.rows()[0].pk}-{name}": value for name, value in typed.items()}
+
+    for _time in range(2):  # twice: what the page shows after a save is what is stored
+        page = text(client.get(draft.get_absolute_url()))
+        response = client.post(url, posted(page, form_id, **typed))
+        assert response.status_code == 302, text(response)[-3000:]
+        assert stored(Assessment.objects.get(pk=draft.pk))

@@ -22,7 +22,7 @@ from django.utils import translation
 
 from assessments import catalogue, files, rules
 from assessments.models import Assessment
-from assessments.rules import engine, explain, i18n
+from assessments.rules import engine, i18n
 from assessments.rules.formatting import (
     NBSP,
     format_hours,
@@ -30,6 +30,7 @@ from assessments.rules.formatting import (
     format_number,
     share_text,
 )
+from assessments.rules.words import bracket_text, hours_text, month_text, span_text
 
 REPO = Path(__file__).resolve().parents[1]
 PO = REPO / "locale" / "en" / "LC_MESSAGES" / "django.po"
@@ -302,14 +303,14 @@ def test_month_names_and_brackets_in_each_language():
     from datetime import date
 
     with translation.override("en"):
-        assert explain.month_text(date(2026, 3, 1)) == "March 2026"
-        assert explain.span_text(date(2027, 1, 1), date(2027, 2, 28)) == "January–February 2027"
-        assert explain.bracket_text(9) == "7–11 years"
-        assert explain.bracket_text(0) == "0 years"
-        assert explain.bracket_text(40) == "18 and over"
-        assert explain.hours_text(1330) == "22.17 h/week"
-    assert explain.month_text(date(2026, 3, 1)) == "mars 2026"
-    assert explain.bracket_text(9) == "7–11 år"
+        assert month_text(date(2026, 3, 1)) == "March 2026"
+        assert span_text(date(2027, 1, 1), date(2027, 2, 28)) == "January–February 2027"
+        assert bracket_text(9) == "7–11 years"
+        assert bracket_text(0) == "0 years"
+        assert bracket_text(40) == "18 and over"
+        assert hours_text(1330) == "22.17 h/week"
+    assert month_text(date(2026, 3, 1)) == "mars 2026"
+    assert bracket_text(9) == "7–11 år"
 
 
 def test_the_rules_version_does_not_depend_on_the_language():

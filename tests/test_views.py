@@ -15,7 +15,7 @@ from django.urls import reverse
 from assessments import files, rules
 from assessments.forms import ActivityForm
 from assessments.models import Activity, Assessment
-from tests.factories import form_data, make_draft, row_values
+from tests.factories import form_data, make_draft, part_data, row_values
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 CHILD = EXAMPLES / "child-3-years-2025.json"
@@ -546,7 +546,7 @@ def test_a_child_in_2025_gets_the_parental_deduction_in_the_results(client):
 
     response = client.post(
         draft.get_absolute_url(),
-        {"title": "", "assessment_date": "2025-03-01", "age": "5"},
+        part_data(draft, "details", assessment_date="2025-03-01", age="5"),
         headers=HTMX,
     )
 
@@ -568,7 +568,8 @@ def test_saving_details_without_javascript_redirects_to_the_draft(client):
     draft = make_draft()
 
     response = client.post(
-        draft.get_absolute_url(), {"title": "Våren", "assessment_date": "2025-03-01", "age": ""}
+        draft.get_absolute_url(),
+        part_data(draft, "details", title="Våren", assessment_date="2025-03-01", age=""),
     )
 
     assert response.status_code == 302
@@ -583,7 +584,8 @@ def test_an_age_in_words_is_refused_and_nothing_is_saved(client):
     before = row_values(activity)
 
     response = client.post(
-        draft.get_absolute_url(), {"title": "Nytt", "assessment_date": "2025-03-01", "age": "fem"}
+        draft.get_absolute_url(),
+        part_data(draft, "details", title="Nytt", assessment_date="2025-03-01", age="fem"),
     )
 
     assert response.status_code == 400
@@ -607,7 +609,7 @@ def test_an_age_in_words_with_htmx_swaps_in_the_error(client):
 
     response = client.post(
         draft.get_absolute_url(),
-        {"title": "", "assessment_date": "2025-03-01", "age": "fem"},
+        part_data(draft, "details", assessment_date="2025-03-01", age="fem"),
         headers=HTMX,
     )
 
@@ -881,7 +883,7 @@ def test_a_draft_cannot_grow_past_the_row_limit_of_a_file(client, settings):
 def test_a_new_title_reaches_the_page_heading_with_htmx(client):
     draft = make_draft()
     url = reverse("assessments:draft", args=[draft.token])
-    data = {"title": "Inför mötet i december", "assessment_date": "2026-11-22", "age": ""}
+    data = part_data(draft, "details", title="Inför mötet i december")
     response = client.post(url, data, headers={"HX-Request": "true"})
     body = response.content.decode()
     assert '<h1 id="draft-heading" hx-swap-oob="true">Inför mötet i december</h1>' in body

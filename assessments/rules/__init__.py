@@ -17,7 +17,8 @@ from .engine import (
     counts_as_basic,
     weekly_minutes,
 )
-from .explain import Notice, Part, Step, margin_text, verdict_sentence, with_explanation
+from .explain import with_explanation
+from .explained import Notice, Part, Step
 from .formatting import format_hours, format_kronor, format_number
 from .needs import (
     BASIC_NEEDS,
@@ -39,6 +40,7 @@ from .needs import (
     need_label,
 )
 from .output import result_data
+from .words import margin_text, verdict_sentence
 
 
 def calculate(assessment: Assessment) -> Result:

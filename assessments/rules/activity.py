@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 from . import parameters as p
-from .fields import Field, Type, check_object, plain, repaired, table, to_number, to_plain
+from .fields import Field, Type, repaired, table, to_number
 from .formatting import format_number, share_text
 from .i18n import _, gettext_noop, ngettext
 from .needs import (
@@ -26,6 +26,7 @@ from .needs import (
     is_basic_need,
     need_label,
 )
+from .parts import LATEST, Part, read, write
 
 MAX_AMOUNT = 1440  # minutes per occasion and occasions per period: a day's minutes
 
@@ -179,6 +180,7 @@ FIELDS: dict[str, Field] = table(
         gettext_noop("Veckor raden gäller"),
         gettext_noop("veckotyper"),
         Type.KEYS,
+        since=2,
         default=None,  # every week type of the draft
         help=gettext_noop(
             "Välj de sorters veckor då hjälpen behövs, till exempel bara skolveckor."
@@ -189,6 +191,7 @@ FIELDS: dict[str, Field] = table(
         gettext_noop("Hjälpen ges under nattvilan"),
         gettext_noop("på natten"),
         Type.BOOLEAN,
+        since=2,
         default=False,
         help=gettext_noop(
             "Aktiv hjälp under natten räknas som vanlig tid och dras av från väntetiden."
@@ -199,6 +202,7 @@ FIELDS: dict[str, Field] = table(
         gettext_noop("Hjälpen ges under tid i"),
         gettext_noop("annan insats"),
         Type.CHOICE,
+        since=2,
         default=None,
         nullable=True,
         choices=Elsewhere,
@@ -225,12 +229,15 @@ FIELDS: dict[str, Field] = table(
         ),
         messages={"max_length": gettext_noop("Anteckningen får vara högst 2000 tecken.")},
     ),
-    Field("decided", gettext_noop("Beslutat"), gettext_noop("beslutat"), Type.OBJECT, default=None),
+    Field(  # holds DECIDED, below
+        "decided", gettext_noop("Beslutat"), gettext_noop("beslutat"), Type.OBJECT, default=None
+    ),
     Field(
         "decision_reason",
         gettext_noop("Beslutets motivering för raden"),
         gettext_noop("beslutets motivering"),
         Type.TEXT,
+        since=2,
         default="",
         max_length=2000,
         help=gettext_noop("Skriv av vad beslutet säger om raden, så kan du bemöta det."),
@@ -242,8 +249,9 @@ FIELDS: dict[str, Field] = table(
 # from a day plan names the plan (rules.md R13.9).
 NOT_FIELDS = ("from_day_plan",)
 
-# The fields a version 1 file does not have (spec "Version 2").
-VERSION_2_FIELDS = ("week_types", "at_night", "elsewhere", "decided", "decision_reason")
+# The row's fields that its own form does not edit: its need, chosen when it is added, and
+# what a decision granted it, edited in the decision's table.
+EDITED_ELSEWHERE = ("need", "decided", "decision_reason")
 
 # rules.md R12: what a decision can change on a row (spec "What the decision granted"). Each
 # takes the row's own rules; absent means as claimed.
@@ -347,19 +355,8 @@ class Activity:
         return {name: getattr(self, name) for name in FIELDS}
 
     def plain(self) -> dict[str, Any]:
-        """The row as its file object: every field but those whose absence means the default
-        (every week type; granted as claimed), values as JSON writes them."""
-        data = {}
-        for name, f in FIELDS.items():
-            value = getattr(self, name)
-            if value is None and name in ("week_types", "decided"):
-                continue
-            if name == "decided":
-                changes = value.changes() if value.granted else {"granted": False}
-                data[name] = {key: to_plain(v) for key, v in changes.items()}
-            else:
-                data[name] = plain(f, value)
-        return data
+        """The row as its file object (`parts.write`)."""
+        return write(ROW, self, version=LATEST)
 
     def happens_in(self, week_type: str) -> bool:
         """rules.md R10: a month or year row is averaged over the whole year."""
@@ -461,51 +458,62 @@ def unknown_week_types(used, known: tuple[str, ...]) -> str | None:
     )
 
 
-def context_problems(
-    row: "Activity", *, week_types: tuple[str, ...], night: bool, decision: bool
-) -> dict[str, str]:
-    """The rules between a row and the draft it belongs to (spec "A row", "What the decision
-    granted"): keys of week types that exist, a night for a night row, a decision to compare."""
-    problems: dict[str, str] = {}
-    if unknown := unknown_week_types(row.week_types or (), week_types):
-        problems["week_types"] = unknown
-    if row.at_night and not night:
-        problems["at_night"] = _(
-            "hjälp på natten kräver att nattvilan är angiven (night). Ange nattvilan eller ta "
-            "bort markeringen."
-        )
-    if not decision and row.decided is not None:
-        problems["decided"] = _(
-            "det finns inget beslut att jämföra med. Ange beslutet (decision) eller ta bort fältet."
-        )
-    if not decision and row.decision_reason:
-        problems["decision_reason"] = _(
-            "det finns inget beslut att jämföra med. Ange beslutet (decision) eller ta bort "
-            "motiveringen."
-        )
-    return problems
-
-
-def parse_decided(obj: Mapping, row: Mapping) -> tuple[Decided | None, list[tuple[str, str]]]:
-    """What a decision granted, checked with the row's own rules as decided."""
-    values, problems = check_object(obj, DECIDED_FIELDS, duplicates=getattr(obj, "duplicates", ()))
-    if values.get("granted") is False and len(obj) > 1:
-        problems.append(
-            (
-                "granted",
-                _(
+def decided_problems(values: Mapping, row: Mapping | None = None) -> dict[str, str]:
+    """What a decision granted keeps the row's own rules, as decided (rules.md R12)."""
+    changed = {name: values[name] for name in DECIDABLE if values.get(name) is not None}
+    if values.get("granted") is False:
+        if changed:
+            return {
+                "granted": _(
                     "false betyder att inget beviljades för raden; ta då bort de andra fälten i "
                     '"decided".'
-                ),
-            )
+                )
+            }
+        return {}
+    if row is None or set(DECIDABLE) - set(values):
+        return {}  # a field of its own is wrong: said there
+    return row_problems(**{**row, **changed})
+
+
+DECIDED = Part(
+    "decided",
+    gettext_noop("Beslutat"),
+    gettext_noop("beslutat"),
+    DECIDED_FIELDS,
+    make=Decided,
+    values=lambda d: d.changes() if d.granted else {"granted": False},
+    problems=decided_problems,
+    since=2,
+    example='{"minutes": 15}',
+)
+FIELDS["decided"] = DECIDED.field(default=None)
+
+ROW = Part(
+    "activities",
+    gettext_noop("Dina behov"),
+    gettext_noop("aktiviteter"),
+    FIELDS,
+    make=Activity,
+    problems=lambda values, draft=None: row_problems(**values),
+    many=True,
+    place=gettext_noop("Rad {number}"),
+    example=(
+        '{"need": "meals", "description": "Frukost", "minutes": 20, "times": 1, "per": "day", '
+        '"kind": "basic"}'
+    ),
+    messages={
+        "many": gettext_noop(
+            "har {count} rader, men en beräkning får ha högst {high}. Dela upp den på flera "
+            "beräkningar."
         )
-    if not problems:
-        changed = {name: value for name, value in values.items() if value is not None}
-        problems += row_problems(**{**row, **changed}).items()
-    problems = [(f"decided.{name}", message) for name, message in problems]
-    if problems:
-        return None, problems
-    return Decided(**values), []
+    },
+)
+
+
+def parse_activity(obj: Mapping) -> tuple[Activity | None, list[tuple[str, str]]]:
+    """A row from plain values (a catalogue entry), or its problems by field."""
+    row, found = read(ROW, obj, version=LATEST)
+    return row, [(".".join(map(str, path)), message) for path, message in found]
 
 
 def from_stored(values: Mapping) -> tuple[Activity, tuple[str, ...]]:
@@ -520,8 +528,9 @@ def from_stored(values: Mapping) -> tuple[Activity, tuple[str, ...]]:
         if was_broken:
             broken.append(name)
     if checked["decided"] is not None:
-        checked["decided"], problems = parse_decided(checked["decided"], checked)
-        if problems:
+        decided, found = read(DECIDED, checked["decided"], version=LATEST, parent=checked)
+        checked["decided"] = decided
+        if found:
             broken.append("decided")
     # A rule between fields names the field to put right; its stand-in keeps the rule (a
     # stand-in never breaks another, so one pass per rule is enough).
@@ -532,17 +541,3 @@ def from_stored(values: Mapping) -> tuple[Activity, tuple[str, ...]]:
             checked[name] = FIELDS[name].stand_in
             broken.append(name)
     return Activity(**checked), tuple(dict.fromkeys(broken))
-
-
-def parse_activity(
-    obj: Mapping, *, duplicates: tuple[str, ...] = ()
-) -> tuple[Activity | None, list[tuple[str, str]]]:
-    """A row from plain values (a file's JSON object, a catalogue entry), or its problems."""
-    values, problems = check_object(obj, FIELDS, duplicates=duplicates)
-    problems += row_problems(**values).items()
-    if isinstance(values.get("decided"), Mapping):
-        values["decided"], decided_problems = parse_decided(values["decided"], values)
-        problems += decided_problems
-    if problems:
-        return None, problems
-    return Activity(**values), []

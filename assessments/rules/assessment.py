@@ -1,10 +1,10 @@
-"""The draft: what a whole assessment holds besides its rows, and its tables of fields.
+"""The draft: what a whole assessment holds besides its rows, and its parts.
 
 `Assessment` is the one draft type: the file reads into it, the model converts to and from it,
 and the rules calculate with it. `title` is the person's own name for it; the arithmetic
 ignores it. The parts of a draft (the person, the period, the week types, the night, the
-decision) each have a small type and a table of fields beside it; the day plans have theirs in
-`dayplan.py`.
+decision) each have a small type and a table of fields beside it, the day plans theirs in
+`dayplan.py`; `rules.draft` declares them as parts.
 """
 
 from collections.abc import Mapping
@@ -12,23 +12,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 from functools import cached_property
-from typing import Any
 
 from . import parameters as p
-from .activity import Activity, unknown_week_types
-from .dayplan import DayPlan
-from .fields import (
-    Field,
-    Type,
-    check_object,
-    kind_of,
-    missing_message,
-    plain,
-    table,
-    to_number,
-    to_plain,
-)
-from .formatting import format_number
+from .activity import Activity
+from .dayplan_types import DayPlan
+from .fields import Field, Type, table, to_number
 from .i18n import _, gettext_noop
 from .needs import DecisionMaker, NightCover
 
@@ -61,6 +49,7 @@ FIELDS: dict[str, Field] = table(
         gettext_noop("Timbelopp enligt ditt beslut, kronor (frivilligt)"),
         gettext_noop("timbelopp"),
         Type.NUMBER,
+        since=2,
         default=None,
         low=0,
         low_open=True,
@@ -86,6 +75,7 @@ PERSON_FIELDS: dict[str, Field] = table(
         gettext_noop("Födelseår och månad (frivilligt)"),
         gettext_noop("födelseår och månad"),
         Type.MONTH,
+        since=2,
         default=None,
         nullable=True,
         help=(
@@ -439,138 +429,6 @@ class Decision:
         if week_type.key not in self.week_types:
             return week_type
         return replace(week_type, weeks=self.week_types[week_type.key])
-
-
-def night_problems(night: Night) -> dict[str, str]:
-    """spec "The night": 1–16 hours long, start and end not equal; the claimed night's rule,
-    also for the night a decision granted."""
-    low, high = MIN_NIGHT_HOURS, MAX_NIGHT_HOURS
-    if night.start != night.end and low * 60 <= night.minutes <= high * 60:
-        return {}
-    return {
-        "end": _(
-            "nattvilan måste vara från {low} till {high} timmar lång, men är {hours} timmar."
-        ).format(low=low, high=high, hours=format_number(Fraction(night.minutes, 60)))
-    }
-
-
-def decision_problems(
-    *,
-    date: "date | None" = None,
-    received: "date | None" = None,
-    week_types: Mapping[str, Any] | None = None,
-    keys: tuple[str, ...] = (),
-    **_others,
-) -> dict[str, str]:
-    """The rules between a decision's fields and the draft (spec "More of the decision"), as
-    field name -> message: received not before the decision's date; decided weeks only for week
-    types that exist (`keys`: the draft's week type keys). A rule is checked only when the
-    values it needs are known."""
-    problems: dict[str, str] = {}
-    if date is not None and received is not None and received < date:
-        problems["received"] = _(
-            "ligger före beslutsdatumet {date}. Beslutet kan inte ha kommit fram innan det "
-            "fattades: kontrollera datumen."
-        ).format(date=date.isoformat())
-    if unknown := unknown_week_types(week_types or (), keys):
-        problems["week_types"] = unknown
-    return problems
-
-
-def parse_decided_night(obj: Mapping) -> tuple["Night | NotGranted | None", list[tuple[str, str]]]:
-    """`decision.night` from plain values: the night granted, NOT_GRANTED, or its problems
-    (field names relative to the night)."""
-    values, problems = check_object(
-        obj, DECIDED_NIGHT_FIELDS, duplicates=getattr(obj, "duplicates", ())
-    )
-    if values.get("granted") is False:
-        if len(obj) > 1:
-            problems.append(
-                (
-                    "granted",
-                    _(
-                        "false betyder att beslutet inte gav någon väntetid eller beredskap på "
-                        'natten; ta då bort de andra fälten i "night".'
-                    ),
-                )
-            )
-        return (None, problems) if problems else (NOT_GRANTED, [])
-    for name in ("start", "end"):
-        if name in values and values[name] is None:
-            problems.append((name, missing_message(NIGHT_FIELDS[name])))
-    if problems:
-        return None, problems
-    night = Night(values["start"], values["end"], values["cover"])
-    problems = list(night_problems(night).items())
-    return (None, problems) if problems else (night, [])
-
-
-def parse_decided_weeks(
-    obj: Mapping, keys: tuple[str, ...]
-) -> tuple[dict[str, Fraction] | None, list[tuple[str, str]]]:
-    """`decision.week_types` from plain values: {key: weeks} for the draft's week types (`keys`;
-    `decision_problems` names the others), or its problems, named relative to it
-    ("school.weeks")."""
-    problems: list[tuple[str, str]] = []
-    weeks: dict[str, Fraction] = {}
-    for key, value in obj.items():
-        if key not in keys:
-            continue  # decision_problems names it
-        if not isinstance(value, Mapping):
-            problems.append(
-                (
-                    str(key),
-                    _('måste vara ett objekt som {{"weeks": 10}}, men är {value}.').format(
-                        value=kind_of(value)
-                    ),
-                )
-            )
-            continue
-        values, found = check_object(
-            value, DECIDED_WEEK_FIELDS, duplicates=getattr(value, "duplicates", ())
-        )
-        problems += [(f"{key}.{name}", message) for name, message in found]
-        if "weeks" in values:
-            weeks[key] = values["weeks"]
-    return (None, problems) if problems else (weeks, [])
-
-
-def parse_decision(
-    obj: Mapping, *, keys: tuple[str, ...]
-) -> tuple[Decision | None, list[tuple[str, str]]]:
-    """A version 3 decision from plain values (a file's `decision`), or its problems, each named
-    by its field relative to the decision ("night.start", "week_types.school.weeks"); `keys` are
-    the draft's week type keys."""
-    fields = {**DECISION_FIELDS, **DECISION_V3_FIELDS}
-    values, problems = check_object(obj, fields, duplicates=getattr(obj, "duplicates", ()))
-    if isinstance(values.get("night"), Mapping):
-        values["night"], found = parse_decided_night(values["night"])
-        problems += [(f"night.{name}", message) for name, message in found]
-    problems += decision_problems(**values, keys=keys).items()
-    if isinstance(values.get("week_types"), Mapping):
-        values["week_types"], found = parse_decided_weeks(values["week_types"], keys)
-        problems += [(f"week_types.{name}", message) for name, message in found]
-    elif values.get("week_types") is None:
-        values["week_types"] = {}
-    if problems:
-        return None, problems
-    return Decision(**values), []
-
-
-def decision_plain(decision: Decision) -> dict[str, Any]:
-    """A version 3 decision as its file object: the optional parts only when present."""
-    data = {name: plain(f, getattr(decision, name)) for name, f in DECISION_FIELDS.items()}
-    if decision.received is not None:
-        data["received"] = decision.received.isoformat()
-    if decision.night is NOT_GRANTED:
-        data["night"] = {"granted": False}
-    elif decision.night is not None:
-        data["night"] = {
-            name: plain(NIGHT_FIELDS[name], getattr(decision.night, name)) for name in NIGHT_FIELDS
-        }
-    if decision.week_types:
-        data["week_types"] = {key: {"weeks": to_plain(n)} for key, n in decision.week_types.items()}
-    return data
 
 
 @dataclass(frozen=True)

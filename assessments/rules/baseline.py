@@ -30,8 +30,8 @@ from . import parameters as p
 from .activity import FIELDS as ROW_FIELDS
 from .assessment import Assessment
 from .engine import Result, RowResult, as_decided, compute
-from .explain import parameter_value_text
 from .i18n import _
+from .words import parameter_value_text
 
 # What the comparison of two matched rows leaves out: the person's reasoning and the decision.
 NOT_COMPARED = ("note", "decided", "decision_reason")

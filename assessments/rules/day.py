@@ -38,7 +38,8 @@ from fractions import Fraction
 from . import parameters as p
 from .activity import Activity
 from .assessment import Night
-from .dayplan import DAY_MINUTES, DayPlan, Item, Span, clock, counted_kind, minute_of
+from .dayplan import counted_kind
+from .dayplan_types import DAY_MINUTES, DayPlan, Item, Span, clock, minute_of
 from .formatting import format_number
 from .i18n import _
 from .needs import PRESENCE_LABELS, Kind, NightCover, Period, Presence, TimeType, need_label

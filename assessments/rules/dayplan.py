@@ -1,13 +1,13 @@
-"""The day plan: one typical dygn of a week type as a timeline (rules.md R13), and its tables.
+"""The day plan's tables and rules (rules.md R13), and the day plans declared as parts.
 
-A `DayPlan` belongs to a week type and applies on `days` of its days. It holds presence spans
-(`Span`: people present from–to for a need, R13.1) and active help at a clock time (`Item`).
-The tables declare each field once, as `activity.FIELDS` does for a row: its name in the file,
-its label and meaning (Swedish message ids, `gettext_noop`), type, bounds and default. The rules
-between fields are `span_problems`, `item_problems`, `plan_problems` (the spans and items of one
-plan) and `context_problems` (the plans against the draft: week types, days, dates), R13.10;
-each `Problem` names the plan (by its name), the span or item (by its number and time) and the
-field. `parse_day_plan` does all of it for one plan object of a file. The arithmetic is `day.py`.
+A day plan (`dayplan_types.DayPlan`) belongs to a week type and applies on `days` of its days;
+it holds presence spans and active help at clock times. The tables declare each field once, as
+`activity.FIELDS` does for a row. The rules between fields are `span_problems`, `item_problems`
+and `plan_problems` (the spans and items of one plan); `day_plan_problems` holds the plans
+against the draft (week types, days, dates), R13.10. `SPAN`, `ITEM` and `DAY_PLAN` declare them
+as parts (`rules.parts`), so that the file reader reads them, and words every problem with the
+plan (by its name), the span or item (by its number and time) and the field. The arithmetic is
+`day.py`.
 
 Choices where rules.md and the spec are silent:
 - An item may be marked `during_supervision` ("görs samtidigt som tillsynen", R13.2). The spec's
@@ -21,8 +21,8 @@ Choices where rules.md and the spec are silent:
   dygn; R4: one or two assistants); overlapping items that need three are refused.
 """
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, time
 from fractions import Fraction
 from typing import Any
@@ -30,12 +30,20 @@ from typing import Any
 from . import parameters as p
 from .activity import FIELDS as ROW_FIELDS
 from .activity import MAX_AMOUNT, row_problems
-from .fields import REQUIRED, Field, Type, check_object, kind_of, plain, table, to_number
+from .dayplan_types import (
+    DAY_MINUTES,
+    DayPlan,
+    Item,
+    Span,
+    overlap,
+    people_steps,
+)
+from .fields import REQUIRED, Field, Type, table
 from .formatting import format_number
 from .i18n import _, gettext_noop
 from .needs import KIND_LABELS, Kind, Need, Presence, need_label
+from .parts import Part, describe, read, write
 
-DAY_MINUTES = 24 * 60
 MAX_SPANS = 24
 MAX_ITEMS = 200
 # Each plan has at least one day and a week type's plans at most its 7 (spec "A day plan").
@@ -198,147 +206,7 @@ PLAN_FIELDS: dict[str, Field] = table(
             "vecka får tillsammans vara högst lika många som veckans dagar med assistans."
         ),
     ),
-    Field(
-        "spans",
-        gettext_noop("Närvaro"),
-        gettext_noop("närvaro"),
-        Type.LIST,
-        default=(),
-        high=MAX_SPANS,
-    ),
-    Field(
-        "items",
-        gettext_noop("Hjälp vid tider"),
-        gettext_noop("hjälp vid tider"),
-        Type.LIST,
-        default=(),
-        high=MAX_ITEMS,
-    ),
 )
-
-# The file's names that are Python keywords, and the attributes that hold them.
-_SPAN_ATTRIBUTES = {"from": "start", "to": "end"}
-
-
-def minute_of(moment: time) -> int:
-    return moment.hour * 60 + moment.minute
-
-
-def clock(moment: time) -> str:
-    """ "07:30" (strftime takes ten times as long, for every item of every plan)."""
-    return f"{moment.hour:02d}:{moment.minute:02d}"
-
-
-@dataclass(frozen=True, kw_only=True)
-class Span:
-    """People present from `start` to `end` for a need (rules.md R13.1). An end before the
-    start runs past midnight into the same typical dygn's early hours."""
-
-    start: time
-    end: time
-    need: Need
-    presence: Presence
-    assistants: int = 1
-    kind: Kind | None = None  # None: as R13.3 says on the first day calculated
-    description: str = ""
-    note: str = ""
-
-    def __post_init__(self):
-        object.__setattr__(self, "need", Need(self.need))
-        object.__setattr__(self, "presence", Presence(self.presence))
-        if self.kind is not None:
-            object.__setattr__(self, "kind", Kind(self.kind))
-
-    @property
-    def first_minute(self) -> int:
-        return minute_of(self.start)
-
-    @property
-    def minutes(self) -> int:
-        """Its length on the clock, 1–1439 minutes."""
-        return (minute_of(self.end) - minute_of(self.start)) % DAY_MINUTES
-
-    @property
-    def times_text(self) -> str:
-        return f"{clock(self.start)}–{clock(self.end)}"
-
-    def plain(self) -> dict[str, Any]:
-        return {
-            name: plain(f, getattr(self, _SPAN_ATTRIBUTES.get(name, name)))
-            for name, f in SPAN_FIELDS.items()
-        }
-
-
-@dataclass(frozen=True, kw_only=True)
-class Item:
-    """Active help at a clock time (rules.md R13.1): `minutes` from `at`, by `assistants`
-    people, or by two for its first `two_minutes`."""
-
-    at: time
-    minutes: Fraction
-    need: Need
-    kind: Kind
-    assistants: int = 1
-    two_minutes: Fraction | None = None
-    tube_feeding: bool = False
-    during_supervision: bool = False  # R13.2: not counted where supervision covers it
-    description: str
-    note: str = ""
-
-    def __post_init__(self):
-        object.__setattr__(self, "need", Need(self.need))
-        object.__setattr__(self, "kind", Kind(self.kind))
-        object.__setattr__(self, "minutes", to_number(self.minutes))
-        if self.two_minutes is not None:
-            object.__setattr__(self, "two_minutes", to_number(self.two_minutes))
-
-    @property
-    def first_minute(self) -> int:
-        return minute_of(self.at)
-
-    def parts(self) -> tuple[tuple[Fraction, Fraction, int], ...]:
-        """(offset from `at`, minutes, people): the first `two_minutes` with two."""
-        if self.two_minutes is None:
-            return ((Fraction(0), self.minutes, self.assistants),)
-        rest = self.minutes - self.two_minutes
-        two = (Fraction(0), self.two_minutes, 2)
-        return (two, (self.two_minutes, rest, 1)) if rest else (two,)
-
-    @property
-    def needs_two(self) -> bool:
-        return self.assistants == 2 or self.two_minutes is not None
-
-    def plain(self) -> dict[str, Any]:
-        return {name: plain(f, getattr(self, name)) for name, f in ITEM_FIELDS.items()}
-
-
-@dataclass(frozen=True, kw_only=True)
-class DayPlan:
-    """One typical dygn (00:00–24:00, repeating) of a week type (rules.md R13.1)."""
-
-    key: str
-    name: str
-    week_type: str
-    days: int
-    spans: tuple[Span, ...] = ()
-    items: tuple[Item, ...] = ()
-
-    def __post_init__(self):
-        object.__setattr__(self, "spans", tuple(self.spans))
-        object.__setattr__(self, "items", tuple(self.items))
-
-    def plain(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "name": self.name,
-            "week_type": self.week_type,
-            "days": self.days,
-            "spans": [span.plain() for span in self.spans],
-            "items": [item.plain() for item in self.items],
-        }
-
-
-# --- Which kind presence counts as (rules.md R13.3) ---------------------------------------------
 
 
 def basic_from(need: Need) -> date | None:
@@ -360,63 +228,6 @@ def counted_kind(span: Span, on: date) -> Kind:
     if span.presence == Presence.SUPERVISION and first is not None and on >= first:
         return Kind.BASIC
     return Kind.OTHER
-
-
-# --- Problems ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Problem:
-    """What is wrong with a plan, where: 'Dagplanen "Vardag", närvaro 2 (10:00–11:00)', the
-    field's name in the file and its meaning, and the message."""
-
-    place: str
-    field: str
-    message: str
-    meaning: str = ""
-
-    def __str__(self) -> str:
-        if not self.field:
-            return f"{self.place}: {self.message}"
-        if self.meaning:
-            where = _('fältet "{field}" ({meaning})').format(field=self.field, meaning=self.meaning)
-        else:
-            where = _('fältet "{field}"').format(field=self.field)
-        return _("{place}, {field}").format(place=self.place, field=where) + f": {self.message}"
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else "?"
-
-
-def plan_place(name: object, number: int) -> str:
-    if isinstance(name, str) and name.strip():
-        return _('Dagplanen "{name}"').format(name=name)
-    return _("Dagplan {number}").format(number=number)
-
-
-def span_place(plan: str, number: int, start: object, end: object) -> str:
-    return _("{plan}, närvaro {number} ({start}–{end})").format(
-        plan=plan, number=number, start=_text(start), end=_text(end)
-    )
-
-
-def item_place(plan: str, number: int, at: object, minutes: object) -> str:
-    known = isinstance(minutes, int | float | Fraction) and not isinstance(minutes, bool)
-    amount = format_number(minutes, grouping=False) if known else "?"
-    return _("{plan}, hjälp {number} ({at}, {minutes} min)").format(
-        plan=plan,
-        number=number,
-        at=_text(at) if not isinstance(at, time) else clock(at),
-        minutes=amount,
-    )
-
-
-def _problems(place: str, pairs, fields: Mapping[str, Field]) -> list[Problem]:
-    return [
-        Problem(place, name, message, str(fields[name].meaning) if name in fields else "")
-        for name, message in pairs
-    ]
 
 
 def _known[E](enum: type[E], value: object) -> E | None:
@@ -503,31 +314,9 @@ def item_problems(values: Mapping[str, Any]) -> dict[str, str]:
     return problems
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Do two clock intervals (first minute, length) of the circular dygn overlap?"""
-    (a0, al), (b0, bl) = a, b
-    return (b0 - a0) % DAY_MINUTES < al or (a0 - b0) % DAY_MINUTES < bl
-
-
-def people_steps(items: Sequence[Item]) -> list[tuple[Fraction, int]]:
-    """(minute, change of people) of the items on the circular dygn, unsorted: each part from
-    its start to its end, split at midnight."""
-    steps: list[tuple[Fraction, int]] = []
-    for item in items:
-        for offset, minutes, people in item.parts():
-            start = (item.first_minute + offset) % DAY_MINUTES
-            end = start + minutes
-            if end <= DAY_MINUTES:
-                steps += [(start, people), (end, -people)]
-            else:
-                steps += [(start, people), (Fraction(DAY_MINUTES), -people)]
-                steps += [(Fraction(0), people), (end - DAY_MINUTES, -people)]
-    return steps
-
-
-def _three_at_once(plan: DayPlan) -> tuple[int, Fraction, int] | None:
+def _three_at_once(items: tuple[Item, ...]) -> tuple[int, Fraction, int] | None:
     """The first item whose start makes three or more people at once: (index, minute, people)."""
-    steps = people_steps(plan.items)
+    steps = people_steps(items)
     if sum(people for _, people in steps if people > 0) < 3:
         return None
     people = 0
@@ -536,7 +325,7 @@ def _three_at_once(plan: DayPlan) -> tuple[int, Fraction, int] | None:
         if people >= 3 and change > 0:
             starts = [
                 i
-                for i, item in enumerate(plan.items)
+                for i, item in enumerate(items)
                 for offset, _m, _p in item.parts()
                 if (item.first_minute + offset) % DAY_MINUTES == minute
             ]
@@ -544,119 +333,9 @@ def _three_at_once(plan: DayPlan) -> tuple[int, Fraction, int] | None:
     return None
 
 
-def plan_problems(plan: DayPlan) -> list[Problem]:
-    """The rules between the spans and items of one plan (rules.md R13.1, R13.7, R13.10)."""
-    place = plan_place(plan.name, 0)
-    problems: list[Problem] = []
-    for j, later in enumerate(plan.spans):
-        for i, earlier in enumerate(plan.spans[:j]):
-            if _overlap(
-                (earlier.first_minute, earlier.minutes), (later.first_minute, later.minutes)
-            ):
-                problems.append(
-                    Problem(
-                        span_place(place, j + 1, clock(later.start), clock(later.end)),
-                        "from",
-                        _(
-                            "går in i närvaro {number} ({times}). Under en tid kan bara en sorts "
-                            "närvaro gälla: ändra tiderna så att de inte går in i varandra."
-                        ).format(number=i + 1, times=earlier.times_text),
-                        str(SPAN_FIELDS["from"].meaning),
-                    )
-                )
-                break
-    three = _three_at_once(plan)
-    if three is not None:
-        index, minute, people = three
-        item = plan.items[index]
-        problems.append(
-            Problem(
-                item_place(place, index + 1, item.at, item.minutes),
-                "assistants",
-                _(
-                    "klockan {time} behövs då {people} assistenter samtidigt för hjälpen som "
-                    "pågår. En dagplan räknar med högst två assistenter samtidigt: ändra tiderna "
-                    "eller antalet assistenter."
-                ).format(time=_minute_text(minute), people=people),
-                str(ITEM_FIELDS["assistants"].meaning),
-            )
-        )
-    return problems
-
-
 def _minute_text(minute: Fraction | int) -> str:
     whole = int(minute) % DAY_MINUTES
     return f"{whole // 60:02d}:{whole % 60:02d}"
-
-
-def context_problems(
-    plans: Sequence[DayPlan], *, week_types: Mapping[str, int], start: date
-) -> list[Problem]:
-    """The plans against the draft (rules.md R13.1, R13.3, R13.10): unique keys, a week type
-    that exists (`week_types`: key -> assistance days), at most its assistance days, and a
-    basic kind only on dates when R13.3 counts it as basic (`start`: the first day calculated).
-    """
-    problems: list[Problem] = []
-    meaning = {name: str(f.meaning) for name, f in PLAN_FIELDS.items()}
-    seen: set[str] = set()
-    for plan in plans:
-        place = plan_place(plan.name, 0)
-        if plan.key in seen:
-            problems.append(
-                Problem(
-                    place,
-                    "key",
-                    _(
-                        '"{key}" används redan av en annan dagplan. Varje dagplan behöver en egen '
-                        "nyckel."
-                    ).format(key=plan.key),
-                    meaning["key"],
-                )
-            )
-        seen.add(plan.key)
-        if plan.week_type not in week_types:
-            problems.append(
-                Problem(
-                    place,
-                    "week_type",
-                    _('veckotypen "{key}" finns inte. Använd någon av {known}.').format(
-                        key=plan.week_type, known=", ".join(f'"{k}"' for k in week_types)
-                    ),
-                    meaning["week_type"],
-                )
-            )
-        for number, span in enumerate(plan.spans, start=1):
-            if message := _kind_problem(span, start):
-                problems.append(
-                    Problem(
-                        span_place(place, number, clock(span.start), clock(span.end)),
-                        "kind",
-                        message,
-                        str(SPAN_FIELDS["kind"].meaning),
-                    )
-                )
-    for key, assistance_days in week_types.items():
-        mine = [plan for plan in plans if plan.week_type == key]
-        days = sum(plan.days for plan in mine)
-        if days > assistance_days:
-            problems.append(
-                Problem(
-                    plan_place(mine[-1].name, 0),
-                    "days",
-                    _(
-                        'dagplanerna för veckotypen "{key}" ({plans}) gäller tillsammans {days} '
-                        "dagar, men veckan har {assistance} dagar med assistans. Minska dagarna "
-                        "eller öka veckans dagar med assistans."
-                    ).format(
-                        key=key,
-                        plans=", ".join(plan.name for plan in mine),
-                        days=days,
-                        assistance=assistance_days,
-                    ),
-                    meaning["days"],
-                )
-            )
-    return problems
 
 
 def _kind_problem(span: Span, start: date) -> str:
@@ -682,67 +361,165 @@ def _kind_problem(span: Span, start: date) -> str:
     ).format(date=first.isoformat(), start=start.isoformat(), other=other)
 
 
-# --- Parsing plain values ----------------------------------------------------------------------
+def plan_problems(values, draft=None) -> dict[tuple, str]:
+    """The rules between the spans and items of one plan (rules.md R13.1, R13.7, R13.10), by
+    the path of the field to put right. `values` are a plan's, or a `DayPlan`."""
+    if isinstance(values, DayPlan):
+        values = {"spans": values.spans, "items": values.items}
+    spans, items = values.get("spans") or (), values.get("items") or ()
+    if None in spans or None in items:
+        return {}  # a span or an item is wrong itself: said there
+    problems = {}
+    for j, later in enumerate(spans):
+        for i, earlier in enumerate(spans[:j]):
+            if overlap(
+                (earlier.first_minute, earlier.minutes), (later.first_minute, later.minutes)
+            ):
+                problems["spans", j, "from"] = _(
+                    "går in i närvaro {number} ({times}). Under en tid kan bara en sorts närvaro "
+                    "gälla: ändra tiderna så att de inte går in i varandra."
+                ).format(number=i + 1, times=earlier.times_text)
+                break
+    if (three := _three_at_once(items)) is not None:
+        index, minute, people = three
+        problems["items", index, "assistants"] = _(
+            "klockan {time} behövs då {people} assistenter samtidigt för hjälpen som pågår. En "
+            "dagplan räknar med högst två assistenter samtidigt: ändra tiderna eller antalet "
+            "assistenter."
+        ).format(time=_minute_text(minute), people=people)
+    return problems
 
 
-def parse_span(
-    obj: Mapping, *, duplicates: tuple[str, ...] = ()
-) -> tuple[Span | None, list[tuple[str, str]]]:
-    """A span from plain values (a file's JSON object), or its problems."""
-    values, problems = check_object(obj, SPAN_FIELDS, duplicates=duplicates)
-    problems += span_problems(values).items()
-    if problems:
-        return None, problems
-    return Span(**{_SPAN_ATTRIBUTES.get(name, name): v for name, v in values.items()}), []
-
-
-def parse_item(
-    obj: Mapping, *, duplicates: tuple[str, ...] = ()
-) -> tuple[Item | None, list[tuple[str, str]]]:
-    """An item from plain values (a file's JSON object), or its problems."""
-    values, problems = check_object(obj, ITEM_FIELDS, duplicates=duplicates)
-    problems += item_problems(values).items()
-    if problems:
-        return None, problems
-    return Item(**values), []
-
-
-def parse_day_plan(
-    obj: Mapping, *, number: int = 1, duplicates: tuple[str, ...] = ()
-) -> tuple[DayPlan | None, list[Problem]]:
-    """A plan from plain values (one object of a file's `day_plans`, `number` its place in the
-    list), or every problem of it, its spans and its items. The plan against the draft is
-    `context_problems`."""
-    values, pairs = check_object(obj, PLAN_FIELDS, duplicates=duplicates)
-    place = plan_place(values.get("name"), number)
-    problems = _problems(place, pairs, PLAN_FIELDS)
-    spans, items = [], []
-    for n, span_obj in enumerate(values.get("spans", ()), start=1):
-        if not isinstance(span_obj, Mapping):
-            problems.append(Problem(span_place(place, n, None, None), "", _not_object(span_obj)))
+def day_plan_problems(plans, *, week_types: Mapping[str, int], start: date) -> dict[tuple, str]:
+    """The plans against the draft (rules.md R13.1, R13.3, R13.10), by path from the draft:
+    unique keys, a week type that exists (`week_types`: key -> assistance days), at most its
+    assistance days, and a basic kind only on dates when R13.3 counts it as basic (`start`:
+    the first day calculated)."""
+    problems = {}
+    seen: set[str] = set()
+    for index, plan in enumerate(plans):
+        if plan is None:
             continue
-        span, pairs = parse_span(span_obj, duplicates=getattr(span_obj, "duplicates", ()))
-        where = span_place(place, n, span_obj.get("from"), span_obj.get("to"))
-        problems += _problems(where, pairs, SPAN_FIELDS)
-        spans.append(span)
-    for n, item_obj in enumerate(values.get("items", ()), start=1):
-        if not isinstance(item_obj, Mapping):
-            problems.append(Problem(item_place(place, n, None, None), "", _not_object(item_obj)))
-            continue
-        item, pairs = parse_item(item_obj, duplicates=getattr(item_obj, "duplicates", ()))
-        where = item_place(place, n, item_obj.get("at"), item_obj.get("minutes"))
-        problems += _problems(where, pairs, ITEM_FIELDS)
-        items.append(item)
-    if problems:
-        return None, problems
-    plan = DayPlan(
-        **{name: v for name, v in values.items() if name not in ("spans", "items")},
-        spans=tuple(spans),
-        items=tuple(items),
+        if plan.key in seen:
+            problems["day_plans", index, "key"] = _(
+                '"{key}" används redan av en annan dagplan. Varje dagplan behöver en egen nyckel.'
+            ).format(key=plan.key)
+        seen.add(plan.key)
+        if plan.week_type not in week_types:
+            problems["day_plans", index, "week_type"] = _(
+                'veckotypen "{key}" finns inte. Använd någon av {known}.'
+            ).format(key=plan.week_type, known=", ".join(f'"{k}"' for k in week_types))
+        for number, span in enumerate(plan.spans):
+            if message := _kind_problem(span, start):
+                problems["day_plans", index, "spans", number, "kind"] = message
+    for key, assistance_days in week_types.items():
+        mine = [(i, plan) for i, plan in enumerate(plans) if plan and plan.week_type == key]
+        days = sum(plan.days for _i, plan in mine)
+        if days > assistance_days:
+            problems["day_plans", mine[-1][0], "days"] = _(
+                'dagplanerna för veckotypen "{key}" ({plans}) gäller tillsammans {days} dagar, men '
+                "veckan har {assistance} dagar med assistans. Minska dagarna eller öka veckans "
+                "dagar med assistans."
+            ).format(
+                key=key,
+                plans=", ".join(plan.name for _i, plan in mine),
+                days=days,
+                assistance=assistance_days,
+            )
+    return problems
+
+
+# --- The day plans as parts (rules.parts) -------------------------------------------------------
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else "?"
+
+
+def plan_place(number: int, plan: Mapping) -> str:
+    name = plan.get("name")
+    if isinstance(name, str) and name.strip():
+        return _('Dagplanen "{name}"').format(name=name)
+    return _("Dagplan {number}").format(number=number)
+
+
+def span_place(number: int, span: Mapping) -> str:
+    return _("närvaro {number} ({start}–{end})").format(
+        number=number, start=_text(span.get("from")), end=_text(span.get("to"))
     )
-    problems = plan_problems(plan)
-    return (None, problems) if problems else (plan, [])
 
 
-def _not_object(value: object) -> str:
-    return _("måste vara ett objekt {{ … }}, men är {value}.").format(value=kind_of(value))
+def item_place(number: int, item: Mapping) -> str:
+    minutes = item.get("minutes")
+    known = isinstance(minutes, int | float | Fraction) and not isinstance(minutes, bool)
+    return _("hjälp {number} ({at}, {minutes} min)").format(
+        number=number,
+        at=_text(item.get("at")),
+        minutes=format_number(minutes, grouping=False) if known else "?",
+    )
+
+
+COUNT = gettext_noop("har {count} delar, men får ha högst {high}.")
+# The file's names that are Python keywords, and the attributes that hold them.
+_SPAN_ATTRIBUTES = {"from": "start", "to": "end"}
+
+SPAN = Part(
+    "spans",
+    gettext_noop("Närvaro"),
+    gettext_noop("närvaro"),
+    SPAN_FIELDS,
+    make=lambda **values: Span(**{_SPAN_ATTRIBUTES.get(n, n): v for n, v in values.items()}),
+    values=lambda span: {n: getattr(span, _SPAN_ATTRIBUTES.get(n, n)) for n in SPAN_FIELDS},
+    problems=lambda values, plan=None: span_problems(values),
+    since=FIRST_VERSION,
+    many=True,
+    limits=(0, MAX_SPANS),
+    place=span_place,
+    messages={"many": COUNT},
+)
+ITEM = Part(
+    "items",
+    gettext_noop("Hjälp vid tider"),
+    gettext_noop("hjälp vid tider"),
+    ITEM_FIELDS,
+    make=Item,
+    problems=lambda values, plan=None: item_problems(values),
+    since=FIRST_VERSION,
+    many=True,
+    limits=(0, MAX_ITEMS),
+    place=item_place,
+    messages={"many": COUNT},
+)
+DAY_PLAN = Part(
+    "day_plans",
+    gettext_noop("Dagplaner"),
+    gettext_noop("dagplaner"),
+    {**PLAN_FIELDS, "spans": SPAN.field(default=()), "items": ITEM.field(default=())},
+    make=DayPlan,
+    problems=plan_problems,
+    since=FIRST_VERSION,
+    many=True,
+    limits=(0, MAX_DAY_PLANS),
+    place=plan_place,
+    example='{"key": "skoldag", "name": "Skoldag", "week_type": "school", "days": 5}',
+    messages={"many": COUNT},
+)
+# The plans alone, as a draft holds them: for the words of their problems.
+_PLANS = Part("plans", "", "", table(DAY_PLAN.field(default=())))
+
+
+def parse_day_plan(obj: Mapping, *, number: int = 1) -> tuple[DayPlan | None, list[str]]:
+    """A plan from plain values (the `number`th object of a file's `day_plans`), or every
+    problem of it, its spans and its items, each naming its place. The plans against the draft
+    are `context_problems`."""
+    plan, found = read(DAY_PLAN, obj, version=FIRST_VERSION)
+    data = {"day_plans": [{}] * (number - 1) + [obj]}
+    where = ("day_plans", number - 1)
+    return plan, [f"{describe(_PLANS, (*where, *path), data)}: {text}" for path, text in found]
+
+
+def context_problems(plans, *, week_types: Mapping[str, int], start: date) -> list[str]:
+    """The plans against the draft (`day_plan_problems`), each naming its place."""
+    data = {"day_plans": [write(DAY_PLAN, plan, version=FIRST_VERSION) for plan in plans]}
+    found = day_plan_problems(plans, week_types=week_types, start=start)
+    return [f"{describe(_PLANS, path, data)}: {text}" for path, text in found.items()]

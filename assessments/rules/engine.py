@@ -907,6 +907,8 @@ def _age_limit(assessment: Assessment) -> AgeLimit | None:
             applies = kept.value
         else:
             applies = limit.value
+        if born.year + applies > date.max.year:  # a file may hold any date; no calendar does
+            return AgeLimit(limit, applies, "no")
         month = date(born.year + applies, born.month, 1)
         if month < date(start.year, start.month, 1):
             status = "reached"

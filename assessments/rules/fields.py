@@ -3,13 +3,12 @@
 Each object (a row, the draft, the person) has a table of `Field`s: its name in the file, its
 label and meaning (Swedish message ids, `gettext_noop`, translated when shown), its type,
 bounds and default. The file reader checks plain values
-(from JSON, or the catalogue's TOML) against the table with `check_object`; the forms build their
+(from JSON, or the catalogue's TOML) against the table (`parts.read`); the forms build their
 fields from the same table; the model converts through its names. The checks are written by
 hand, the way healthchecks checks its declared API schema, so that every message is plain
 language that says what is wrong and how to put it right, in the language being shown.
 """
 
-import difflib
 import json
 import math
 import re
@@ -36,8 +35,9 @@ class Type(StrEnum):
     TIME = "time"  # "HH:MM"
     KEY = "key"  # an identifier other values refer to: 1–30 of a-z 0-9 _ -
     KEYS = "keys"  # a list of keys, each at most once
-    OBJECT = "object"  # a nested object, checked by its own table
-    LIST = "list"  # a list of at most `high` nested objects, each checked by its own table
+    OBJECT = "object"  # a nested object, checked by its own table (`Field.part`)
+    LIST = "list"  # a list of such objects
+    MAP = "map"  # such objects by key: {"holiday": {...}}
 
 
 class _Required:
@@ -69,6 +69,8 @@ class Field:
     # What a value stored invalid (by an older version) is read as, so that the draft still
     # opens and says so: the default, unless the field has none or it would break a rule.
     fallback: Any = REQUIRED
+    since: int = 1  # the file version it appeared in
+    part: Any = None  # the `parts.Part` an OBJECT, LIST or MAP field holds
 
     @property
     def required(self) -> bool:
@@ -268,21 +270,37 @@ def check(f: Field, value: object) -> Any:
                 ),
                 value,
             )
+        case Type.OBJECT if f.part is not None:
+            if isinstance(value, dict):
+                return value
+            raise Invalid(not_an_object(f.part.example, value))
         case Type.OBJECT:
             if isinstance(value, dict):
                 return value
             raise _must_be(_("ett objekt { … }"), value)
         case Type.LIST:
-            if not isinstance(value, list):
-                raise _must_be(_("en lista [ … ]"), value)
-            if len(value) > f.high:
-                raise Invalid(
-                    _("har {count} delar, men får ha högst {high}.").format(
-                        count=len(value), high=f.high
-                    )
+            if isinstance(value, list):
+                return value
+            raise Invalid(
+                _("måste vara en lista [ … ] med {items}, men är {value}.").format(
+                    items=f.meaning, value=kind_of(value)
                 )
-            return value
+            )
+        case Type.MAP:
+            if isinstance(value, dict) and all(
+                isinstance(key, str) and KEY_PATTERN.fullmatch(key) for key in value
+            ):
+                return value
+            raise _must_be(_('ett objekt med nycklar som "skola"'), value)
     raise AssertionError(f"unknown field type {f.type}")
+
+
+def not_an_object(example: str, value: object) -> str:
+    if not example:
+        return _("måste vara ett objekt {{ … }}, men är {value}.").format(value=kind_of(value))
+    return _("måste vara ett objekt som {example}, men är {value}.").format(
+        example=example, value=kind_of(value)
+    )
 
 
 def missing_message(f: Field) -> str:
@@ -292,64 +310,6 @@ def missing_message(f: Field) -> str:
         case Type.TEXT:
             return _("saknas. Ange en text på högst {limit} tecken.").format(limit=f.max_length)
     return _("saknas. Ange {what}.").format(what=f.messages.get("what", f.meaning))
-
-
-def check_object(
-    obj: Mapping,
-    fields: Mapping[str, Field],
-    *,
-    allowed: tuple[str, ...] | None = None,
-    duplicates: tuple[str, ...] = (),
-) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """Every field of `obj` checked against its table: (values, [(field name, message)]).
-
-    Missing optional fields take their defaults; a field with a problem is left out of the
-    values. Names outside `allowed` (the table's names, unless the object holds more, such as
-    the rows of a file, that the caller checks itself) and repeated names are problems too: the
-    file would show one thing and mean another.
-    """
-    allowed = tuple(fields) if allowed is None else allowed
-    values: dict[str, Any] = {}
-    problems: list[tuple[str, str]] = []
-    for name in duplicates:
-        problems.append(
-            (
-                name,
-                _(
-                    "finns två gånger. Ta bort det ena så att det är entydigt vilket värde som "
-                    "gäller."
-                ),
-            )
-        )
-    unknown = [name for name in obj if name not in allowed]
-    for position, name in enumerate(unknown):
-        # A hint costs a fuzzy match: a file of thousands of unknown names gets a few.
-        close = difflib.get_close_matches(str(name), allowed, n=1) if position < 10 else []
-        if close:
-            message = _(
-                'okänt fält i en behovsfil. Menade du "{close}"? Ta bort det eller rätta namnet; '
-                "tillåtna fält är {allowed}."
-            )
-        else:
-            message = _(
-                "okänt fält i en behovsfil. Ta bort det eller rätta namnet; tillåtna fält är "
-                "{allowed}."
-            )
-        problems.append(
-            (name, message.format(close=close[0] if close else "", allowed=", ".join(allowed)))
-        )
-    for name, f in fields.items():
-        if name not in obj:
-            if f.required:
-                problems.append((name, missing_message(f)))
-            else:
-                values[name] = f.default
-            continue
-        try:
-            values[name] = check(f, obj[name])
-        except Invalid as error:
-            problems.append((name, str(error)))
-    return values, problems
 
 
 def repaired(f: Field, stored: Any) -> tuple[Any, bool]:

@@ -7,7 +7,7 @@ language the result was calculated in (`rules.i18n`), as a person reads them.
 from fractions import Fraction
 
 from . import parameters as p
-from .dayplan import DAY_MINUTES
+from .dayplan_types import DAY_MINUTES
 from .engine import Deduction, Result
 from .fields import to_plain
 

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments import personal_numbers, rules
-from assessments.forms import shown as shown_value
-from assessments.rules import explain
+from assessments.forms.fields import shown as shown_value
+from assessments.rules import words
 
 register = template.Library()
 
@@ -20,8 +20,8 @@ def hours(minutes) -> str:
 
 @register.filter
 def hours_per_week(minutes) -> str:
-    """1330 -> "22,17 h/vecka" ("22.17 h/week"): the one wording of explain.hours_text."""
-    return explain.hours_text(minutes)
+    """1330 -> "22,17 h/vecka" ("22.17 h/week"): the one wording of words.hours_text."""
+    return words.hours_text(minutes)
 
 
 @register.filter
@@ -68,6 +68,13 @@ def has_personal_number(text) -> bool:
 
 
 @register.filter
+def hidden_initial(bound_field):
+    """The hidden input with the value a field's page showed (forms.stale), for a field whose
+    inputs a template draws one by one (radio buttons)."""
+    return bound_field.as_hidden(only_initial=True)
+
+
+@register.filter
 def hidden_initial_oob(bound_field):
     """The hidden input with the value a field's page showed, to swap in after a save."""
     return bound_field.as_hidden(attrs={"hx-swap-oob": "true"}, only_initial=True)
@@ -93,22 +100,16 @@ def field(form, name: str):
 
 
 @register.filter
-def oob(bound_field):
-    """A hidden field, to swap in out of band after a save."""
-    return bound_field.as_widget(attrs={"hx-swap-oob": "true"})
-
-
-@register.filter
 def claimed_text(activity) -> str:
     """What a stored row claims, in one line: "40 min × 1 gång per dag, 7 dagar/vecka"."""
     row = activity.to_row()
     assistants = _(", 2 assistenter") if row.assistants == 2 else ""
-    return f"{rules.format_number(row.minutes)} min × {explain.frequency_text(row)}{assistants}"
+    return f"{rules.format_number(row.minutes)} min × {words.frequency_text(row)}{assistants}"
 
 
 @register.filter
 def segment_span(segment) -> str:
-    return explain.span_text(segment.start, segment.end)
+    return words.span_text(segment.start, segment.end)
 
 
 @register.filter
@@ -119,4 +120,10 @@ def years(age: int) -> str:
 
 @register.filter
 def bracket(age) -> str:
-    return explain.bracket_text(age)
+    return words.bracket_text(age)
+
+
+@register.filter
+def item(mapping, key):
+    """`mapping[key]`, for a key a template holds in a variable (a part's name)."""
+    return mapping[key]

@@ -109,6 +109,52 @@
       .catch(function () {});  // failures are shown by the htmx:*Error handlers below
   }
 
+  // What a row's page showed (assessments/forms/stale.py): each field's default value, the
+  // value the page drew, which moves on to what was sent once a save of the row is answered
+  // as saved. Sent with each request of the row (as "initial-<name>"), so that the server
+  // knows which fields this page changed; the line has no room for them as inputs.
+  var rowSent = {}; // pk -> [[element, the value or checkedness sent], ...]
+  function addShown(shown, name, value) {
+    if (!(name in shown)) { shown[name] = []; }
+    if (value !== null) { shown[name].push(value); }
+  }
+  function shownValues(pk) {
+    var shown = {};
+    var sent = [];
+    var prefix = "r" + pk + "-";
+    for (var i = 0; i < rowsForm.elements.length; i++) {
+      var element = rowsForm.elements[i];
+      if (!element.name || element.type === "hidden" || element.name.indexOf(prefix) !== 0) { continue; }
+      var name = "initial-" + element.name;
+      if (element.type === "checkbox" || element.type === "radio") {
+        addShown(shown, name, element.defaultChecked ? element.value : null);
+        sent.push([element, element.checked]);
+      } else if (element.tagName === "SELECT") {
+        var chosen = Array.prototype.filter.call(element.options, function (o) { return o.defaultSelected; });
+        addShown(shown, name, chosen.length ? chosen[0].value : "");
+        sent.push([element, element.value]);
+      } else {
+        addShown(shown, name, element.defaultValue);
+        sent.push([element, element.value]);
+      }
+    }
+    rowSent[pk] = sent;
+    return shown;
+  }
+  function moveShown(pk) {
+    (rowSent[pk] || []).forEach(function (pair) {
+      var element = pair[0];
+      if (element.type === "checkbox" || element.type === "radio") {
+        element.defaultChecked = pair[1];
+      } else if (element.tagName === "SELECT") {
+        Array.prototype.forEach.call(element.options, function (o) { o.defaultSelected = o.value === pair[1]; });
+      } else {
+        element.defaultValue = pair[1];
+      }
+    });
+    delete rowSent[pk];
+  }
+
   function later(pk) {
     clearTimeout(timers[pk]);
     timers[pk] = setTimeout(function () { send(pk); }, TYPING_PAUSE);
@@ -270,6 +316,21 @@
   }
 
   doc.body.addEventListener("htmx:beforeRequest", function () { inFlight += 1; });
+  // A row's post says what its page showed, taken when the request leaves (after the answer
+  // to the one before it moved the shown values on).
+  doc.body.addEventListener("htmx:configRequest", function (event) {
+    var element = event.detail.elt;
+    var pk = isRowRequest(element);
+    if (!pk || element !== line(pk) || event.detail.verb !== "post") { return; }
+    var shown = shownValues(pk);
+    Object.keys(shown).forEach(function (name) {
+      var values = shown[name];
+      event.detail.parameters[name] = values.length === 1 ? values[0] : values.length ? values : "";
+    });
+  });
+  doc.body.addEventListener("behov:saved", function (event) {
+    moveShown(String(event.detail.row));
+  });
   doc.body.addEventListener("htmx:afterRequest", function (event) {
     inFlight = Math.max(0, inFlight - 1);
     var element = event.detail.elt;
@@ -413,6 +474,8 @@
   // like a row: after the typing pause, and at once on change, each change once.
   var autosaved = {}; // form id -> {changes, timer, last}
   function autosave(form) {
+    if (form.dataset.autosaving) { return; }
+    form.dataset.autosaving = "1";
     var state = { changes: 0, timer: null, last: snapshot(form, "") };
     autosaved[form.id] = state;
     function save() {
@@ -652,6 +715,7 @@
     renumber();
     markErrors();
     markFieldErrors();
+    doc.querySelectorAll("form[data-autosave]").forEach(autosave);  // a part drawn again
   });
   enhance(doc);
 

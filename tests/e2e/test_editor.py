@@ -155,7 +155,10 @@ def test_two_tabs_never_overwrite_each_other_silently(live_server, browser, axe)
         expect(a.locator(f"#r{pk}-m .conflict")).to_have_count(0)
         wait_for_focus(a, f"r{pk}-description")
         row = Activity.objects.get(pk=pk)
-        assert (row.minutes, row.times) == (50, 1)  # A's row as A had it, chosen with both shown
+        # A's change, chosen with both shown; B's times, which A never touched, stay (issue 18,
+        # item 9: "Behåll mina värden" stores only the fields this tab changed)...
+        assert (row.minutes, row.times) == (50, 2)
+        expect(field(a, pk, "times")).to_have_value("2")  # ...and A's row shows them now
 
         # The draft's details: each tab's change to a different field is kept.
         saved(a, lambda: a.get_by_label("Namn på beräkningen (frivilligt)").fill("Hösten"))

@@ -38,15 +38,8 @@ from fractions import Fraction
 from assessments.rules import parameters as p
 from assessments.rules.activity import Activity
 from assessments.rules.assessment import Night
-from assessments.rules.dayplan import (
-    DAY_MINUTES,
-    DayPlan,
-    Item,
-    Span,
-    clock,
-    counted_kind,
-    minute_of,
-)
+from assessments.rules.dayplan import counted_kind
+from assessments.rules.dayplan_types import DAY_MINUTES, DayPlan, Item, Span, clock, minute_of
 from assessments.rules.i18n import _
 from assessments.rules.needs import (
     PRESENCE_LABELS,

@@ -3,24 +3,26 @@ warnings of the day, built from the same figures as `day.py` and the engine.
 
 A plan's step says, span by span, what the span was, what active help inside it took and what
 was left; then the help at clock times, the night joined to the day, the dygn's sum and its
-limit. `explain.py` asks this module for its steps and warnings, for the night's sentence of a
-week with day plans and for the label of a row made from a plan; nothing here is needed by the
-figures.
+limit. `steps.py` and `warnings.py` ask this module for its steps and warnings, for the night's
+sentence of a week with day plans and for the label of a row made from a plan; nothing here is
+needed by the figures.
 """
 
 from fractions import Fraction
 
 from assessments.rules import parameters as p
-from assessments.rules.dayplan import DAY_MINUTES, basic_from, clock
+from assessments.rules.dayplan import basic_from
+from assessments.rules.dayplan_types import DAY_MINUTES, clock
 from assessments.rules.i18n import _, ngettext
 from assessments.rules.needs import KIND_LABELS, Kind, Need, NightCover, Presence, TimeType
 
-from . import day, explain
+from . import day, words
 from .day import PlanResult, SpanResult, item_label, span_label
 from .engine import NightResult, Result, RowResult
+from .explained import Notice, Part, Step
 from .formatting import format_hours, format_number, fraction_text
 
-# What the printout carries (explain.PRINTED): what changes what the figures mean.
+# What the printout carries (warnings.PRINTED): what changes what the figures mean.
 PRINTED = frozenset(
     {
         "day_over_24h",
@@ -268,27 +270,27 @@ def _plan_step(result: Result, r: PlanResult):
             limit=_minutes(r.limit_minutes),
         )
     )
-    parts = [explain.Part(span_label(s.span), s.counted_minutes * days) for s in r.spans]
-    parts += [explain.Part(item_label(i.item), i.counted_minutes * days) for i in r.items]
+    parts = [Part(span_label(s.span), s.counted_minutes * days) for s in r.spans]
+    parts += [Part(item_label(i.item), i.counted_minutes * days) for i in r.items]
     if r.night is not None:
         parts.append(
-            explain.Part(
+            Part(
                 _("Nattvilan, {cover}").format(cover=_cover_word(r.night.night.cover)),
                 r.night.counted_minutes * days,
             )
         )
-    return explain.Step(
+    return Step(
         f"day_plan.{plan.key}",
         _('Dagplanen "{name}"').format(name=plan.name),
         per_week,
-        explain.hours_text(per_week),
+        words.hours_text(per_week),
         " ".join(sentences),
         ("R13", "R4", "R11"),
         tuple(parts),
     )
 
 
-# --- Hooks for explain.py ------------------------------------------------------------------------
+# --- Hooks for steps.py and warnings.py ----------------------------------------------------------
 
 
 def row_label(result: Result, row: RowResult) -> str | None:
@@ -305,7 +307,7 @@ def night_sentence(night: NightResult, values: dict) -> str | None:
     `values` are those of explain's night sentence."""
     if not night.covered_minutes or night.night.cover == NightCover.NONE:
         return None
-    values = {**values, "covered": explain.duration_text(night.covered_minutes)}
+    values = {**values, "covered": words.duration_text(night.covered_minutes)}
     if night.night.cover == NightCover.WAITING:
         sentence = _(
             "{night} h natt × {nights} − {covered} tillsyn eller annan närvaro från dagplanerna − "
@@ -327,7 +329,7 @@ def warnings(result: Result) -> list:
     notices = []
 
     def warn(code: str, message: str, prominent: bool = False) -> None:
-        notices.append(explain.Notice(code, message, prominent))
+        notices.append(Notice(code, message, prominent))
 
     for week in result.over_capacity:
         # rules.md R13.8, in its own words; the hours per dygn med assistans.

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from assessments import files, rules
-from assessments.rules import explain
 from assessments.rules import parameters as p
+from assessments.rules import words
 
 INVALID = 2  # exit status for a file that cannot be used (spec)
 
@@ -134,7 +134,7 @@ def text_table(af: rules.Assessment, result: rules.Result) -> str:
 
     if af.birth_month is not None:
         age = _("född {month}, {age} år").format(
-            month=explain.month_text(af.birth_month), age=result.age
+            month=words.month_text(af.birth_month), age=result.age
         )
     elif af.age is not None:
         age = ngettext("{age} år", "{age} år", af.age).format(age=af.age)
@@ -177,7 +177,7 @@ def text_table(af: rules.Assessment, result: rules.Result) -> str:
         lines += ["", row(_("Per del av perioden"), basic_heading, other_heading)]
         lines += [
             row(
-                explain.span_text(s.start, s.end),
+                words.span_text(s.start, s.end),
                 hours(s.figures.basic),
                 hours(s.figures.other),
             )
@@ -199,7 +199,7 @@ def text_table(af: rules.Assessment, result: rules.Result) -> str:
         _("Uppskattat belopp per år: {amount}").format(amount=amount_text(result)),
     ]
     if result.hourly_amount is not None:
-        lines.append(explain.amount_text(result))
+        lines.append(words.amount_text(result))
     if result.decision is not None:
         lines += [
             "",

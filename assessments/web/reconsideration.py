@@ -1,4 +1,4 @@
-"""The draft request for omprövning, as a page and as plain text (the PDF is `pdf.py`'s).
+"""The draft request for omprövning, as a page and as plain text (the PDF is `web.downloads`').
 
 Both the edit link and the read-only link serve them: an ombud prepares the request.
 """
@@ -7,14 +7,13 @@ from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from . import reconsideration
-from .sharing import shared_view
-from .views import draft_view, read_only, reconsideration_pdf_response
+from assessments import reconsideration, rules
+from assessments.web.access import draft_view, shared_view
 
 
 def _request(assessment):
     draft = assessment.to_rules()
-    request = reconsideration.build(draft, assessment.calculate())
+    request = reconsideration.build(draft, rules.calculate(draft))
     if request is None:
         raise Http404  # no decision to compare with
     return request
@@ -43,4 +42,3 @@ reconsideration_page = require_GET(draft_view(request_page))
 reconsideration_text = require_GET(draft_view(request_text))
 shared_reconsideration_page = require_GET(shared_view(request_page))
 shared_reconsideration_text = require_GET(shared_view(request_text))
-shared_reconsideration_pdf = read_only(shared_view, reconsideration_pdf_response, pdf_budget=True)

@@ -1,36 +1,20 @@
-"""The rows and the draft's parts as the editor page shows them.
-
-The rows: every need in the law's order (an empty need too, so that a row added to it has its
-place), each row with its form, its place among its need's rows and what the request did to it
-(opened, invalid, in conflict, just removed). Built once per request by `Editor.load` for the
-page and for each of its htmx answers, which render only the parts that changed.
-
-The parts (`Sections`): the forms of the week types and the period, the night and the
-decision, each built only when a template shows it.
+"""The rows as the editor page shows them: every need in the law's order (an empty need too,
+so that a row added to it has its place), each row with its form, its place among its need's
+rows and what the request did to it (opened, invalid, in conflict, just removed). Built once per
+request by `Editor.load` for the page and for each of its htmx answers, which render only the
+parts that changed.
 """
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.forms.formsets import BaseFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from . import fonts, personal_numbers, rules
-from .forms import (
-    ActivityForm,
-    DecidedForm,
-    DecisionForm,
-    NightForm,
-    PeriodForm,
-    RestoreRowForm,
-    WeekTypeFormSet,
-)
-from .models import Activity, Assessment
-from .rows import NeedGroup, RowView, need_groups
-from .rules.assessment import DEFAULT_WEEK_TYPE, MAX_WEEK_TYPES
+from assessments import fonts, personal_numbers, rules
+from assessments.forms.rows import ActivityForm, RestoreRowForm
+from assessments.models import Activity, Assessment
+from assessments.presentation import NeedGroup, RowView, need_groups
 
 
 class RowEntry(RowView):
@@ -56,7 +40,7 @@ class RowEntry(RowView):
         error, a conflict), the version that post was based on, so that only "Behåll mina
         värden" stores over what someone else saved."""
         if self.bound is not None and (self.conflicts or self.bound.errors):
-            return self.bound.based_on()
+            return self.bound.based_on() or self.activity.version
         return self.activity.version
 
     @property
@@ -118,6 +102,7 @@ class Editor:
 
     assessment: Assessment
     rows: list[Activity]
+    draft: rules.Assessment  # the rows and parts as the rules see them
     result: rules.Result
     groups: list[NeedGroup]
     entries: dict[int, RowEntry] = field(default_factory=dict)
@@ -125,13 +110,14 @@ class Editor:
     @classmethod
     def load(cls, assessment, *, row_forms=None, open_rows=(), stale_rows=(), removed=None):
         rows = assessment.rows()
-        result = assessment.calculate(rows)
+        draft = assessment.to_rules(rows)
+        result = rules.calculate(draft)
         filled = {group.info.need: group for group in need_groups(result, rows, view=RowEntry)}
         groups = [
             filled.get(info.need) or NeedGroup(info, rules.NeedTotal(info.need, 0, 0), [])
             for info in rules.NEEDS
         ]
-        editor = cls(assessment, rows, result, groups)
+        editor = cls(assessment, rows, draft, result, groups)
         for group in groups:
             for index, entry in enumerate(group.rows):
                 entry.bound_forms = row_forms or {}
@@ -163,88 +149,3 @@ class Editor:
     @property
     def stale(self) -> list[RowEntry]:
         return [entry for entry in self.entries.values() if entry.is_stale]
-
-
-def week_types_digest(assessment: Assessment) -> str:
-    """What the page's week types were based on, to refuse a save over another tab's change."""
-    values = list(assessment.week_types.values_list("key", "name", "weeks", "assistance_days"))
-    return hashlib.sha256(json.dumps(values, default=str).encode()).hexdigest()[:16]
-
-
-class Sections:
-    """The parts' forms for one page, built only when a template shows them."""
-
-    def __init__(self, assessment: Assessment, rows=None, **bound):
-        self.assessment = assessment
-        self.rows = rows
-        self.bound = bound
-
-    @cached_property
-    def period_form(self) -> PeriodForm:
-        return self.bound.get("period") or PeriodForm(instance=self.assessment, auto_id="period-%s")
-
-    @cached_property
-    def week_formset(self):
-        return self.bound.get("weeks") or WeekTypeFormSet(
-            queryset=self.assessment.week_types.all(), prefix="wt"
-        )
-
-    @cached_property
-    def week_digest(self) -> str:
-        return week_types_digest(self.assessment)
-
-    @property
-    def total_weeks(self):
-        return sum(w.weeks for w in self.assessment.week_type_list)
-
-    @property
-    def stored_week_types(self) -> bool:
-        return self.assessment.week_type_list != (DEFAULT_WEEK_TYPE,)
-
-    @property
-    def can_add_week_type(self) -> bool:
-        return len(self.assessment.week_type_list) < MAX_WEEK_TYPES
-
-    @cached_property
-    def night_form(self) -> NightForm:
-        return self.bound.get("night") or NightForm(instance=self.assessment, auto_id="night-%s")
-
-    @cached_property
-    def decision_form(self) -> DecisionForm:
-        return self.bound.get("decision") or DecisionForm(
-            instance=self.assessment, auto_id="decision-%s"
-        )
-
-    @cached_property
-    def decided_forms(self) -> list[DecidedForm]:
-        if not self.assessment.decision_by:
-            return []
-        given = {form.activity.pk: form for form in self.bound.get("decided", [])}
-        rows = self.rows if self.rows is not None else self.assessment.rows()
-        return [given.get(row.pk) or DecidedForm(activity=row, auto_id="%s") for row in rows]
-
-    @property
-    def error_forms(self) -> list:
-        """The forms the error summary lists: a formset as its forms and its own errors."""
-        found = []
-        for bound in self.bound.values():
-            if isinstance(bound, BaseFormSet):
-                found += [*bound.forms, FormsetErrors(bound.non_form_errors())]
-            elif isinstance(bound, list):
-                found += bound
-            else:
-                found.append(bound)
-        return [form for form in found if form.errors]
-
-
-@dataclass
-class FormsetErrors:
-    """A formset's own errors ("at least one kind of week"), as the error summary reads a form's."""
-
-    errors: list
-
-    def non_field_errors(self) -> list:
-        return self.errors
-
-    def __iter__(self):
-        return iter(())

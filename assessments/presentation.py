@@ -1,0 +1,150 @@
+"""One presentation of a result, for every place that shows one: the draft page, the
+read-only page, the PDF and the draft request for omprövning.
+
+`present` words a result once: the verdict and the claim's verdict beside a decision, the
+comparison, the age and money texts, the night's step and the rows grouped by need. Each place
+shows what it needs of it, so that two places can never word or group the same result
+differently. Only the voice differs, by who speaks (`VOICES`): the page tells the person about
+their own estimate ("Enligt din beräkning"), the PDF is neutral, the request is the person's own
+letter ("Enligt min beräkning").
+
+The rows: per need in the law's order (rules.md R1), in the draft's order within their need,
+numbered by their place in the draft ("Rad 3"). A printout made from a file has no stored rows:
+then `activity` is None and `row` is all there is.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy
+
+from assessments import rules
+from assessments.models import Activity
+from assessments.rules import words
+from assessments.rules.compare import Comparison, compare
+
+VOICES = {
+    "page": gettext_lazy("Enligt din beräkning"),
+    "print": gettext_lazy("Enligt beräkningen"),
+    "letter": gettext_lazy("Enligt min beräkning"),
+}
+
+
+@dataclass
+class RowView:
+    result: rules.RowResult
+    activity: Activity | None = None  # the stored row, on the page
+    week_names: str = ""  # the kinds of week it happens in, when not every kind (R10)
+
+    @property
+    def row(self) -> rules.Activity:
+        return self.result.activity
+
+    @property
+    def number(self) -> int:
+        return self.result.index + 1
+
+    @property
+    def frequency(self) -> str:
+        return words.frequency_text(self.row)
+
+    @property
+    def formula(self) -> str:
+        return words.row_formula(self.result)
+
+    @property
+    def time_type_note(self) -> str:
+        return words.time_type_note(self.row)
+
+    @property
+    def counts_as_basic(self) -> bool:
+        return rules.counts_as_basic(self.row)
+
+
+@dataclass
+class NeedGroup:
+    info: rules.NeedInfo
+    total: rules.NeedTotal
+    rows: list[RowView]
+
+
+def need_groups(
+    result: rules.Result,
+    activities: list[Activity] | None = None,
+    *,
+    view: type[RowView] = RowView,
+) -> list[NeedGroup]:
+    """The rows per need, in the law's order (`result.by_need`'s)."""
+    stored = activities if activities is not None else [None] * len(result.rows)
+    views = [view(r, a) for r, a in zip(result.rows, stored, strict=True)]
+    names = {w.week_type.key: w.week_type.label.lower() for w in result.week_types}
+    for v in views:
+        if len(v.result.week_types) < len(result.week_types):
+            v.week_names = ", ".join(names[key] for key in v.result.week_types)
+    return [
+        NeedGroup(
+            rules.NEED_INFO[total.need],
+            total,
+            [v for v in views if v.row.need == total.need],
+        )
+        for total in result.by_need
+    ]
+
+
+@dataclass
+class Presented:
+    """A result as every place shows it (`present`)."""
+
+    draft: rules.Assessment
+    result: rules.Result
+    comparison: Comparison | None
+    claimed_verdict: str  # the claim's verdict, said beside the decision's (or alone)
+    age_text: str  # for a child: the deduction's age bracket and why (rules.md R7)
+    amount_text: str  # the hourly amount used and its source (rules.md R8)
+    groups: list[NeedGroup] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        return self.result.verdict
+
+    @property
+    def decided_verdict(self) -> str:
+        return self.result.decision.verdict if self.result.decision else ""
+
+    @property
+    def night_step(self):
+        return self.result.step("night")
+
+    @property
+    def bracket(self) -> str:
+        return words.bracket_text(self.result.age)
+
+    @property
+    def period(self) -> str:
+        period = self.draft.period
+        return words.span_text(period.start, period.end) if period else ""
+
+
+def present(
+    draft: rules.Assessment,
+    result: rules.Result,
+    *,
+    voice: str = "page",
+    rows: list[Activity] | None = None,
+    view: type[RowView] | None = None,
+) -> Presented:
+    """The result of `draft` worded once, in the `voice` of the place that shows it; with
+    `view`, its rows grouped by need as that view of a row (the stored `rows` beside them)."""
+    comparison = compare(result)
+    if result.decision is not None:
+        claimed = words.verdict_sentence(result, according=str(VOICES[voice]))
+    else:
+        claimed = result.verdict
+    return Presented(
+        draft=draft,
+        result=result,
+        comparison=comparison,
+        claimed_verdict=claimed,
+        age_text=words.age_text(draft, result) if draft.is_child else "",
+        amount_text=words.amount_text(result),
+        groups=need_groups(result, rows, view=view) if view is not None else [],
+    )
