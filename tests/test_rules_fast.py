@@ -21,6 +21,7 @@ from assessments.rules.assessment import DEFAULT_WEEK_TYPE
 from assessments.rules.dayplan import DayPlan, Item, Span
 from assessments.rules.needs import DecisionMaker, Elsewhere, Presence
 from tests import reference
+from tests.reference import formatting as reference_formatting
 
 CASES = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
@@ -403,10 +404,10 @@ def test_numbers_are_written_as_the_reference_writes_them(
     with translation.override(language):
         assert rules.format_number(
             value, places, keep_zeros=keep_zeros, grouping=grouping
-        ) == reference.formatting.format_number(
+        ) == reference_formatting.format_number(
             value, places, keep_zeros=keep_zeros, grouping=grouping
         )
-        assert rules.format_hours(value) == reference.formatting.format_hours(value)
-        assert rules.format_kronor(value, places) == reference.formatting.format_kronor(
+        assert rules.format_hours(value) == reference_formatting.format_hours(value)
+        assert rules.format_kronor(value, places) == reference_formatting.format_kronor(
             value, places
         )
