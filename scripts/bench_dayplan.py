@@ -8,7 +8,8 @@ of breathing, an hour at hand outside the home, supervision again), 71 items of 
 times (some needing two for their first minutes) and a night with waiting time. The rows are
 exactly the rows the plans become (R13.9), written by hand: the same figures but for the
 night, which the rows take from R11. Prints the median and p95 of `rules.calculate` (with its
-explanation) for both, measured interleaved in the same run, and the ratio of the medians.
+explanation) for both, and of the rules before issue 22 (`tests/reference`) for both, measured
+interleaved in the same run, and the ratio of the medians.
 """
 
 import argparse
@@ -24,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from assessments import rules  # noqa: E402
 from assessments.rules.dayplan import DayPlan, Item, Span  # noqa: E402
 from loadtest.stats import interleaved  # noqa: E402
+from tests import reference  # noqa: E402
 
 ITEMS_PER_PLAN = 64
 HELP = (
@@ -85,16 +87,19 @@ def main() -> None:
     rows = len(written.activities)
     items = sum(len(p.items) for p in planned.day_plans)
     assert rules.calculate(written).basic_minutes == rules.calculate(planned).basic_minutes
+    hand, plans = f"{rows} rows written by hand", f"two day plans, {items} items, 6 spans"
     timings = interleaved(
         {
-            f"{rows} rows written by hand": lambda: rules.calculate(written),
-            f"two day plans, {items} items, 6 spans": lambda: rules.calculate(planned),
+            f"rules.calculate, {hand}": lambda: rules.calculate(written),
+            f"rules.calculate, {plans}": lambda: rules.calculate(planned),
+            f"before issue 22 (tests/reference), {hand}": lambda: reference.calculate(written),
+            f"before issue 22 (tests/reference), {plans}": lambda: reference.calculate(planned),
         },
         args.repeat,
     )
     for label, (median, p95) in timings.items():
-        print(f"rules.calculate, {label}: median {median * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms")
-    (by_hand, _p95), (planned_median, _p95) = timings.values()
+        print(f"{label}: median {median * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms")
+    by_hand, planned_median = (median for median, _p95 in list(timings.values())[:2])
     print(f"ratio (plans / rows): {planned_median / by_hand:.2f}")
 
 

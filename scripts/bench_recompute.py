@@ -93,6 +93,9 @@ def main() -> None:
         samples = []
         for i in range(args.repeat + 1):
             data[f"r{row.pk}-minutes"] = str(10 + i % 7)
+            # The version the page showed: a save on an older one is refused (409).
+            row.refresh_from_db(fields=["version"])
+            data[f"r{row.pk}-version"] = str(row.version)
             start = time.perf_counter()
             response = client.post(url, data, headers={"HX-Request": "true"})
             elapsed = time.perf_counter() - start

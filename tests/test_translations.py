@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import replace
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from django.utils import translation
 
 from assessments import catalogue, files, rules
 from assessments.models import Assessment
-from assessments.rules import engine
+from assessments.rules import engine, i18n
 from assessments.rules.formatting import (
     NBSP,
     format_hours,
@@ -281,6 +282,21 @@ def test_the_rules_words_follow_the_language_and_the_figures_do_not():
     assert [s.minutes for s in english.steps] == [s.minutes for s in swedish.steps]
     assert [w.code for w in english.warnings] == [w.code for w in swedish.warnings]
     assert english.warnings[0].message != swedish.warnings[0].message
+
+
+def test_a_calculation_writes_every_word_in_the_language_it_began_in():
+    draft, english = child_result("en")
+    swedish = rules.calculate(draft)  # after an English one: each language its own words
+    assert swedish.step("weekly_hours.total").title == "Totalt"
+    assert english.step("weekly_hours.total").title == "Total"
+    # A step's rows are made when read, here outside the language: in the calculation's.
+    assert english.step("before_deduction.basic").parts[0].label.startswith("Row 1: ")
+    assert swedish.step("before_deduction.basic").parts[0].label.startswith("Rad 1: ")
+    with translation.override("en"), i18n.one_language():
+        translation.activate("sv")  # a change inside does not mix the languages
+        assert i18n._("Totalt") == "Total"
+        assert format_number(Fraction(3, 2)) == "1.5"
+    assert i18n._("Totalt") == "Totalt"
 
 
 def test_month_names_and_brackets_in_each_language():

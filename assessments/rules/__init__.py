@@ -4,6 +4,7 @@
 all call it. The figures come from `engine`, their words from `explain`, in the same pass.
 """
 
+from . import i18n
 from .activity import Activity, Decided, parse_activity, row_problems
 from .assessment import NOT_GRANTED, Assessment, Decision, GrantPeriod, Night, WeekType
 from .engine import (
@@ -43,7 +44,8 @@ from .words import margin_text, verdict_sentence
 
 
 def calculate(assessment: Assessment) -> Result:
-    return with_explanation(assessment, compute(assessment))
+    with i18n.one_language():
+        return with_explanation(assessment, compute(assessment))
 
 
 __all__ = [

@@ -263,22 +263,33 @@ DECIDED_FIELDS: dict[str, Field] = table(
     *(replace(FIELDS[name], default=None) for name in DECIDABLE),
 )
 
-_ENUMS = {name: f.choices for name, f in FIELDS.items() if f.choices is not None}
-_NUMBERS = [name for name, f in FIELDS.items() if f.type == Type.NUMBER]
+
+def _coerced(names) -> tuple[tuple[str, type | None], ...]:
+    """The fields of `names` whose values `_coerce` converts: (name, enum) for a choice,
+    (name, None) for a number; the others are kept as given."""
+    return tuple(
+        (name, FIELDS[name].choices)
+        for name in names
+        if FIELDS[name].choices is not None or FIELDS[name].type == Type.NUMBER
+    )
 
 
-def _coerce(obj, names) -> None:
+_ROW_COERCED = _coerced(FIELDS)
+_DECIDED_COERCED = _coerced(DECIDABLE)
+
+
+def _coerce(obj, coerced: tuple[tuple[str, type | None], ...]) -> None:
     """Enum values and any real number (a form's float, a file's int) are accepted, so that
     equal rows compare equal however they were made. A value of the right type is kept: the
     rows of a day plan are made at every calculation (rules.md R13.9)."""
-    for name in names:
+    for name, enum in coerced:
         value = getattr(obj, name)
         if value is None:
             continue
-        if name in _ENUMS:
-            if type(value) is not _ENUMS[name]:
-                object.__setattr__(obj, name, _ENUMS[name](value))
-        elif name in _NUMBERS and type(value) is not Fraction:
+        if enum is not None:
+            if type(value) is not enum:
+                object.__setattr__(obj, name, enum(value))
+        elif type(value) is not Fraction:
             object.__setattr__(obj, name, to_number(value))
 
 
@@ -296,7 +307,7 @@ class Decided:
     time_type: TimeType | None = None
 
     def __post_init__(self):
-        _coerce(self, DECIDABLE)
+        _coerce(self, _DECIDED_COERCED)
 
     def changes(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in DECIDABLE if getattr(self, name) is not None}
@@ -336,7 +347,7 @@ class Activity:
     from_day_plan: str | None = None
 
     def __post_init__(self):
-        _coerce(self, FIELDS)
+        _coerce(self, _ROW_COERCED)
         if self.week_types is not None:
             object.__setattr__(self, "week_types", tuple(self.week_types))
 

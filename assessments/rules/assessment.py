@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
+from functools import cached_property
 
 from . import parameters as p
 from .activity import Activity
@@ -377,7 +378,7 @@ class Night:
     def __post_init__(self):
         object.__setattr__(self, "cover", NightCover(self.cover))
 
-    @property
+    @cached_property  # asked a dozen times a calculation
     def minutes(self) -> int:
         """Its length; an end before the start is the next morning."""
         start = datetime.combine(date.min, self.start)

@@ -96,10 +96,14 @@ def pieces(start: Number, length: Number) -> list[tuple[Number, Number]]:
 
 def _overlap(these: Sequence[tuple[Number, Number]], those: Sequence[tuple[Number, Number]]):
     """The minutes two lists of pieces share."""
-    return sum(
-        (max(0, min(hi, b) - max(lo, a)) for lo, hi in these for a, b in those),
-        0,
-    )
+    shared = 0
+    for lo, hi in these:
+        for a, b in those:
+            # Plain comparisons, not min and max: every span meets every item (evaluate).
+            length = (hi if hi < b else b) - (lo if lo > a else a)
+            if length > 0:
+                shared += length
+    return shared
 
 
 def _minus(these: Sequence[tuple[Number, Number]], those: Sequence[tuple[Number, Number]]):
@@ -378,8 +382,8 @@ def evaluate(plan: DayPlan, night: Night | None, on: date) -> PlanResult:
         if i is not None:
             span = plan.spans[i]
             people = span.assistants
-            left = max(0, people - a)
-            help_[i] += min(people, a) * length
+            left = people - a if people > a else 0
+            help_[i] += (a if a < people else people) * length
             if left:
                 key = (in_night, left)
                 presence[i][key] = presence[i].get(key, 0) + length
@@ -390,13 +394,14 @@ def evaluate(plan: DayPlan, night: Night | None, on: date) -> PlanResult:
                 covered += length
             if left == 2:
                 span_double[i] += length
-            most = max(people, a)
+            most = people if people > a else a
         elif in_night:
             if a:
                 night_help += length
+                most = a
             else:
                 free += length
-            most = max(1 if waiting_cover else 0, a)
+                most = 1 if waiting_cover else 0
         else:
             most = a
         assistant += most * length

@@ -19,15 +19,19 @@ written by hand stay beside the plans and count as before (their active help at 
 from the week's free night minutes). Each week type's clock minutes per assistance day are
 checked against the dygn (R13.8).
 
-All arithmetic is exact (`Fraction` of minutes); results are rounded only for display.
+All arithmetic is exact; results are rounded only for display. The rows are summed as integers
+over a common denominator of their minutes (`_rows`), the averages of step 3 likewise
+(`_averages`), and the figures of a `Result` are `Fraction`s of minutes: a 150-row draft costs
+a few times what float sums of its rows would (scripts/bench_rules.py), not a hundred.
 """
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from math import gcd, lcm
 
 from . import day
 from . import parameters as p
@@ -58,17 +62,62 @@ def _parameters_hash(parameters: tuple[p.Parameter, ...] = p.ALL_PARAMETERS) -> 
 RULES_VERSION = f"{RULES_EDITION}+{_parameters_hash()}"
 
 
-@dataclass(frozen=True)
 class RowResult:
-    index: int  # 0-based position of the row in the draft
-    activity: Activity
-    weekly_minutes: Fraction  # in a week the row happens in
-    average_minutes: Fraction  # over the year's week types, weighted by their weeks
-    week_types: tuple[str, ...]  # the keys of the week types it happens in
-    clock_minutes: Fraction  # the minutes of a week it takes on the clock (R9, R11)
-    # The share of the period's days on which it counts toward the threshold: 1 or 0, but a
-    # breathing row of a period that starts before 2019-11-01 counts only after (rules.md R12).
-    basic_share: Fraction = Fraction(1)
+    """One row's figures (rules.md R4, R10, R12).
+
+    Its minutes are kept as the integer ratios they were computed from and become Fractions
+    when read: the draft's sums are taken in integers (`_Sums`), and building a row's Fractions
+    up front would cost more than the rest of the calculation.
+    """
+
+    __slots__ = (
+        "index",
+        "activity",
+        "week_types",
+        "_clock",
+        "_clock_unit",
+        "_weekly",
+        "_weekly_unit",
+        "_share",
+        "basic_share",
+    )
+
+    def __init__(
+        self,
+        index: int,
+        activity: Activity,
+        week_types: tuple[str, ...],
+        clock: int,
+        clock_unit: int,
+        weekly: int,
+        weekly_unit: int,
+        share: Fraction,
+        basic_share: Fraction,
+    ):
+        self.index = index  # 0-based position of the row in the draft
+        self.activity = activity
+        self.week_types = week_types  # the keys of the week types it happens in
+        self._clock, self._clock_unit = clock, clock_unit  # clock_minutes, as a ratio
+        self._weekly, self._weekly_unit = weekly, weekly_unit  # weekly_minutes, as a ratio
+        self._share = share  # its week types' weeks of all the weeks (R10)
+        # The share of the period's days on which it counts toward the threshold: 1 or 0, but a
+        # breathing row of a period that starts before 2019-11-01 counts only after (R12).
+        self.basic_share = basic_share
+
+    @property
+    def weekly_minutes(self) -> Fraction:
+        """In a week the row happens in."""
+        return Fraction(self._weekly, self._weekly_unit)
+
+    @property
+    def average_minutes(self) -> Fraction:
+        """Over the year's week types, weighted by their weeks."""
+        return Fraction(self._weekly, self._weekly_unit) * self._share
+
+    @property
+    def clock_minutes(self) -> Fraction:
+        """The minutes of a week it takes on the clock (R9, R11)."""
+        return Fraction(self._clock, self._clock_unit)
 
     @property
     def basic_minutes(self) -> Fraction:
@@ -78,6 +127,21 @@ class RowResult:
     @property
     def other_minutes(self) -> Fraction:
         return self.average_minutes - self.basic_minutes
+
+    def __repr__(self) -> str:
+        return f"RowResult({self.index}, {self.activity.description!r}, {self.weekly_minutes})"
+
+
+@dataclass(frozen=True)
+class RowKinds:
+    """What the rows hold (day plans' rows too), gathered from each kind of row once in the
+    calculation's pass over them: for the sources it lists and for the warnings."""
+
+    needs: frozenset[Need]
+    time_types: frozenset[TimeType]
+    periods: frozenset[Period]
+    tube_feeding: bool
+    two_assistants_waiting: bool  # a row of waiting or on-call time with two assistants (R6)
 
 
 @dataclass(frozen=True)
@@ -230,6 +294,10 @@ class Result:
     grants_nothing: bool = False
     deadline: "Deadline | None" = None  # the last day to contest the decision (rules.md R14)
     day_plans: tuple[day.PlanResult, ...] = ()  # each day plan's dygn (R13), in the draft's order
+    # The row written by hand, per day and active, with the most minutes × times (the first of
+    # equals): a day has 24 hours (R9, R11).
+    longest_day_row: RowResult | None = None
+    row_kinds: RowKinds = RowKinds(frozenset(), frozenset(), frozenset(), False, False)
     # What the figures mean, filled in by explain.with_explanation in the same pass.
     steps: tuple = field(default=())
     warnings: tuple = field(default=())
@@ -326,17 +394,22 @@ class Result:
 # --- A row (rules.md R4, R6) -----------------------------------------------------------------
 
 
+def _per_week() -> dict[Period, Fraction]:
+    """rules.md R4: occasions per week, month or year to occasions per week (a day's are the
+    row's days a week)."""
+    weeks = p.WEEKS_PER_YEAR.value
+    return {
+        Period.WEEK: Fraction(1),
+        Period.MONTH: Fraction(12, weeks),
+        Period.YEAR: Fraction(1, weeks),
+    }
+
+
 def period_factor(activity: Activity) -> Fraction:
     """rules.md R4: occasions per period to occasions per week."""
-    match activity.per:
-        case Period.DAY:
-            return Fraction(activity.days_per_week)
-        case Period.WEEK:
-            return Fraction(1)
-        case Period.MONTH:
-            return Fraction(12, p.WEEKS_PER_YEAR.value)
-        case Period.YEAR:
-            return Fraction(1, p.WEEKS_PER_YEAR.value)
+    if activity.per == Period.DAY:
+        return Fraction(activity.days_per_week)
+    return _per_week()[activity.per]
 
 
 def clock_minutes(activity: Activity) -> Fraction:
@@ -461,38 +534,183 @@ def night_result(
 
 class _Sums:
     """The sums of a group of rows that happen in the same week types, taken once: a week type
-    adds up the groups it has instead of going through every row again."""
+    adds up the groups it has instead of going through every row again.
 
-    def __init__(self, on: date):
-        self.on = on  # breathing before 2019-11-01 is an other need (R12)
-        self.basic = dict.fromkeys(Need, Fraction(0))
-        self.other = dict.fromkeys(Need, Fraction(0))
-        self.exempt_basic = self.exempt_other = Fraction(0)
-        self.day_active = self.night_active = Fraction(0)
-        self.day_clock = Fraction(0)  # rows written by hand not at night, any time type (R13.8)
+    The sums are integers over the draft's unit, a common denominator of its rows' minutes
+    (`_rows`), so that adding a row costs a few integer additions, not Fractions.
+    """
 
-    def add(self, r: RowResult) -> None:
-        activity = r.activity
-        is_basic = counts_as_basic(activity, self.on)
-        (self.basic if is_basic else self.other)[activity.need] += r.weekly_minutes
-        if deduction_exempt(activity):
-            if is_basic:
-                self.exempt_basic += r.weekly_minutes
-            else:
-                self.exempt_other += r.weekly_minutes
-        if activity.from_day_plan is not None:
-            return  # placed in time: its night and its dygn are the plan's (R13.6, R13.7)
-        if activity.at_night:
-            self.night_active += r.clock_minutes
+    __slots__ = (
+        "basic",
+        "other",
+        "exempt_basic",
+        "exempt_other",
+        "breathing",
+        "breathing_exempt",
+        "day_active",
+        "night_active",
+        "day_clock",
+    )
+
+    def __init__(self):
+        self.basic = [0] * len(NEEDS)  # in the order of NEEDS
+        self.other = [0] * len(NEEDS)
+        self.exempt_basic = self.exempt_other = 0
+        # Of `basic` and `exempt_basic`, the breathing rows': an other need before 2019-11-01
+        # (R12).
+        self.breathing = self.breathing_exempt = 0
+        self.day_active = self.night_active = 0
+        self.day_clock = 0  # rows written by hand not at night, any time type (R13.8)
+
+    def scale(self, factor: int) -> None:
+        """The same sums over a unit `factor` times smaller."""
+        self.basic = [x * factor for x in self.basic]
+        self.other = [x * factor for x in self.other]
+        self.exempt_basic *= factor
+        self.exempt_other *= factor
+        self.breathing *= factor
+        self.breathing_exempt *= factor
+        self.day_active *= factor
+        self.night_active *= factor
+        self.day_clock *= factor
+
+
+_NEED_INDEX = {info.need: i for i, info in enumerate(NEEDS)}
+_BREATHING = _NEED_INDEX[Need.BREATHING]
+_SUPERVISION = _NEED_INDEX[Need.SUPERVISION]
+_ZERO = Fraction(0)
+_ONE = Fraction(1)
+
+
+def _rows(
+    activities: tuple[Activity, ...],
+    week_types: tuple[WeekType, ...],
+    breathing_share: Fraction | None,
+) -> tuple[tuple[RowResult, ...], dict[tuple[str, ...], _Sums], int, RowResult | None, RowKinds]:
+    """Each row's figures (rules.md R4), the sums of its group of week types, the row
+    written by hand with the most minutes a day (`Result.longest_day_row`), and what the rows
+    hold.
+
+    Every row's weekly minutes are an integer ratio; the sums are kept over `unit`, a common
+    multiple of their denominators, which grows when a row needs it. `breathing_share` is the
+    share of the period's days on which breathing counts as basic, when a segment of the
+    period is before 2019-11-01 (R12), else None.
+    """
+    per_factors = {per: factor.as_integer_ratio() for per, factor in _per_week().items()}
+    time_factors = {t: time_factor(t).as_integer_ratio() for t in TimeType}
+    all_weeks = _sum(w.weeks for w in week_types)
+    # Per distinct choice of week types: the keys of those the draft has, their weeks' share
+    # (R10) and the sums of their group of rows.
+    keys_of: dict[tuple[str, ...] | None, tuple[tuple[str, ...], Fraction, _Sums]] = {}
+    groups: dict[tuple[str, ...], _Sums] = {}
+    rows = []
+    unit = 1
+    longest, longest_minutes, longest_unit = None, 0, 1
+    kinds: dict[tuple, tuple[bool, bool, int]] = {}  # see _row_kinds
+    day, active = Period.DAY, TimeType.ACTIVE
+    for index, a in enumerate(activities):
+        found = keys_of.get(a.week_types)
+        if found is None:
+            keys = tuple(w.key for w in week_types if a.happens_in(w.key))
+            share = (
+                _ONE
+                if len(keys) == len(week_types)
+                else _sum(w.weeks for w in week_types if w.key in keys) / all_weeks
+            )
+            if keys not in groups:
+                groups[keys] = _Sums()
+            found = keys_of[a.week_types] = (keys, share, groups[keys])
+        keys, share, sums = found
+        # rules.md R4: minutes × times × period factor (the clock), × assistants × the
+        # time type's factor (R6), as integer ratios.
+        minutes, minutes_unit = a.minutes.as_integer_ratio()
+        times, times_unit = a.times.as_integer_ratio()
+        if a.per == day:
+            per, per_unit = a.days_per_week, 1
         else:
-            self.day_clock += r.clock_minutes
-            if activity.time_type == TimeType.ACTIVE:
-                self.day_active += r.clock_minutes
+            per, per_unit = per_factors[a.per]
+        clock = minutes * times * per
+        clock_unit = minutes_unit * times_unit * per_unit
+        time_type = a.time_type
+        factor, factor_unit = time_factors[time_type]
+        weekly = clock * a.assistants * factor
+        weekly_unit = clock_unit * factor_unit
+        # R3, R6, R7: asked once per kind of row.
+        kind = (a.need, a.kind, time_type, a.tube_feeding, a.per, a.assistants)
+        known = kinds.get(kind)
+        if known is None:
+            known = kinds[kind] = (
+                counts_as_basic(a),
+                deduction_exempt(a),
+                _NEED_INDEX[a.need],
+            )
+        basic, exempt, at = known
+        counted = _ONE if basic else _ZERO
+        if basic and breathing_share is not None and at == _BREATHING:
+            counted = breathing_share
+        rows.append(
+            RowResult(index, a, keys, clock, clock_unit, weekly, weekly_unit, share, counted)
+        )
+
+        if unit % weekly_unit:
+            grow = weekly_unit // gcd(unit, weekly_unit)
+            unit *= grow
+            for other in groups.values():
+                other.scale(grow)
+        weekly *= unit // weekly_unit
+        if basic:
+            sums.basic[at] += weekly
+            if at == _BREATHING:
+                sums.breathing += weekly
+        else:
+            sums.other[at] += weekly
+        if exempt and basic:
+            sums.exempt_basic += weekly
+            if at == _BREATHING:
+                sums.breathing_exempt += weekly
+        elif exempt:
+            sums.exempt_other += weekly
+        if a.from_day_plan is not None:
+            continue  # placed in time: its night and its dygn are the plan's (R13.6, R13.7)
+        if a.per == day and time_type == active:
+            on_a_day = minutes * times
+            on_a_day_unit = minutes_unit * times_unit
+            if on_a_day * longest_unit > longest_minutes * on_a_day_unit:
+                longest, longest_minutes, longest_unit = rows[-1], on_a_day, on_a_day_unit
+        clock *= unit // clock_unit
+        if a.at_night:
+            sums.night_active += clock
+        else:
+            sums.day_clock += clock
+            if time_type == active:
+                sums.day_active += clock
+    return tuple(rows), groups, unit, longest, _row_kinds(kinds)
+
+
+def _row_kinds(kinds) -> RowKinds:
+    """What the rows hold, from the kinds of rows `_rows` met: (need, kind, time type, tube
+    feeding, period, assistants)."""
+    return RowKinds(
+        frozenset(key[0] for key in kinds),
+        frozenset(key[2] for key in kinds),
+        frozenset(key[4] for key in kinds),
+        any(key[3] for key in kinds),
+        any(key[2] != TimeType.ACTIVE and key[5] == 2 for key in kinds),
+    )
+
+
+def _add_up(sums: list[list[int]]) -> list[int]:
+    """The needs' sums of several groups, need by need."""
+    return [sum(column) for column in zip(*sums, strict=True)] or [0] * len(NEEDS)
+
+
+def _minutes(value: int, unit: int) -> Fraction:
+    return Fraction(value, unit) if value else _ZERO
 
 
 @dataclass(frozen=True)
 class _Week:
-    """A week type's figures before the deduction; the same in every segment."""
+    """A week type's figures before the deduction; the same in every segment of an era."""
 
     week_type: WeekType
     night: NightResult | None
@@ -509,28 +727,51 @@ class _Week:
         cls,
         week_type: WeekType,
         groups: list[_Sums],
+        unit: int,
         night: Night | None,
         plans: tuple[day.PlanResult, ...] = (),
+        *,
+        breathing_basic: bool = True,
     ) -> "_Week":
-        basic = {need: _sum(g.basic[need] for g in groups) for need in Need}
-        other = {need: _sum(g.other[need] for g in groups) for need in Need}
-        night_active = _sum(g.night_active for g in groups)
+        basic = _add_up([g.basic for g in groups])
+        other = _add_up([g.other for g in groups])
+        exempt_basic = sum(g.exempt_basic for g in groups)
+        exempt_other = sum(g.exempt_other for g in groups)
+        if not breathing_basic:  # rules.md R12: before 2019-11-01 breathing is an other need
+            breathing = sum(g.breathing for g in groups)
+            basic[_BREATHING] -= breathing
+            other[_BREATHING] += breathing
+            breathing = sum(g.breathing_exempt for g in groups)
+            exempt_basic -= breathing
+            exempt_other += breathing
+        night_active = _minutes(sum(g.night_active for g in groups), unit)
+        by_need = [
+            NeedTotal(info.need, _minutes(basic[i], unit), _minutes(other[i], unit))
+            for i, info in enumerate(NEEDS)
+        ]
+        before_other = _minutes(sum(other), unit)
         counted = None
         if night is not None:
             counted = night_result(night, week_type, night_active, plans)
             # The night's waiting or on-call time is "Tillsyn, väntetid och beredskap" (R11).
-            other[Need.SUPERVISION] += counted.counted_minutes
+            supervision = by_need[_SUPERVISION]
+            by_need[_SUPERVISION] = NeedTotal(
+                supervision.need,
+                supervision.basic_minutes,
+                supervision.other_minutes + counted.counted_minutes,
+            )
+            before_other += counted.counted_minutes
         return cls(
             week_type,
             counted,
-            _sum(basic.values()),
-            _sum(other.values()),
-            _sum(g.exempt_basic for g in groups),
-            _sum(g.exempt_other for g in groups),
-            tuple(NeedTotal(info.need, basic[info.need], other[info.need]) for info in NEEDS),
-            _sum(g.day_active for g in groups),
+            _minutes(sum(basic), unit),
+            before_other,
+            _minutes(exempt_basic, unit),
+            _minutes(exempt_other, unit),
+            tuple(by_need),
+            _minutes(sum(g.day_active for g in groups), unit),
             day.clock_minutes_per_day(
-                day_rows=_sum(g.day_clock for g in groups),
+                day_rows=_minutes(sum(g.day_clock for g in groups), unit),
                 night_rows=night_active,
                 assistance_days=week_type.assistance_days,
                 night=night,
@@ -569,58 +810,55 @@ def _week_figures(week: _Week, per_day: tuple[Fraction, Fraction] | None) -> Fig
 
 # --- Averages (rules.md R10) -------------------------------------------------------------------
 
-
-def _average[T](items: list[tuple[Fraction, T]], value: Callable[[T], Fraction]) -> Fraction:
-    total = _sum(weight for weight, _ in items)
-    return _sum(weight * value(item) for weight, item in items) / total
-
-
-def _average_deduction(items: list[tuple[Fraction, Figures]], kind: str) -> Deduction | None:
-    present = [getattr(f, f"deduction_{kind}") for _, f in items]
-    if all(d is None for d in present):
-        return None
-    zero = Deduction(Kind(kind), Fraction(0), Fraction(0), Fraction(0), Fraction(0))
-    weighted = [(w, d or zero) for (w, _), d in zip(items, present, strict=True)]
-    return Deduction(
-        Kind(kind),
-        *(
-            _average(weighted, lambda d, name=name: getattr(d, name))
-            for name in ("table_minutes", "deductible_minutes", "exempt_minutes", "applied_minutes")
-        ),
-    )
+_DEDUCTION_FIGURES = ("table_minutes", "deductible_minutes", "exempt_minutes", "applied_minutes")
+_NIGHT_FIGURES = (
+    "night_minutes",
+    "active_minutes",
+    "free_minutes",
+    "counted_minutes",
+    "covered_minutes",
+)
 
 
-def _average_night(items: list[tuple[Fraction, Figures]]) -> NightResult | None:
-    nights = [(w, f.night) for w, f in items if f.night is not None]
-    if not nights:
-        return None
-    return NightResult(
-        nights[0][1].night,
-        *(
-            _average(nights, lambda n, name=name: getattr(n, name))
-            for name in (
-                "night_minutes",
-                "active_minutes",
-                "free_minutes",
-                "counted_minutes",
-                "covered_minutes",
-            )
-        ),
-    )
+def _averages(weights: list[Fraction], values: list[list[Fraction]]) -> list[Fraction]:
+    """The weighted averages of several figures at once: `values[k]` are item k's figures, in
+    the same order for every item. The weights and the figures are each put over one common
+    denominator, so that the sums are of integers and only the averages are Fractions."""
+    weight_unit = lcm(*(w.denominator for w in weights))
+    whole = [w.numerator * (weight_unit // w.denominator) for w in weights]
+    ratios = [[v.as_integer_ratio() for v in row] for row in values]
+    unit = lcm(*(d for row in ratios for _n, d in row))
+    sums = [0] * len(values[0])
+    for weight, row in zip(whole, ratios, strict=True):
+        for j, (n, d) in enumerate(row):
+            sums[j] += weight * n * (unit // d)
+    total = unit * sum(whole)
+    return [_minutes(s, total) for s in sums]
 
 
 def _average_needs(items: list[tuple[Fraction, tuple[NeedTotal, ...]]]) -> tuple[NeedTotal, ...]:
     first = items[0][1]
     if all(needs is first for _, needs in items):
         return first
-    return tuple(
-        NeedTotal(
-            total.need,
-            _average([(w, needs[i]) for w, needs in items], lambda t: t.basic_minutes),
-            _average([(w, needs[i]) for w, needs in items], lambda t: t.other_minutes),
-        )
-        for i, total in enumerate(first)
+    values = _averages(
+        [w for w, _ in items],
+        [[x for t in needs for x in (t.basic_minutes, t.other_minutes)] for _, needs in items],
     )
+    return tuple(
+        NeedTotal(total.need, values[2 * i], values[2 * i + 1]) for i, total in enumerate(first)
+    )
+
+
+def _figure_values(figures: Figures) -> list[Fraction]:
+    """The figures `average` averages, in one list; a missing deduction or night is zeros."""
+    values = [figures.before_basic, figures.before_other]
+    for part, names in (
+        (figures.deduction_basic, _DEDUCTION_FIGURES),
+        (figures.deduction_other, _DEDUCTION_FIGURES),
+        (figures.night, _NIGHT_FIGURES),
+    ):
+        values += [getattr(part, name) for name in names] if part else [_ZERO] * len(names)
+    return values
 
 
 def average(
@@ -629,17 +867,26 @@ def average(
     """Weighted average of weekly figures (weeks for week types, days for segments).
 
     The needs before the deduction are the same in every segment; a caller that has averaged
-    them once passes them in.
+    them once passes them in. A draft's night is in every week's figures or in none; a
+    deduction that only some have is averaged as 0 in the others.
     """
     if len(items) == 1:
         return items[0][1]
+    figures = [f for _, f in items]
+    values = _averages([w for w, _ in items], [_figure_values(f) for f in figures])
+    deductions = [
+        Deduction(kind, *values[at : at + 4])
+        if any(getattr(f, f"deduction_{kind}") for f in figures)
+        else None
+        for kind, at in ((Kind.BASIC, 2), (Kind.OTHER, 6))
+    ]
+    night = figures[0].night
     return Figures(
-        _average(items, lambda f: f.before_basic),
-        _average(items, lambda f: f.before_other),
-        _average_deduction(items, "basic"),
-        _average_deduction(items, "other"),
+        values[0],
+        values[1],
+        *deductions,
         by_need or _average_needs([(w, f.by_need) for w, f in items]),
-        _average_night(items),
+        NightResult(night.night, *values[10:]) if night else None,
     )
 
 
@@ -725,40 +972,27 @@ def _compute(assessment: Assessment) -> Result:
     # rules.md R13.9: each plan's rows follow the rows written by hand.
     activities = (*assessment.activities, *(row for r in plans for row in r.rows))
     week_types = assessment.week_types
-    all_weeks = _sum(w.weeks for w in week_types)
     bounds = segment_bounds(replace(assessment, activities=activities) if plans else assessment)
     # rules.md R12: a breathing row counts as basic only from 2019-11-01; with no such row,
     # every segment counts its rows alike.
     dated = any(not breathing_is_basic(start) for start, _end in bounds) and any(
         a.need == Need.BREATHING for a in activities
     )
-    rows = []
-    for index, a in enumerate(activities):
-        clock = clock_minutes(a)
-        minutes = clock * a.assistants * time_factor(a.time_type)  # weekly_minutes, R4
-        keys = tuple(w.key for w in week_types if a.happens_in(w.key))
-        share = (
-            Fraction(1)
-            if len(keys) == len(week_types)
-            else (_sum(w.weeks for w in week_types if w.key in keys) / all_weeks)
-        )
-        counted = basic_share(a, bounds) if dated else Fraction(int(counts_as_basic(a)))
-        rows.append(RowResult(index, a, minutes, minutes * share, keys, clock, counted))
-    rows = tuple(rows)
+    breathing_share = None
+    if dated:
+        days = [((end - start).days + 1, breathing_is_basic(start)) for start, end in bounds]
+        breathing_share = Fraction(sum(n for n, basic in days if basic), sum(n for n, _ in days))
+    rows, groups, unit, longest, row_kinds = _rows(activities, week_types, breathing_share)
 
-    def weeks_on(on: date) -> tuple[list[_Week], tuple[NeedTotal, ...]]:
-        groups: dict[tuple[str, ...], _Sums] = {}
-        for r in rows:
-            sums = groups.get(r.week_types)
-            if sums is None:  # not setdefault: that would build a _Sums for every row
-                sums = groups[r.week_types] = _Sums(on)
-            sums.add(r)
+    def weeks_on(breathing_basic: bool) -> tuple[list[_Week], tuple[NeedTotal, ...]]:
         weeks = [
             _Week.of(
                 week_type,
                 [sums for keys, sums in groups.items() if week_type.key in keys],
+                unit,
                 assessment.night,
                 tuple(r for r in plans if r.plan.week_type == week_type.key),
+                breathing_basic=breathing_basic,
             )
             for week_type in week_types
         ]
@@ -769,7 +1003,7 @@ def _compute(assessment: Assessment) -> Result:
     for start, end in bounds:
         era = breathing_is_basic(start) or not dated
         if era not in eras:
-            eras[era] = weeks_on(start)
+            eras[era] = weeks_on(era)
         weeks, by_need = eras[era]
         age = assessment.bracket_age(start)
         table = None
@@ -819,9 +1053,7 @@ def _compute(assessment: Assessment) -> Result:
         by_need=tuple(
             total
             for total in period.by_need
-            if total.basic_minutes
-            or total.other_minutes
-            or any(r.activity.need == total.need for r in rows)
+            if total.basic_minutes or total.other_minutes or total.need in row_kinds.needs
         ),
         before_deduction_basic=period.before_basic,
         before_deduction_other=period.before_other,
@@ -835,13 +1067,22 @@ def _compute(assessment: Assessment) -> Result:
         own_hourly_amount=own,
         schablon_amount=schablon,
         applied=_applied(
-            assessment, rows, segments, period, schablon, age_limit, threshold, day_parameters
+            assessment,
+            row_kinds,
+            segments,
+            period,
+            schablon,
+            age_limit,
+            threshold,
+            day_parameters,
         ),
         age_limit=age_limit,
         week_types=week_results,
         segments=tuple(segments),
         night=period.night,
         day_plans=plans,
+        longest_day_row=longest,
+        row_kinds=row_kinds,
     )
 
 
@@ -853,31 +1094,27 @@ def _day_check(assessment: Assessment, week: _Week) -> tuple[Fraction, Fraction]
     return week.day_active_minutes, waking
 
 
-def _applied(assessment, rows, segments, period, schablon, age_limit, threshold, day_parameters):
-    activities = [r.activity for r in rows]
+def _applied(
+    assessment, row_kinds, segments, period, schablon, age_limit, threshold, day_parameters
+):
+    needs, time_types, periods = row_kinds.needs, row_kinds.time_types, row_kinds.periods
     applied: list[p.Parameter] = [p.THRESHOLD_HOURS]
     night = assessment.night.cover if assessment.night else NightCover.NONE
-    waiting = any(a.time_type == TimeType.WAITING for a in activities) or (
-        night == NightCover.WAITING
-    )
-    on_call = any(a.time_type == TimeType.ON_CALL for a in activities) or (
-        night == NightCover.ON_CALL
-    )
+    waiting = TimeType.WAITING in time_types or night == NightCover.WAITING
+    on_call = TimeType.ON_CALL in time_types or night == NightCover.ON_CALL
     applied += [p.WAITING_FACTOR] if waiting else []
     applied += [p.ON_CALL_FACTOR] if on_call else []
     if waiting or on_call:
         applied += [p.WAITING_NOT_BASIC, p.WAITING_ALLOWED_FROM]
     if assessment.night:
         applied.append(p.NIGHT_MINUS_HELP)
-    if any(a.per in (Period.MONTH, Period.YEAR) for a in activities):
+    if Period.MONTH in periods or Period.YEAR in periods:
         applied.append(p.WEEKS_PER_YEAR)
-    if any(a.need in (Need.INJURY_PREVENTION, Need.MEDICAL_SUPPORT) for a in activities):
+    if Need.INJURY_PREVENTION in needs or Need.MEDICAL_SUPPORT in needs:
         applied.append(p.SEPARATE_NEEDS_6_AND_7_FROM)
-    if any(a.need == Need.BREATHING or a.tube_feeding for a in activities):
+    if Need.BREATHING in needs or row_kinds.tube_feeding:
         applied.append(p.BREATHING_IN_FULL_FROM)
-    if segments[0].start < p.BREATHING_BASIC_FROM.value and any(
-        a.need == Need.BREATHING for a in activities
-    ):
+    if segments[0].start < p.BREATHING_BASIC_FROM.value and Need.BREATHING in needs:
         applied.append(p.BREATHING_BASIC_FROM)
     if assessment.age is not None or assessment.birth_month is not None:
         applied.append(p.ADULT_AGE)

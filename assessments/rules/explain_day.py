@@ -8,6 +8,7 @@ sentence of a week with day plans and for the label of a row made from a plan; n
 needed by the figures.
 """
 
+from collections.abc import Callable
 from fractions import Fraction
 
 from . import day, words
@@ -292,13 +293,21 @@ def _plan_step(result: Result, r: PlanResult):
 # --- Hooks for steps.py and warnings.py ----------------------------------------------------------
 
 
-def row_label(result: Result, row: RowResult) -> str | None:
-    """The label of a row made from a day plan: the plan's name, then the row's words."""
-    key = row.activity.from_day_plan
-    if key is None:
-        return None
-    name = next((r.plan.name for r in result.day_plans if r.plan.key == key), key)
-    return _("{plan}: {description}").format(plan=name, description=row.activity.description)
+def row_labeller(result: Result) -> Callable[[RowResult], str | None]:
+    """The label of a row made from a day plan: the plan's name, then the row's words; None
+    for a row written by hand. The words are taken now, for labels made later."""
+    if not result.day_plans:
+        return lambda row: None
+    template = _("{plan}: {description}")
+    names = {r.plan.key: r.plan.name for r in reversed(result.day_plans)}  # the first's name
+
+    def label(row: RowResult) -> str | None:
+        key = row.activity.from_day_plan
+        if key is None:
+            return None
+        return template.format(plan=names.get(key, key), description=row.activity.description)
+
+    return label
 
 
 def night_sentence(night: NightResult, values: dict) -> str | None:

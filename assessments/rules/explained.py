@@ -1,10 +1,13 @@
-"""What the explanation tells, as types: a `Step` of "Så räknade vi" and its `Part`s, and a
-`Notice` (a warning). `steps`, `warnings` and the day's words (`explain_day`) make them.
+"""What the explanation tells, as types: a `Step` of "Så räknade vi" and its `Part`s (a sum
+of rows' as `RowParts`), and a `Notice` (a warning). `steps`, `warnings` and the day's words
+(`explain_day`) make them.
 """
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .engine import RowResult
 from .i18n import gettext_noop
 
 # What a person reads as the source of a step: the law, FK's guidance or a ruling; never the
@@ -37,6 +40,59 @@ class Part:
     row: int | None = None  # 0-based position of the row it came from
 
 
+class RowParts(Sequence):
+    """The parts of a sum of rows, one a row, made when they are first read.
+
+    The page and the printout show a sum of rows per need (`Step.need_parts`); a label and a
+    Fraction for each of 150 rows on every calculation would cost more than the figures. The
+    words are taken when the result is explained (`steps.row_labeller`), in its language.
+    """
+
+    def __init__(
+        self,
+        rows: tuple[RowResult, ...],
+        label: Callable[[RowResult], str],
+        *,
+        basic: bool,
+        after: tuple[Part, ...] = (),
+    ):
+        self._rows = rows  # the result's rows: those with minutes of this kind are parts
+        self._label = label
+        self._basic = basic
+        self._after = after  # parts after the rows'
+        self._parts: tuple[Part, ...] | None = None
+
+    def _made(self) -> tuple[Part, ...]:
+        if self._parts is None:
+            if self._basic:
+                rows = [(r, r.basic_minutes) for r in self._rows if r.basic_share]
+            else:
+                rows = [(r, r.other_minutes) for r in self._rows if r.basic_share < 1]
+            parts = tuple(Part(self._label(r), minutes, r.index) for r, minutes in rows)
+            self._parts = parts + self._after
+        return self._parts
+
+    def __getitem__(self, index):
+        return self._made()[index]
+
+    def __iter__(self):
+        return iter(self._made())
+
+    def __len__(self) -> int:
+        return len(self._made())
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return self._made() == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._made())
+
+    def __repr__(self) -> str:
+        return repr(self._made())
+
+
 @dataclass(frozen=True)
 class Step:
     """How one figure was reached. The parts add up to `minutes`; `need_parts` are the same sum
@@ -48,7 +104,7 @@ class Step:
     value: str  # the figure as it is shown: "22,17 h/vecka", "1,5 h över gränsen"
     text: str
     rules: tuple[str, ...]  # rules.md ids, for the code and its tests
-    parts: tuple[Part, ...] = ()
+    parts: Sequence[Part] = ()  # a tuple, or the rows' `RowParts`
     need_parts: tuple[Part, ...] = ()
 
     @property

@@ -35,22 +35,52 @@ def to_decimal(value: Fraction | Decimal | float | int, places: int) -> Decimal:
     return Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+# An exact ratio is rounded in integers when it is this small: then the rounding is the one
+# `to_decimal` gives (a Decimal division to 28 digits, then half up), since no value within the
+# division's error of the ratio is a half of the last place shown.
+_EXACT_BELOW = 10**9  # |value|
+_EXACT_DENOMINATOR_BELOW = 10**15
+_EXACT_PLACES = 3
+_RATIONAL = (Fraction, int)
+
+
+def _digits(
+    value: Fraction | Decimal | float | int, places: int, per: int = 1
+) -> tuple[str, str, str]:
+    """The sign, the whole digits and the `places` decimals of `value` / `per`, rounded half
+    up (away from zero)."""
+    if isinstance(value, _RATIONAL):
+        n, d = value.as_integer_ratio()
+        d *= per
+        if d < _EXACT_DENOMINATOR_BELOW and abs(n) < d * _EXACT_BELOW and places <= _EXACT_PLACES:
+            whole, rest = divmod(abs(n) * 10**places, d)
+            whole += 2 * rest >= d
+            digits = str(whole).rjust(places + 1, "0")
+            sign = "−" if n < 0 and whole else ""
+            return (sign, digits[:-places], digits[-places:]) if places else (sign, digits, "")
+        value = Fraction(n, d)
+    elif per != 1:
+        value = Fraction(value) / per
+    rounded = to_decimal(value, places)
+    whole, _point, fraction = f"{abs(rounded):f}".partition(".")
+    return "−" if rounded < 0 else "", whole, fraction
+
+
 def format_number(
     value: Fraction | Decimal | float | int,
     places: int = 2,
     *,
     keep_zeros: bool = False,
     grouping: bool = True,
+    per: int = 1,
 ) -> str:
     """`22.1666` -> "22,17", `1.5` -> "1,5", `1234` -> "1 234" in Swedish; "22.17", "1.5",
     "1,234" in English (trailing zeros dropped unless `keep_zeros`, as money keeps them:
     "332,60"). `grouping=False` leaves out the thousands separator, for a value typed back
-    into a form: an English "1,440" would read as 1.44 there."""
+    into a form: an English "1,440" would read as 1.44 there. `per` divides the value first
+    (minutes per 60 are hours)."""
     decimal_mark, separator = _MARKS.get(language(), _MARKS["sv"])
-    rounded = to_decimal(value, places)
-    sign = "−" if rounded < 0 else ""
-    rounded = abs(rounded)
-    whole, _point, fraction = f"{rounded:f}".partition(".")
+    sign, whole, fraction = _digits(value, places, per)
     if not keep_zeros:
         fraction = fraction.rstrip("0")
     groups = []
@@ -63,7 +93,7 @@ def format_number(
 
 
 def format_hours(minutes: Fraction) -> str:
-    return format_number(Fraction(minutes) / 60)
+    return format_number(minutes, per=60)
 
 
 def format_kronor(amount: Fraction | Decimal | float, places: int = 0) -> str:

@@ -9,11 +9,17 @@ translated, then filled in, when shown; a value that is itself a `Lazy`, or a fu
 arguments (a text that depends on the language, such as `share_text`), is resolved then too.
 Without `install`, as in a plain Python run, the texts stay Swedish.
 
+A calculation writes its words inside `one_language()`: the language is looked up once, and each
+text is translated once per language and process, so that a result's hundred words do not each
+ask Django for the active language and its catalogue.
+
 Write whole sentences with named placeholders, never an f-string inside `_()`: the translator
 sees the msgid, and `makemessages` finds only literal strings.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 
 def _swedish(message: str) -> str:
@@ -33,6 +39,12 @@ _ngettext: Callable[[str, str, int], str] = _swedish_plural
 _language: Callable[[], str] = _sweden
 
 
+# The translations made so far, per language; and, inside `one_language()`, the language and
+# its translations.
+_translated: dict[str, dict[str, str]] = {}
+_current: ContextVar[tuple[str, dict[str, str]] | None] = ContextVar("current", default=None)
+
+
 def install(
     gettext: Callable[[str], str],
     ngettext: Callable[[str, str, int], str],
@@ -40,10 +52,30 @@ def install(
 ) -> None:
     global _gettext, _ngettext, _language
     _gettext, _ngettext, _language = gettext, ngettext, language
+    _translated.clear()
+
+
+@contextmanager
+def one_language() -> Iterator[None]:
+    """The texts written inside are in the language active when it is entered, each translated
+    once (a calculation: its words, `rules.calculate`)."""
+    code = _language() or "sv"
+    token = _current.set((code[:2], _translated.setdefault(code, {})))
+    try:
+        yield
+    finally:
+        _current.reset(token)
 
 
 def _(message: str) -> str:
-    return _gettext(message)
+    current = _current.get()
+    if current is None:
+        return _gettext(message)
+    translated = current[1]
+    text = translated.get(message)
+    if text is None:
+        text = translated[message] = _gettext(message)
+    return text
 
 
 def ngettext(one: str, many: str, n: int) -> str:
@@ -52,6 +84,9 @@ def ngettext(one: str, many: str, n: int) -> str:
 
 def language() -> str:
     """The language the texts are being written in: "sv" or "en"."""
+    current = _current.get()
+    if current is not None:
+        return current[0]
     return (_language() or "sv")[:2]
 
 
@@ -65,7 +100,7 @@ class Lazy:
         self.params = params or {}
 
     def __str__(self) -> str:
-        text = _gettext(self.message)
+        text = _(self.message)
         if not self.params:
             return text
         return text.format(

@@ -40,6 +40,11 @@ class Parameter[T]:
     caveat: Lazy | str = ""  # what is uncertain, when the confidence is not high
     until: date | None = None  # last day in force, when a later entry does not end it
 
+    def __hash__(self) -> int:
+        # Equal entries have the same key and date. Hashing every field (a table, a source)
+        # would cost more than a calculation's list of the parameters it used (engine._applied).
+        return hash((self.key, self.effective))
+
 
 _RIKSDAGEN = "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/"
 LSS_URL = _RIKSDAGEN + "lag-1993387-om-stod-och-service-till-vissa_sfs-1993-387/"

@@ -5,6 +5,7 @@ is; its parts add up to its figure, and its sources are what a person reads (the
 guidance, a ruling), never the ids of rules.md.
 """
 
+from collections.abc import Callable
 from fractions import Fraction
 
 from . import explain_dates, explain_day
@@ -17,7 +18,7 @@ from .engine import (
     RowResult,
     SegmentResult,
 )
-from .explained import Part, Step
+from .explained import Part, RowParts, Step
 from .formatting import (
     format_hours,
     format_kronor,
@@ -27,6 +28,7 @@ from .formatting import (
 )
 from .i18n import _, ngettext
 from .needs import (
+    NEEDS,
     NightCover,
     need_label,
 )
@@ -41,29 +43,29 @@ from .words import (
 )
 
 
-def _row_label(result: Result, r: RowResult, template: str) -> str:
-    label = template.format(
-        number=r.index + 1, description=r.activity.description or need_label(r.activity.need)
-    )
-    if result.several_weeks and len(r.week_types) < len(result.week_types):
-        names = [
-            w.week_type.label.lower() for w in result.week_types if w.week_type.key in r.week_types
-        ]
-        label += f" ({', '.join(names)})"
-    return label
-
-
-def _row_parts(result: Result, rows: list[RowResult], *, basic: bool) -> tuple[Part, ...]:
+def row_labeller(result: Result) -> Callable[[RowResult], str]:
+    """The label of a row's part ("Rad 3: Dusch (skolvecka)", or a day plan's row's), with
+    its words taken now, in the language the result is explained in (`RowParts`)."""
     # One translation for all the rows: a lookup per row costs a millisecond at 150 rows.
     template = _("Rad {number}: {description}")
-    return tuple(
-        Part(
-            explain_day.row_label(result, r) or _row_label(result, r, template),
-            r.basic_minutes if basic else r.other_minutes,
-            r.index,
+    needs = {info.need: need_label(info.need) for info in NEEDS}
+    plan_label = explain_day.row_labeller(result)
+    several = len(result.week_types) if result.several_weeks else 0
+    names = {w.week_type.key: w.week_type.label.lower() for w in result.week_types}
+
+    def label(r: RowResult) -> str:
+        text = plan_label(r)
+        if text is not None:
+            return text
+        activity = r.activity
+        text = template.format(
+            number=r.index + 1, description=activity.description or needs[activity.need]
         )
-        for r in rows
-    )
+        if len(r.week_types) < several:
+            text += f" ({', '.join(names[key] for key in r.week_types)})"
+        return text
+
+    return label
 
 
 def _need_parts(result: Result, *, basic: bool) -> tuple[Part, ...]:
@@ -94,12 +96,17 @@ def _weights(result: Result) -> list[tuple[Fraction, str, SegmentResult, int]]:
 
 def figure_steps(assessment: Assessment, result: Result) -> tuple[Step, ...]:
     """Every step of the result, in the order a person follows them."""
-    steps = [_before_deduction_basic(result), _before_deduction_other(result)]
+    row_label = row_labeller(result)
+    steps = [
+        _before_deduction_basic(result, row_label),
+        _before_deduction_other(result, row_label),
+    ]
     if result.night is not None:
         steps.append(_night_step(result))
+    pairs = _weights(result) if result.deduction_basic or result.deduction_other else []
     for deduction, figure in ((result.deduction_basic, "basic"), (result.deduction_other, "other")):
         if deduction is not None:
-            steps.append(_deduction_step(assessment, result, deduction, figure))
+            steps.append(_deduction_step(assessment, result, deduction, figure, pairs))
         steps.append(_after_deduction_step(result, deduction, figure))
     if result.several_weeks:
         steps.append(_week_types_step(result))
@@ -120,9 +127,8 @@ def _averaged(result: Result) -> str:
     )
 
 
-def _before_deduction_basic(result: Result) -> Step:
+def _before_deduction_basic(result: Result, row_label: Callable[[RowResult], str]) -> Step:
     """rules.md R1, R3, R4: the rows that count toward the threshold."""
-    rows = [r for r in result.rows if r.basic_share]
     return Step(
         "before_deduction.basic",
         _("Grundläggande behov före avdrag"),
@@ -137,14 +143,13 @@ def _before_deduction_basic(result: Result) -> Step:
         )
         + _averaged(result),
         ("R1", "R3", "R4"),
-        _row_parts(result, rows, basic=True),
+        RowParts(result.rows, row_label, basic=True),
         _need_parts(result, basic=True),
     )
 
 
-def _before_deduction_other(result: Result) -> Step:
+def _before_deduction_other(result: Result, row_label: Callable[[RowResult], str]) -> Step:
     """rules.md R2, R4, R6: the other needs, waiting and on-call time converted."""
-    rows = [r for r in result.rows if r.basic_share < 1]
     night = ()
     if result.night is not None and result.night.counted_minutes:
         label = _("Nattvilan, {cover}").format(cover=_cover_word(result))
@@ -162,7 +167,7 @@ def _before_deduction_other(result: Result) -> Step:
         )
         + _averaged(result),
         ("R2", "R4", "R6"),
-        _row_parts(result, rows, basic=False) + night,
+        RowParts(result.rows, row_label, basic=False, after=night),
         _need_parts(result, basic=False),
     )
 
@@ -363,10 +368,10 @@ def _deduction_sentence(figure: str, values: dict) -> str:
 
 
 def _deduction_step(
-    assessment: Assessment, result: Result, deduction: Deduction, figure: str
+    assessment: Assessment, result: Result, deduction: Deduction, figure: str, pairs: list
 ) -> Step:
+    """`pairs` are `_weights(result)`."""
     kind = "basic" if figure == "basic" else "other"
-    pairs = _weights(result)
     parts: list[Part] = []
     sentences = []
     simple = len(pairs) == 1
@@ -384,7 +389,7 @@ def _deduction_step(
             figure,
             {
                 "date": segment.table.effective.isoformat(),
-                "per_day": format_number(part.table_minutes / 60 / week_type.assistance_days),
+                "per_day": format_number(part.table_minutes, per=60 * week_type.assistance_days),
                 "days": week_type.assistance_days,
                 "hours": format_hours(part.table_minutes),
             },

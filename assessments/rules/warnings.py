@@ -26,7 +26,6 @@ from .needs import (
     Elsewhere,
     Need,
     NightCover,
-    Period,
     TimeType,
     need_label,
 )
@@ -91,7 +90,6 @@ SPECIAL_REASONS_RULE = gettext_noop(
 def warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
     """Everything the person must know about the result, in the order it is said."""
     on = result.rules_as_of
-    activities = [r.activity for r in result.rows]  # rows from day plans too (R13.9)
     warnings: list[Notice] = []
 
     def warn(code: str, message: str, prominent: bool = False) -> None:
@@ -125,7 +123,7 @@ def warnings(assessment: Assessment, result: Result) -> tuple[Notice, ...]:
                     caveat=parameter.caveat, source=parameter.source.title
                 ),
             )
-    if any(a.need == Need.WORK_AND_EDUCATION for a in activities):
+    if Need.WORK_AND_EDUCATION in result.row_kinds.needs:  # day plans' rows too (R13.9)
         write = _("Skriv de särskilda skälen i anteckningen.")
         warn("special_reasons", f"{SPECIAL_REASONS_RULE} {write}")
     return tuple(warnings)
@@ -202,16 +200,9 @@ def _age_limit_warnings(result: Result, warn) -> None:
 
 def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
     """rules.md R9, R11: a day has 24 hours."""
-    busiest = max(
-        (
-            (a.minutes * a.times, a)
-            for a in assessment.activities
-            if a.per == Period.DAY and a.time_type == TimeType.ACTIVE
-        ),
-        default=(0, None),
-        key=lambda pair: pair[0],
-    )
-    if busiest[0] > DAY_MINUTES:
+    longest = result.longest_day_row
+    on_a_day = longest.activity.minutes * longest.activity.times if longest else 0
+    if on_a_day > DAY_MINUTES:
         warn(
             "row_over_24h",
             _(
@@ -219,13 +210,13 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
                 "timmar: kontrollera minuter och antal gånger. Behövs två assistenter "
                 "samtidigt, ange 2 assistenter i stället."
             ).format(
-                description=busiest[1].description,
-                hours=format_hours(busiest[0]),
+                description=longest.activity.description,
+                hours=format_hours(on_a_day),
                 day=DAY_MINUTES // 60,
             ),
         )
     for week in result.week_types:
-        rows = [r for r in result.rows if week.week_type.key in r.week_types]
+        key = week.week_type.key
         # R13.8's day_over_24h says it more plainly; the waking hours are then not repeated.
         if week.day_active_minutes > week.day_available_minutes and not week.over_capacity:
             away = week.week_type.away_hours
@@ -243,8 +234,9 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
                     hours = _("veckans vakna timmar")
             day_rows = [
                 r
-                for r in rows
-                if r.activity.time_type == TimeType.ACTIVE
+                for r in result.rows
+                if key in r.week_types
+                and r.activity.time_type == TimeType.ACTIVE
                 and not r.activity.at_night
                 and r.activity.from_day_plan is None
             ]
@@ -265,7 +257,7 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
             )
         night = week.figures.night
         if night is not None and night.active_minutes > night.night_minutes:
-            night_rows = [r for r in rows if r.activity.at_night]
+            night_rows = [r for r in result.rows if key in r.week_types and r.activity.at_night]
             warn(
                 "night_over_night",
                 _(
@@ -283,8 +275,8 @@ def _day_warnings(assessment: Assessment, result: Result, warn) -> None:
 
 def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
     on = result.rules_as_of
-    activities = [r.activity for r in result.rows]  # rows from day plans too (R13.9)
-    uses_waiting = any(a.time_type != TimeType.ACTIVE for a in activities) or (
+    held = result.row_kinds  # the rows', day plans' too (R13.9)
+    uses_waiting = bool(held.time_types - {TimeType.ACTIVE}) or (
         assessment.night is not None and assessment.night.cover != NightCover.NONE
     )
     if uses_waiting and on < p.WAITING_ALLOWED_FROM.value:
@@ -294,7 +286,7 @@ def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
                 "Före {date} kunde assistans i regel inte beviljas för väntetid och beredskap."
             ).format(date=p.WAITING_ALLOWED_FROM.value.isoformat()),
         )
-    if any(a.time_type != TimeType.ACTIVE and a.assistants == 2 for a in activities):
+    if held.two_assistants_waiting:
         warn(
             "two_assistants_waiting",
             _(
@@ -316,9 +308,7 @@ def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
             ),
         )
     split = p.SEPARATE_NEEDS_6_AND_7_FROM.value
-    if on < split and any(
-        a.need in (Need.INJURY_PREVENTION, Need.MEDICAL_SUPPORT) for a in activities
-    ):
+    if on < split and (Need.INJURY_PREVENTION in held.needs or Need.MEDICAL_SUPPORT in held.needs):
         warn(
             "needs_before_2023",
             _(
@@ -327,7 +317,7 @@ def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
             ).format(date=split.isoformat()),
         )
     in_full = p.BREATHING_IN_FULL_FROM.value
-    if on < in_full and any(a.need == Need.BREATHING or a.tube_feeding for a in activities):
+    if on < in_full and (Need.BREATHING in held.needs or held.tube_feeding):
         warn(
             "breathing_before_2020",
             _(
@@ -342,7 +332,7 @@ def _elsewhere_warnings(assessment: Assessment, warn) -> None:
     rows = [
         (index, a)
         for index, a in enumerate(assessment.activities, start=1)
-        if _special_reasons_needed(a)
+        if a.elsewhere is not None and _special_reasons_needed(a)
     ]
     if rows:
         named = ", ".join(
