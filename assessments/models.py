@@ -200,6 +200,16 @@ class Assessment(models.Model):
             **changes, version=models.F("version") + 1, updated_at=timezone.now()
         )
 
+    def lock(self) -> None:
+        """Hold the draft until the transaction ends, so that adding, moving, removing and
+        putting back its rows happen one at a time: each reads the rows (and the count that
+        the row limit checks) only after the one before has committed. PostgreSQL locks the
+        draft's row (SELECT … FOR UPDATE); SQLite's IMMEDIATE transaction holds the whole
+        database's write lock already, and Django leaves FOR UPDATE out there."""
+        if transaction.get_autocommit():
+            raise transaction.TransactionManagementError("lock a draft inside a transaction")
+        Assessment.objects.select_for_update().filter(pk=self.pk).values_list("pk").get()
+
     def store(self, changes: dict) -> None:
         """Store a save's changes of the draft's own fields (column: value); nothing invalid."""
         for name, value in changes.items():
@@ -248,6 +258,7 @@ class Assessment(models.Model):
     def add_row(self, row: rules.Activity) -> "Activity":
         """Insert a row after the last row of the same need or of a need before it in the law's
         order (rules.md R1), so that a draft built here stays grouped by need."""
+        self.lock()
         rows = self.rows()
         before = [i for i, r in enumerate(rows) if NEED_ORDER[r.need] <= NEED_ORDER[row.need]]
         activity = Activity.from_row(row, assessment=self)
@@ -259,6 +270,7 @@ class Assessment(models.Model):
     def move_row(self, activity: "Activity", direction: str) -> bool:
         """Swap a row with the nearest row of the same need above or below it; False when
         there is none (the row is first or last of its need)."""
+        self.lock()
         rows = self.rows()
         index = next(i for i, row in enumerate(rows) if row.pk == activity.pk)
         step = -1 if direction == "up" else 1
@@ -273,12 +285,14 @@ class Assessment(models.Model):
         return True
 
     def remove_row(self, activity: "Activity") -> None:
+        self.lock()
         activity.delete()
         self.touch()
 
     def restore_row(self, activity: "Activity", before: int | None) -> "Activity":
         """Put a removed row back (undo) where it stood: before the row `before` if that row is
         still there and of the same need, else after the last row of its need (`add_row`)."""
+        self.lock()
         rows = self.rows()
         index = next(
             (i for i, row in enumerate(rows) if row.pk == before and row.need == activity.need),

@@ -7,6 +7,12 @@ builds the HTML (the only part that needs the database) and a forked render proc
 out at a lower priority, PDF_RENDERS at a time on the host; a render that outlives
 PDF_RENDER_TIMEOUT is killed and the person gets a Swedish page (503) instead of gunicorn's
 worker timeout. A draft over the limits gets 413.
+
+A request that finds every render slot busy holds one of gunicorn's threads while it waits, and
+a worker has only a few (GUNICORN_THREADS): with twelve people asking for PDFs at once, the
+waiting requests held every thread and the start page waited 10 s behind them. So at most
+PDF_QUEUE_WAITERS requests per web worker wait for a slot, at most PDF_QUEUE_TIMEOUT seconds;
+any other is answered at once: "Utskriften är köad, försök om en stund" (503, Retry-After).
 """
 
 import fcntl
@@ -14,7 +20,7 @@ import multiprocessing
 import os
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import date
 from functools import wraps
 from multiprocessing import forkserver
@@ -42,6 +48,38 @@ class TooLarge(PdfRefused):
 class Unavailable(PdfRefused):
     """All render slots busy, or the render took too long."""
 
+    retry_after = 60
+
+
+class Queued(Unavailable):
+    """Every render slot busy, and this worker's places in line taken or their wait over."""
+
+    retry_after = 5
+
+
+class WaitingLine:
+    """The requests of this web worker (its threads) that wait for a render slot: at most
+    `settings.PDF_QUEUE_WAITERS` at a time, so that the others stay free for pages."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.waiting = 0
+
+    @contextmanager
+    def place(self):
+        with self.lock:
+            if self.waiting >= settings.PDF_QUEUE_WAITERS:
+                raise Queued
+            self.waiting += 1
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.waiting -= 1
+
+
+waiting_line = WaitingLine()
+
 
 class RenderSlots:
     """At most `count` renders at a time on this host, whichever web worker (or server) asks:
@@ -52,26 +90,36 @@ class RenderSlots:
         self.paths = [directory / f"slot-{number}.lock" for number in range(count)]
         self.directory = directory
 
-    @contextmanager
-    def hold(self, timeout: float):
+    def _take(self) -> int | None:
+        """A free slot's locked file descriptor, or None when every slot is held."""
         self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        deadline = time.monotonic() + timeout
-        while True:
-            for path in self.paths:
-                descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-                try:
-                    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    os.close(descriptor)
-                    continue
-                try:
-                    yield
-                finally:
-                    os.close(descriptor)  # releases the lock
-                return
-            if time.monotonic() >= deadline:
-                raise Unavailable
-            time.sleep(0.05)
+        for path in self.paths:
+            descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(descriptor)
+                continue
+            return descriptor
+        return None
+
+    @contextmanager
+    def hold(self, timeout: float, line: WaitingLine | None = None):
+        """Hold a slot; wait up to `timeout` seconds for one (in `line`, if given, which may
+        refuse a place at once), else raise Queued."""
+        descriptor = self._take()
+        if descriptor is None and timeout > 0:
+            with line.place() if line is not None else nullcontext():
+                deadline = time.monotonic() + timeout
+                while descriptor is None and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    descriptor = self._take()
+        if descriptor is None:
+            raise Queued
+        try:
+            yield
+        finally:
+            os.close(descriptor)  # releases the lock
 
 
 _context_lock = threading.Lock()
@@ -106,27 +154,33 @@ def check_size(assessment: Assessment) -> None:
         raise TooLarge
 
 
+def render_slot():
+    """One of the host's render slots, for building a PDF's HTML and rendering it; raises
+    Queued when there is none (at once, or after a wait in this worker's line)."""
+    return slots().hold(timeout=settings.PDF_QUEUE_TIMEOUT, line=waiting_line)
+
+
 def render_html(html: str) -> bytes:
+    """The PDF of `html`, laid out in a process of its own (hold a render slot)."""
     context = _render_context()
-    with slots().hold(timeout=settings.PDF_QUEUE_TIMEOUT):
-        receiver, sender = context.Pipe(duplex=False)
-        # Pickled by name; the forked process has Django and render_process loaded already.
-        process = context.Process(
-            target=_render_in_process, args=(html, settings.PDF_RENDER_TIMEOUT, sender)
-        )
-        process.start()
-        sender.close()
-        try:
-            if not receiver.poll(settings.PDF_RENDER_TIMEOUT):
-                raise Unavailable
-            kind, payload = receiver.recv()
-        except EOFError as error:  # the process died without an answer
-            raise Unavailable from error
-        finally:
-            receiver.close()
-            if process.is_alive():
-                process.kill()
-            process.join(5)
+    receiver, sender = context.Pipe(duplex=False)
+    # Pickled by name; the forked process has Django and render_process loaded already.
+    process = context.Process(
+        target=_render_in_process, args=(html, settings.PDF_RENDER_TIMEOUT, sender)
+    )
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(settings.PDF_RENDER_TIMEOUT):
+            raise Unavailable
+        kind, payload = receiver.recv()
+    except EOFError as error:  # the process died without an answer
+        raise Unavailable from error
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join(5)
     if kind != "pdf":
         raise RuntimeError(f"the PDF render failed: {payload}")
     return payload
@@ -139,17 +193,20 @@ def _render_in_process(html: str, seconds: float, connection) -> None:
 
 
 def render_summary(assessment: Assessment, *, printed_on: date, appendix: bool) -> bytes:
-    """pdf.render_summary within the budget; raises TooLarge or Unavailable."""
+    """pdf.render_summary within the budget; raises TooLarge, Queued or Unavailable. The slot is
+    taken before the HTML is built, so that a PDF that must wait or is queued costs nothing."""
     check_size(assessment)
-    draft = assessment.to_rules()
-    return render_html(pdf.summary_html(draft, printed_on=printed_on, appendix=appendix))
+    with render_slot():
+        draft = assessment.to_rules()
+        return render_html(pdf.summary_html(draft, printed_on=printed_on, appendix=appendix))
 
 
 def render_reconsideration(assessment: Assessment, *, printed_on: date) -> bytes | None:
     """pdf.render_reconsideration within the budget; None without a decision."""
     check_size(assessment)
-    html = pdf.reconsideration_html(assessment.to_rules(), printed_on=printed_on)
-    return None if html is None else render_html(html)
+    with render_slot():
+        html = pdf.reconsideration_html(assessment.to_rules(), printed_on=printed_on)
+        return None if html is None else render_html(html)
 
 
 def within_budget(view):
@@ -164,14 +221,17 @@ def within_budget(view):
                 request,
                 "assessments/pdf_refused.html",
                 {
-                    "assessment": assessment,
+                    # The page the PDF belongs to (the edit link's, the read-only link's or the
+                    # omprövning's): never the edit link from the read-only link.
+                    "back_url": request.path.removesuffix("pdf/"),
                     "too_large": isinstance(refusal, TooLarge),
+                    "queued": isinstance(refusal, Queued),
                     "max_rows": settings.PDF_MAX_ROWS,
                 },
                 status=refusal.status,
             )
             if isinstance(refusal, Unavailable):
-                response["Retry-After"] = "60"
+                response["Retry-After"] = str(refusal.retry_after)
             return response
 
     return wrapper

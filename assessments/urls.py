@@ -12,6 +12,7 @@ urlpatterns = [
     path("integritet/", start.privacy, name="privacy"),
     path("tillganglighet/", start.accessibility, name="accessibility"),
     path("sprak/<str:code>/", language.set_language, name="language"),
+    path("for-stort/", start.request_too_large, name="request_too_large"),
     path("stil/kolumner.<str:code>.css", start.column_labels, name="column_labels"),
     path("b/<str:token>/", parts.draft, name="draft"),
     # Every part of the draft is saved by the one view, at its own address.

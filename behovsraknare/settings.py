@@ -16,9 +16,20 @@ from django.utils.csp import CSP
 from .environment import env_bool, env_int, env_list, gunicorn_threads, gunicorn_workers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
+# The site's templates, static files and catalogues: beside the code in a checkout; inside this
+# package when installed from the wheel (setup.py puts them there).
+PACKAGE_DIR = Path(__file__).resolve().parent
+INSTALLED_FROM_WHEEL = (PACKAGE_DIR / "templates").is_dir()
+SITE_DIR = PACKAGE_DIR if INSTALLED_FROM_WHEEL else BASE_DIR
 
 DEBUG = env_bool("DJANGO_DEBUG")
+
+# Where the app writes: the SQLite database (unless DATABASE_URL names one) and the collected
+# static files (unless DJANGO_STATIC_ROOT names a directory). The checkout; installed from the
+# wheel, the working directory (systemd's WorkingDirectory), never the installed package.
+DATA_DIR = Path(
+    os.environ.get("DJANGO_DATA_DIR") or (Path.cwd() if INSTALLED_FROM_WHEEL else BASE_DIR)
+)
 
 # Required unless DEBUG. Without it the app refuses to start (wsgi.py, asgi.py) and the system
 # checks run by runserver, migrate and check fail (assessments.checks); only commands that
@@ -71,7 +82,7 @@ ASGI_APPLICATION = "behovsraknare.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [SITE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -86,7 +97,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}")}
 # Seconds a request waits for a PostgreSQL connection (a new one, or one from the pool) before it
 # fails with "Vi kan inte spara just nu" (assessments.transactions): while PostgreSQL is down a
 # save is refused within this, where it waited 10 s for a generic 500 before.
@@ -178,15 +189,15 @@ AUTH_PASSWORD_VALIDATORS = [
 # are the same in every language (no i18n_patterns).
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [SITE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [SITE_DIR / "static"]
 # Where `collectstatic` (scripts/deploy.sh) writes the files whitenoise serves.
-STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or DATA_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -210,13 +221,16 @@ ASSESSMENT_MAX_ROWS = 500
 # The PDF's budget (assessments.render_pool), well under gunicorn's worker timeout (60 s): a
 # draft over the size limits is refused before any work (here 500 rows with short notes render
 # in about 4 s, with 156,000 characters of notes in 11-13 s); a render is killed after
-# PDF_RENDER_TIMEOUT seconds; PDF_RENDERS render at a time on the host (one per core), and the
-# next one waits up to PDF_QUEUE_TIMEOUT seconds for a free slot.
+# PDF_RENDER_TIMEOUT seconds; PDF_RENDERS render at a time on the host (one per core). When
+# every slot is busy, PDF_QUEUE_WAITERS requests per web worker wait up to PDF_QUEUE_TIMEOUT
+# seconds for one, holding a gunicorn thread each; the others hear at once that the PDF is
+# queued (503), so that the worker's other threads stay free for pages.
 PDF_MAX_ROWS = env_int("PDF_MAX_ROWS", ASSESSMENT_MAX_ROWS)
 PDF_MAX_TEXT = env_int("PDF_MAX_TEXT", 100_000)
 PDF_RENDER_TIMEOUT = env_int("PDF_RENDER_TIMEOUT", 20)
 PDF_RENDERS = env_int("PDF_RENDERS", os.cpu_count() or 1)
-PDF_QUEUE_TIMEOUT = env_int("PDF_QUEUE_TIMEOUT", 10)
+PDF_QUEUE_TIMEOUT = env_int("PDF_QUEUE_TIMEOUT", 2)
+PDF_QUEUE_WAITERS = env_int("PDF_QUEUE_WAITERS", 1)
 # A re-download of an unchanged draft's PDF is served from the database for this many seconds
 # after it was made (assessments.pdf_cache; README, "Privacy" says where it lives and how long).
 PDF_CACHE_SECONDS = env_int("PDF_CACHE_SECONDS", 300)

@@ -161,16 +161,18 @@ def start_gunicorn(
     log_path: Path,
     *,
     port: int | None = None,
-    config: Path | None = REPO / "gunicorn.conf.py",
+    config: Path | str | None = REPO / "gunicorn.conf.py",
     cwd: Path = REPO,
     extra_args: tuple[str, ...] = (),
     ready_path: str = "/healthz",
+    gunicorn: Path = GUNICORN,
 ) -> Server:
     """gunicorn with the repository's config (or `config=None` and `extra_args` for a checkout
-    without one), answering on 127.0.0.1:`port`."""
+    without one; or an installed app's "python:behovsraknare.gunicorn_conf" and `gunicorn` of its
+    venv), answering on 127.0.0.1:`port`."""
     port = port or free_port()
     env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
-    args = [str(GUNICORN)]
+    args = [str(gunicorn)]
     if config is not None:
         args += ["-c", str(config)]
     args += ["behovsraknare.wsgi", "--bind", f"127.0.0.1:{port}", *extra_args]

@@ -1,8 +1,12 @@
-"""Time GET / while long PDFs render (issue 13): not a test, it prints figures, e.g.
-    GET / ×38: median 6 ms, p95 12 ms, max 30 ms; 4 PDFs rendered, median 7.9 s, 0 refused
+"""Time GET / while people ask for PDFs (issues 13 and 18): not a test, it prints figures, e.g.
+    GET / ×38: p50 6 ms, p95 12 ms, max 30 ms; 6 PDFs asked for: 4 rendered, median 7.9 s,
+    2 queued (503), 0 failed
 
     .venv/bin/python scripts/bench_responsive.py [--pdfs 2] [--rows 500] [--seconds 20]
+    .venv/bin/python scripts/bench_responsive.py --pdfs 12 --rows 150    # a queue for the slots
     .venv/bin/python scripts/bench_responsive.py --url http://127.0.0.1:8000/   # any server
+
+Each PDF is a real render (the person changes a row first; loadtest/responsiveness.py).
 
 Without --url it starts gunicorn with the repository's configuration on a throw-away SQLite
 database. A server pointed at with --url needs high RATE_LIMIT_* settings.
@@ -40,7 +44,7 @@ def main() -> None:
         finally:
             if server is not None:
                 server.stop()
-    print(f"{args.pdfs} PDFs of {args.rows} rows rendering: {timings.summary()}")
+    print(f"{args.pdfs} people asking for PDFs of {args.rows} rows: {timings.summary()}")
 
 
 if __name__ == "__main__":

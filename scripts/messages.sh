@@ -40,7 +40,7 @@ case "${1:-update}" in
     update)
         # File names without line numbers: an edit elsewhere in a file does not touch the .po.
         "$python" manage.py makemessages --locale=en --add-location=file --no-obsolete \
-            --ignore=tests --ignore=scripts --ignore=staticfiles --ignore=static
+            --ignore=tests --ignore=scripts --ignore=staticfiles --ignore=static --ignore=build
         compile
         ;;
     *)

@@ -2,13 +2,15 @@
 # Installs what Behovsräknare needs on this machine, and nothing twice.
 #
 #   bash scripts/setup.sh        # the app: system libraries for WeasyPrint, gettext, pg_dump, the
-#                                # compiled English catalogue (locale/*/*.mo), .venv, pip install -e .
-#   bash scripts/setup.sh test   # also what the tests need: Chromium, poppler-utils, a PostgreSQL
-#                                # server, and pip install -e ".[test]"
+#                                # compiled English catalogue (locale/*/*.mo), .venv, the pinned
+#                                # packages of requirements.txt, then pip install --no-deps -e .
+#   bash scripts/setup.sh test   # also what the tests need: Chromium, poppler-utils, nginx, a
+#                                # PostgreSQL server, and requirements-test.txt
 #
 # System packages come from apt-get, only when missing (and `apt-get update` runs once, only then).
 # When everything is present it touches neither apt nor pip: a stamp file in .venv newer than
-# pyproject.toml means the venv is up to date, so a warm run takes well under a second.
+# pyproject.toml and the lock file means the venv is up to date, so a warm run takes well under a
+# second. Python packages come from the lock files requirements.txt and requirements-test.txt.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -47,8 +49,9 @@ apt_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fo
     fonts-noto-core fonts-noto-cjk gettext)
 if [ "$mode" = test ]; then
     # Playwright drives Debian's Chromium (`playwright install` cannot download browsers here);
-    # pdftoppm/pdftotext check the PDFs.
-    apt_packages+=(chromium poppler-utils)
+    # pdftoppm/pdftotext check the PDFs; tests/test_nginx.py runs deploy/'s nginx site with
+    # Debian's nginx (nginx-light: the modules the site uses, no service is started by the tests).
+    apt_packages+=(chromium poppler-utils nginx-light)
 fi
 
 is_installed() {
@@ -136,22 +139,30 @@ if [ ! -e .venv/bin/python ]; then
     python3 -m venv .venv
 fi
 
+# The packages come from the lock files (scripts/lock.sh: every version pinned, with its hashes),
+# never from a fresh resolution: two servers set up a week apart run the same code. Then the
+# checkout itself, editable, without dependencies.
 if [ "$mode" = test ]; then
     stamp=.venv/.installed-test
-    target=".[test]"
+    lock=requirements-test.txt
 else
     stamp=.venv/.installed-app
-    target="."
+    lock=requirements.txt
 fi
 
-# The test stamp covers the app too (".[test]" installs everything "." does).
-if [ "$stamp" -nt pyproject.toml ] ||
-    { [ "$mode" = app ] && [ .venv/.installed-test -nt pyproject.toml ]; }; then
+# Up to date when the stamp is newer than pyproject.toml and the lock file (the test stamp covers
+# the app too: requirements-test.txt holds everything requirements.txt does, at its versions).
+newer_than_inputs() {
+    [ "$1" -nt pyproject.toml ] && [ "$1" -nt "$lock" ]
+}
+if newer_than_inputs "$stamp" || { [ "$mode" = app ] && newer_than_inputs .venv/.installed-test; }; then
     exit 0
 fi
 
-log "pip install -e \"$target\""
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --progress-bar off \
-    -e "$target"
+pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check --progress-bar off)
+log "pip install --require-hashes -r $lock"
+"${pip[@]}" --require-hashes --requirement "$lock"
+log "pip install --no-deps -e ."
+"${pip[@]}" --no-deps --editable .
 touch "$stamp"
 log "Python packages installed"

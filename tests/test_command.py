@@ -38,7 +38,9 @@ def calculate(*args) -> str:
     return out.getvalue()
 
 
-def run_manage(*args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def run_manage(
+    *args, stdin: bytes | None = None, command: str = "calculate"
+) -> subprocess.CompletedProcess:
     env = {
         **os.environ,
         "DJANGO_SECRET_KEY": "test-secret-key",
@@ -46,7 +48,7 @@ def run_manage(*args, stdin: bytes | None = None) -> subprocess.CompletedProcess
         "PYTHONIOENCODING": "utf-8",
     }
     return subprocess.run(
-        [sys.executable, "manage.py", "calculate", *args],
+        [sys.executable, "manage.py", command, *args],
         cwd=REPO_ROOT,
         env=env,
         input=stdin,
@@ -192,6 +194,24 @@ def test_manage_py_exits_2_on_an_invalid_file(invalid_file):
     stderr = completed.stderr.decode("utf-8")
     assert 'Rad 1, fältet "minutes" (minuter per tillfälle)' in stderr
     assert "Traceback" not in stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "description", "option"),
+    [
+        ("calculate", "Beräknar behovet av personlig assistans", "json (standard) eller text"),
+        ("summary", "Skriver sammanställningen av en behovsfil som PDF", "utskriftsdatum"),
+    ],
+)
+def test_manage_py_help_describes_the_command_in_swedish(command, description, option):
+    completed = run_manage("--help", command=command)
+
+    stdout = completed.stdout.decode("utf-8")
+    assert completed.returncode == 0, completed.stderr.decode()
+    # argparse wraps the lines: compare the words.
+    assert description in " ".join(stdout.split())
+    assert option in " ".join(stdout.split())
+    assert "behovsfilen (JSON), eller - för standard in" in " ".join(stdout.split())
 
 
 def test_manage_py_exits_2_on_a_missing_file(tmp_path):

@@ -3,6 +3,8 @@
 import dataclasses
 
 import pytest
+from django.db import transaction
+from django.db.transaction import TransactionManagementError
 
 from assessments import rules
 from assessments.forms import ActivityForm
@@ -137,3 +139,23 @@ def test_a_draft_from_a_file_keeps_the_files_order():
     draft = Assessment.objects.create_from(file_draft)
     assert descriptions(draft) == ["Städa", "Sug"]
     assert draft.to_rules() == file_draft
+
+
+@pytest.mark.django_db(transaction=True)
+def test_row_actions_refuse_to_run_outside_a_transaction():
+    # Outside a transaction the draft's lock would end with the statement that took it, and
+    # concurrent adds could pass the row limit: the same error on SQLite and PostgreSQL.
+    draft = make_draft(rows=[{}, {}])
+    first, second = draft.rows()
+
+    for action in (
+        lambda: draft.add_row(first.to_row()),
+        lambda: draft.move_row(second, "up"),
+        lambda: draft.remove_row(first),
+        lambda: draft.restore_row(Activity.from_row(first.to_row()), None),
+    ):
+        with pytest.raises(TransactionManagementError):
+            action()
+    with transaction.atomic():
+        draft.add_row(first.to_row())
+    assert draft.activities.count() == 3

@@ -1,15 +1,17 @@
 """The site as gunicorn serves it with the repository's configuration, on a database of its
 own (SQLite here, PostgreSQL in the PostgreSQL pass): concurrent writers, logs, a busy server."""
 
+import io
 import sqlite3
 import threading
 import time
 
 import psycopg
+import pypdf
 import requests
 
 from assessments import render_pool
-from loadtest import files, writers
+from loadtest import files, responsiveness, row_order, writers
 from loadtest.client import Person, row_form
 
 
@@ -63,6 +65,70 @@ def test_the_start_page_answers_while_two_500_row_pdfs_render(start_server, tmp_
     # The page did not wait for a render to end: both were still rendering when it came.
     assert still_rendering
     assert len(pdfs) == 2 and all(pdf.startswith(b"%PDF") for pdf in pdfs)
+
+
+def printed_for_its_change(printed: responsiveness.Printed) -> bool:
+    """Whether a PDF holds the description its draft's first row was given just before it was
+    asked for: then it was rendered for that change, not served from the cache."""
+    reader = pypdf.PdfReader(io.BytesIO(printed.body))
+    return any(printed.description in page.extract_text() for page in reader.pages[:3])
+
+
+def test_the_responsiveness_benchmark_times_real_renders(start_server, tmp_path):
+    # scripts/bench_responsive.py's measurement, briefly: each PDF it asks for is of a changed
+    # draft, so the cache cannot answer it (before: 2,007 "renders" in 25 s, nearly all cached).
+    server = start_server(PDF_RENDERS="2", PDF_RENDER_LOCK_DIR=str(tmp_path))
+
+    timings = responsiveness.measure(server.url, pdfs=2, rows=20, seconds=3, keep=True)
+
+    assert timings.page_seconds and timings.pdfs >= 2, timings.summary()
+    assert timings.pdf_errors == 0, timings.summary()
+    assert len(timings.printed) == timings.pdfs
+    assert all(printed_for_its_change(printed) for printed in timings.printed)
+
+
+def test_the_start_page_answers_while_twelve_people_ask_for_pdfs_and_every_slot_is_busy(
+    start_server, tmp_path
+):
+    # One worker of four threads, and the host's only render slot held by this test, as by a
+    # long render elsewhere: requests waiting for it used to hold every thread, and the start
+    # page waited behind them (issue 18: up to 10.6 s).
+    server = start_server(
+        GUNICORN_WORKERS="1",
+        GUNICORN_THREADS="4",
+        PDF_RENDERS="1",
+        PDF_RENDER_LOCK_DIR=str(tmp_path / "slots"),
+        PDF_QUEUE_TIMEOUT="600",
+    )
+    people = [Person(server.url, timeout=600) for _ in range(12)]
+    for person in people:
+        person.open_file(files.assessment_file(2))
+    answers = []
+
+    def ask(person: Person) -> None:
+        answers.append(person.session.get(person.url(f"{person.draft_path}pdf/"), timeout=600))
+
+    askers = [threading.Thread(target=ask, args=(person,)) for person in people]
+    with render_pool.RenderSlots(tmp_path / "slots", 1).hold(timeout=0):
+        for asker in askers:
+            asker.start()
+        for _tick in range(600):  # until those that cannot wait are answered, or 60 s
+            if len(answers) >= 11:
+                break
+            time.sleep(0.1)
+        start_page = requests.get(server.url, timeout=60)
+        answered_while_busy = list(answers)
+    for asker in askers:
+        asker.join(120)
+
+    assert start_page.status_code == 200
+    # Eleven told at once, one place in line: it renders once the slot is free.
+    assert len(answered_while_busy) == 11
+    for refused in answered_while_busy:
+        assert refused.status_code == 503
+        assert refused.headers["Retry-After"] == "5"
+        assert "Utskriften är köad, försök om en stund" in refused.text
+    assert [a.status_code for a in answers if a not in answered_while_busy] == [200]
 
 
 NOTE = "Hemlig anteckning: behöver hjälp vid dusch ต้องการ ንምሕጻብ \ue000"
@@ -131,3 +197,44 @@ def test_acknowledged_saves_survive_a_killed_worker_and_a_server_restart(start_s
     assert outcome.lost == 0
     assert saved.status_code == 200
     assert after.read_back()["activities"][0]["minutes"] == 33
+
+
+def test_twenty_adds_at_once_keep_the_row_limit_and_one_row_per_position(
+    start_server, served_database_url
+):
+    server = start_server()
+
+    owner, outcome = row_order.adds(server.url, served_database_url, rows=495, adds=20)
+
+    # Five added, fifteen told at the add form that the draft is full.
+    assert outcome.answers == {"200": 20}
+    assert (outcome.rows, outcome.shared) == (500, 0)
+    # The draft's own file opens again (a file over the limit is refused whole).
+    assert Person(server.url).open_file(owner.read_back())
+
+
+def test_moves_removals_and_adds_at_once_keep_one_row_per_position(
+    start_server, served_database_url
+):
+    server = start_server()
+    owner, people = row_order.open_draft(server.url, 30, 24)
+    urls = owner.row_urls()
+
+    def act(person: Person, number: int):
+        url = urls[number]
+        pk = url.rstrip("/").rsplit("/", 1)[1]
+        match number % 4:
+            case 0:
+                return person.post(url, {"move_up": pk}, htmx=True)
+            case 1:
+                return person.post(url, {"move_down": pk}, htmx=True)
+            case 2:
+                return person.post(url, {"remove": pk}, htmx=True)
+        return person.add_row("hygiene-washing")
+
+    answers = row_order.at_once(people, act)
+
+    # Six rows removed and six added; a removal leaves a gap in the positions, never a twin.
+    outcome = row_order.positions_after(served_database_url, owner.token, answers)
+    assert outcome.answers == {"200": 24}
+    assert (outcome.rows, outcome.shared) == (30, 0)

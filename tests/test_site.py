@@ -183,8 +183,10 @@ def test_pages_with_errors_keep_one_heading_and_the_language(client, settings):
     bad_file = client.post(reverse("assessments:import"), {})
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "create": (0, 3600)}
     limited = client.post(reverse("assessments:create"))
+    # What nginx shows for a body over its limit (tests/test_nginx.py serves it through nginx).
+    too_large = client.get(reverse("assessments:request_too_large"))
 
-    for response, status in [(bad_row, 400), (bad_file, 400), (limited, 429)]:
+    for response, status in [(bad_row, 400), (bad_file, 400), (limited, 429), (too_large, 413)]:
         assert response.status_code == status
         page = response.content.decode()
         assert '<html lang="sv">' in page

@@ -21,6 +21,7 @@ from assessments.web.page import DRAFT, focus, render_draft
 @require_POST
 @draft_view
 def add_activity(request, assessment):
+    assessment.lock()  # the row limit counts the rows as they are once others' adds are in
     form = AddActivityForm(request.POST, auto_id="add-%s", row_count=assessment.activities.count())
     if not form.is_valid():
         if request.htmx:
@@ -64,6 +65,10 @@ def locked_row(assessment, pk: int):
 @draft_view
 def activity(request, assessment, pk):
     """One row with htmx: its details (GET), or a save, a move or a removal of it alone."""
+    if request.method == "POST":
+        # The draft before its row, in every request that locks both (no deadlock): the row is
+        # still there when it is moved or removed.
+        assessment.lock()
     rows = (
         assessment.activities
         if request.method == "GET"
@@ -139,6 +144,7 @@ def rows(request, assessment):
 
 
 def _save_rows(request, assessment, only=None):
+    assessment.lock()  # before its rows: a remove, move or undo may follow the saves
     action = RowActionForm(request.POST).action()
     if only is not None and action is not None and action[0] != "restore":
         action = (action[0], only.pk)  # the address names the row
@@ -244,6 +250,7 @@ def _move_row(request, assessment, row, direction):
 @draft_view
 def restore_activity(request, assessment, pk):
     """Undo a removal with htmx: the row's values come back from its place on the page."""
+    assessment.lock()  # the row limit counts the rows as they are once others' adds are in
     where = RestoreRowForm(request.POST, removed=pk, row_count=assessment.activities.count())
     values = where.row_form(assessment) if where.is_valid() else None
     if values is None or not values.is_valid():

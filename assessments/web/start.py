@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from assessments import files
 from assessments.forms import ImportFileForm
 from assessments.models import Assessment
 from assessments.ratelimit import rate_limited
@@ -105,6 +106,13 @@ def privacy(request):
 @require_GET
 def accessibility(request):
     return TemplateResponse(request, "assessments/accessibility.html", {})
+
+
+def request_too_large(request):
+    """The page nginx shows instead of its own bare English one for a request over its body
+    limit (deploy/nginx-behovsraknare.conf: error_page 413 asks for it with a GET)."""
+    context = {"max_megabytes": files.max_bytes() // 1_000_000}
+    return TemplateResponse(request, "413.html", context, status=413)
 
 
 def csrf_failure(request, reason=""):

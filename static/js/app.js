@@ -4,7 +4,7 @@
 // With it: each row saves itself (after a pause in typing, and at once on change or when the
 // field is left) through htmx, one request of the page at a time (draft.html's hx-sync); a
 // failed request says so where it was made and offers to try again; leaving with a change not
-// yet saved asks first. The words come
+// yet saved asks first; a PDF the server cannot make now is said at its button. The words come
 // from the page (#texts), so that they are translated with the rest.
 (function () {
   "use strict";
@@ -384,10 +384,11 @@
     if (slot && !slot.textContent.trim()) { slot.hidden = true; }
   }
 
-  function showProblem(element, status, retry, xhr) {
+  // `said`: the words to show instead of those for the status (the PDF button's).
+  function showProblem(element, status, retry, xhr, said) {
     var slot = problemSlot(element);
     if (!slot) { return; }
-    var message = problemText(status, xhr);
+    var message = said || problemText(status, xhr);
     var box = doc.createElement("div");
     box.className = "problem";
     var paragraph = doc.createElement("p");
@@ -467,6 +468,42 @@
       }
     }
   });
+
+  // --- The PDF button --------------------------------------------------------------------
+
+  // The PDF opens as a page of its own. When the server cannot make it now (every render slot
+  // busy: "Utskriften är köad, försök om en stund"; a draft too large; too many requests), its
+  // answer is a page that would take the place of the draft. Instead the button says so where
+  // it is, in the words of that page's heading, with a way to try again. So the PDF is asked
+  // for once with fetch and then opened by its address, from the server's cache of made PDFs.
+  var pdfForm = doc.querySelector(".pdf-form");
+  var pdfAsked = false;
+  if (pdfForm && window.fetch && window.DOMParser) {
+    pdfForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (pdfAsked) { return; }
+      pdfAsked = true;
+      var url = pdfForm.action + "?" + new URLSearchParams(new FormData(pdfForm)).toString();
+      var retry = function () { pdfForm.requestSubmit(); };
+      clearProblem(pdfForm);
+      announce(text("pdfMaking"));
+      fetch(url, { credentials: "same-origin" }).then(function (response) {
+        pdfAsked = false;
+        if (response.ok) {
+          if (response.body) { response.body.cancel(); }
+          window.location.assign(url);
+          return null;
+        }
+        return response.text().then(function (html) {
+          var heading = new DOMParser().parseFromString(html, "text/html").querySelector("h1");
+          showProblem(pdfForm, response.status, retry, null, heading ? heading.textContent.trim() : "");
+        });
+      }).catch(function () {
+        pdfAsked = false;
+        showProblem(pdfForm, 0, retry, null, text("pdfNetwork"));
+      });
+    });
+  }
 
   // --- The draft's details and parts ----------------------------------------------------
 

@@ -6,7 +6,8 @@ uses a Playwright page fails if the page asked for anything outside this machine
 Accessibility: the `axe` fixture runs axe-core 4.14.1 (vendored in vendor/axe.min.js, from npm's
 axe-core package, MPL-2.0: vendor/axe-core-LICENSE.txt) against WCAG 2.0/2.1/2.2 A and AA rules.
 
-CSP: the app sends `script-src 'self'`, so a <script> tag added to the page (page.add_script_tag)
+CSP: every test fails if the browser refused anything under the page's policy (`csp_violations`).
+The app sends `script-src 'self'`, so a <script> tag added to the page (page.add_script_tag)
 is blocked. We do NOT turn CSP off with `bypass_csp=True`: tests must see the pages exactly as a
 browser does, and can check that CSP really blocks inline scripts. Instead axe's source goes in
 through page.evaluate(), which runs over the DevTools protocol and is not subject to the page's
@@ -101,6 +102,31 @@ def no_external_requests(request):
         listing = "\n  ".join(external[:20])
         pytest.fail(
             f"the page made {len(external)} request(s) to hosts other than localhost:\n  {listing}",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(autouse=True)
+def csp_violations(request):
+    """Fail the test if a page of its browser context broke the Content-Security-Policy (the
+    browser refused a style or script of ours). Yields the list of violations seen so far: a
+    test that breaks the policy on purpose checks its entry and clears the list."""
+    violations: list[str] = []
+    if "page" not in request.fixturenames and "context" not in request.fixturenames:
+        yield violations
+        return
+    context = request.getfixturevalue("context")
+
+    def record(message):
+        if "Content Security Policy" in message.text:
+            violations.append(f"{message.page.url if message.page else '?'}: {message.text}")
+
+    context.on("console", record)
+    yield violations
+    if violations:
+        listing = "\n  ".join(violations[:20])
+        pytest.fail(
+            f"the browser refused {len(violations)} thing(s) under the page's CSP:\n  {listing}",
             pytrace=False,
         )
 

@@ -31,13 +31,17 @@ from .test_calculator import (
 NO_HORIZONTAL_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
 
 
-def test_axe_on_the_pages_around_the_draft(live_server, page: Page, axe, settings, tmp_path):
+def test_axe_on_the_pages_around_the_draft(
+    live_server, page: Page, axe, settings, tmp_path, csp_violations
+):
     page.goto(live_server.url + "/")
     axe(page, "start page")
     # The page's CSP (script-src 'self') blocks inline scripts; axe still runs (see conftest.py).
     with pytest.raises(PlaywrightError, match="Content Security Policy"):
         page.add_script_tag(content="window.injected = true")
     assert page.evaluate("() => window.injected") is None
+    assert [v for v in csp_violations if "inline script" in v] == csp_violations != []
+    csp_violations.clear()  # refused on purpose
 
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"format": "något annat", "version": 1}), encoding="utf-8")

@@ -190,3 +190,39 @@ def test_english_without_javascript(live_server, page: Page, axe):
     )
     expect(line.get_by_label("Minutes per occasion")).to_have_value("abc")
     axe(page, "an error summary in English without JavaScript")
+
+
+# WCAG 2.x contrast of the link's computed colour against the first opaque background behind
+# it (axe missed this one: it judged the link against the page, not the header).
+CONTRAST = """link => {
+    const rgb = value => value.match(/[\\d.]+/g).map(Number);
+    const luminance = ([r, g, b]) => {
+        const linear = c => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    };
+    let behind = link;
+    while (behind && rgb(getComputedStyle(behind).backgroundColor)[3] === 0) {
+        behind = behind.parentElement;
+    }
+    const back = behind ? getComputedStyle(behind).backgroundColor : "rgb(255, 255, 255)";
+    const [light, dark] = [luminance(rgb(getComputedStyle(link).color)), luminance(rgb(back))]
+        .sort((a, b) => b - a);
+    return {color: getComputedStyle(link).color, back, ratio: (light + 0.05) / (dark + 0.05)};
+}"""
+
+
+@pytest.mark.parametrize("state", ["plain", "hover", "focus"])
+def test_the_language_link_stands_out_from_the_header_in_both_languages(
+    live_server, page: Page, state
+):
+    page.goto(live_server.url + "/")
+    for name in ("In English", "På svenska"):
+        link = page.get_by_role("link", name=name)
+        if state == "hover":
+            link.hover()
+        elif state == "focus":
+            link.focus()
+        contrast = link.evaluate(CONTRAST)
+        assert contrast["ratio"] >= 4.5, contrast
+        if name == "In English":
+            choose_english(page)

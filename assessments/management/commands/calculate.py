@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from assessments import files, rules
 from assessments.rules import parameters as p
@@ -24,30 +24,31 @@ INVALID = 2  # exit status for a file that cannot be used (spec)
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Beräknar behovet av personlig assistans för en behovsfil och skriver resultatet som "
-        "JSON (eller som en tabell med --format text)."
-    )
+    # argparse formats its texts with re and needs str, not a lazy translation: the description
+    # and every option's help are translated when the parser is made.
+    @property
+    def help(self):
+        return _(
+            "Beräknar behovet av personlig assistans för en behovsfil och skriver resultatet som "
+            "JSON (eller som en tabell med --format text)."
+        )
+
     # The command reads a file and touches no database: no system checks needed.
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "file", help=gettext_lazy("behovsfilen (JSON), eller - för standard in")
-        )
+        parser.add_argument("file", help=_("behovsfilen (JSON), eller - för standard in"))
         parser.add_argument(
             "--format",
             choices=["json", "text"],
             default="json",
-            help=gettext_lazy("json (standard) eller text: en läsbar tabell"),
+            help=_("json (standard) eller text: en läsbar tabell"),
         )
         parser.add_argument(
             "--language",
             choices=[code for code, _name in settings.LANGUAGES],
             default="sv",
-            help=gettext_lazy(
-                "språket för tabellen, varningarna och felen: sv (standard) eller en"
-            ),
+            help=_("språket för tabellen, varningarna och felen: sv (standard) eller en"),
         )
 
     def handle(self, *args, **options):

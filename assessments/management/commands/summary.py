@@ -16,7 +16,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from assessments import pdf
 
@@ -24,39 +23,42 @@ from .calculate import read_assessment, read_source
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Skriver sammanställningen av en behovsfil som PDF, samma som PDF-knappen på "
-        "beräkningens sida."
-    )
+    # argparse formats its texts with re and needs str, not a lazy translation: the description
+    # and every option's help are translated when the parser is made.
+    @property
+    def help(self):
+        return _(
+            "Skriver sammanställningen av en behovsfil som PDF, samma som PDF-knappen på "
+            "beräkningens sida."
+        )
+
     # Like `calculate`: a file in, a file out, no database and no system checks.
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "file", help=gettext_lazy("behovsfilen (JSON), eller - för standard in")
-        )
+        parser.add_argument("file", help=_("behovsfilen (JSON), eller - för standard in"))
         parser.add_argument(
             "--output",
             "-o",
             required=True,
-            help=gettext_lazy("PDF-filen att skriva, eller - för standard ut"),
+            help=_("PDF-filen att skriva, eller - för standard ut"),
         )
         parser.add_argument(
             "--appendix",
             action="store_true",
-            help=gettext_lazy("ta med bilagan: så räknade vi, diagrammet och källorna"),
+            help=_("ta med bilagan: så räknade vi, diagrammet och källorna"),
         )
         parser.add_argument(
             "--printed-on",
             type=date.fromisoformat,
             default=None,
-            help=gettext_lazy("utskriftsdatum ÅÅÅÅ-MM-DD (standard: i dag)"),
+            help=_("utskriftsdatum ÅÅÅÅ-MM-DD (standard: i dag)"),
         )
         parser.add_argument(
             "--language",
             choices=[code for code, _name in settings.LANGUAGES],
             default="sv",
-            help=gettext_lazy("språket för PDF:en och felen: sv (standard) eller en"),
+            help=_("språket för PDF:en och felen: sv (standard) eller en"),
         )
 
     def handle(self, *args, **options):
