@@ -27,6 +27,9 @@ TOKEN_PATH = re.compile(r"/b/(?P<token>[A-Za-z0-9_-]+)/")
 ROW_FIELDS = tuple(name for name in ROW_TABLE if name not in EDITED_ELSEWHERE)
 
 
+ROW_ERRORS = 'class="row-errors"'  # the list of a row's errors, in its answer and on the page
+
+
 class ServerError(Exception):
     """An answer a person would see as a failure."""
 
@@ -148,12 +151,16 @@ class Person:
 
     def save_row(self, url: str, form: dict, *, htmx=True, **kwargs) -> requests.Response:
         """Save a row as the page does while typing (htmx), or as its form without JavaScript
-        (`htmx=False`), based on the version the last answer showed; 200 means saved (a stale
-        version is refused with 409)."""
+        (`htmx=False`), based on the version the last answer showed; it returns only when the
+        row was saved (a stale version is refused with 409, a value the row rules refuse is
+        answered with the row's errors)."""
         pk = int(ROW_URL.search(url)["pk"])
         data = {**form, "version": str(self.versions.get(pk, "")), "details": "1"}
         response = self.post(url, {f"r{pk}-{k}": v for k, v in data.items()}, htmx=htmx, **kwargs)
         self.versions.update(row_versions(response.text))
+        # htmx answers a refused value with 200 and the row's errors in place: not a save.
+        if ROW_ERRORS in response.text:
+            raise ServerError("not saved: the row's errors were shown")
         return response
 
     def pdf(self) -> bytes:

@@ -28,8 +28,9 @@ class Draft:
 
 
 def edit(row: dict, value: int) -> dict:
-    """The row form with a value that tells every save apart (minutes stay in 1..1440)."""
-    return row_form(row, minutes=value % 1440 + 1, note=f"Ändring {value}")
+    """The row form with a value that tells every save apart (the note); the minutes stay
+    within a day's clock minutes for every row's times (at most 6 a day: 6 × 200 ≤ 1440)."""
+    return row_form(row, minutes=value % 200 + 1, note=f"Ändring {value}")
 
 
 def stored_value(row: dict) -> int | None:
