@@ -5,6 +5,7 @@ position hold)."""
 
 import sqlite3
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ POSITIONS = (
     "SELECT a.position FROM assessments_activity a JOIN assessments_assessment d"
     " ON d.id = a.assessment_id WHERE d.token = {} ORDER BY a.position"
 )
+
+
+RETRIES_AFTER_503 = 5
 
 
 def stored_positions(database_url: str, token: str) -> list[int]:
@@ -41,10 +45,17 @@ def at_once(people: list[Person], action: Callable[[Person, int], requests.Respo
     def run(number: int, person: Person) -> None:
         person.get("/")  # the CSRF cookie first, so that the posts leave together
         ready.wait()
-        try:
-            outcome = str(action(person, number).status_code)
-        except ServerError as error:
-            outcome = str(error)
+        for _attempt in range(RETRIES_AFTER_503 + 1):
+            try:
+                outcome = str(action(person, number).status_code)
+            except ServerError as error:
+                outcome = str(error)
+            if outcome not in ("503", "HTTP 503"):
+                break
+            # A busy database is told as "Vi kan inte spara just nu" (503) with nothing
+            # stored, and the person tries again, as the page's "Försök igen" does: on a
+            # loaded machine one of many writers may wait past SQLite's busy timeout.
+            time.sleep(0.5)
         with lock:
             outcomes[outcome] += 1
 
