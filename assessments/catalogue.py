@@ -283,7 +283,7 @@ def translation_problems(source: Path = SOURCE, code: str = "en") -> list[str]:
     problems += [f"{key}: not in {source.name}" for key in entries if key not in keys]
     for key, texts in entries.items():
         problems += [f"{key}: no {name}" for name in TRANSLATED if not texts.get(name)]
-        problems += [f"{key}: no {name}" for name in LISTED if not texts.get(name)]
+        problems += [f"{key}: no {name}" for name in LISTED if key in keys and not texts.get(name)]
         problems += [
             f"{key}: {name} is not translated" for name in texts if name not in TRANSLATED + LISTED
         ]

@@ -295,3 +295,24 @@ def test_a_placement_without_a_known_source_or_a_fitting_basis_stops_the_load(
     )
     with pytest.raises(catalogue.CatalogueError, match=fragment):
         catalogue.load(write_catalogue(tmp_path, item))
+
+
+def test_an_english_item_without_synonyms_is_a_translation_problem(tmp_path):
+    source = write_catalogue(
+        tmp_path,
+        'key = "ok"\nneed = "meals"\ndescription = "Äta"\nkind = "basic"\nminutes = 5\n'
+        'times = 1\nper = "day"\nsource = ["LSS 9 a §"]\nbasis = "integrity_near"\n'
+        'synonyms = ["mat"]\nhelp = "Se."',
+    )
+    english = catalogue.translation_path(source, "en")
+    english.write_text(
+        '[shared]\nx = "z"\n[items.ok]\ndescription = "Eat"\nhelp = "See."\n', encoding="utf-8"
+    )
+    assert catalogue.translation_problems(source) == ["ok: no synonyms"]
+    english.write_text(
+        '[shared]\nx = "z"\n[items.ok]\ndescription = "Eat"\nhelp = "See."\nsynonyms = ["food"]\n',
+        encoding="utf-8",
+    )
+    assert catalogue.translation_problems(source) == []
+    (group,) = catalogue.load(source)
+    assert group.items[0].synonyms == {"sv": ("mat",), "en": ("food",)}

@@ -3,7 +3,6 @@ items marked to be added at once (issue 23 items 2 and 5)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from assessments import catalogue, files, rules
 
@@ -38,11 +37,7 @@ class AddMarkedForm(forms.Form):
         if len(keys) > room:
             # The same limit as an imported file, so that every draft can be saved and reopened.
             raise forms.ValidationError(
-                ngettext(
-                    "En beräkning kan ha högst %(max)s rader; det finns plats för %(room)s till.",
-                    "En beräkning kan ha högst %(max)s rader; det finns plats för %(room)s till.",
-                    max(room, 0),
-                )
+                _("En beräkning kan ha högst %(max)s rader; det finns plats för %(room)s till.")
                 % {"max": files.max_rows(), "room": max(room, 0)}
             )
         return keys
