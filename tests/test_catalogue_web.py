@@ -154,3 +154,14 @@ def test_each_item_has_a_checkbox_of_the_marked_form(client):
     assert '<form id="add-marked" method="post"' in page
     assert page.count('form="add-marked"') == len(shown_items(page)) + 1  # and the button
     assert 'aria-label="Markera Dusch"' in page
+
+
+def test_the_added_message_waits_for_the_whole_page_not_an_htmx_answer(client):
+    draft = make_draft()
+    client.post(reverse("assessments:add_marked", args=[draft.token]), {"items": ["hygiene-teeth"]})
+    client.post(
+        reverse("assessments:add_activity", args=[draft.token]),
+        {"item": "hygiene-shower"},
+        headers={"HX-Request": "true"},
+    )
+    assert "1 rad tillagd." in page_of(client.get(draft.get_absolute_url()))

@@ -192,7 +192,7 @@ def line_columns() -> list[tuple[str, str]]:
 def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
     """The draft page or one of its partials, with unsaved forms kept as the person typed them."""
     row_forms = context.pop("row_forms", {})
-    shown_catalogue = catalogue_context(request)
+    shown_catalogue = catalogue_context(request, whole_page=template == DRAFT)
     add_form = context.pop("add_form", None) or AddActivityForm(
         auto_id="add-%s", initial={"description": shown_catalogue["catalogue_unfound"]}
     )
@@ -253,7 +253,7 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
     return TemplateResponse(request, template, context, status=status)
 
 
-def catalogue_context(request) -> dict:
+def catalogue_context(request, *, whole_page: bool = True) -> dict:
     """The behovslista as the page shows it. Every item is drawn, and those the search words
     (?sok=, a GET that works without JavaScript) do not find are hidden, so that app.js filters
     the same list again as the person types (issue 23 item 2)."""
@@ -269,10 +269,13 @@ def catalogue_context(request) -> dict:
         "catalogue_hidden": set() if found is None else set(catalogue.ITEMS_BY_KEY) - set(found),
         "catalogue_unfound": query if found == {} else "",  # words for an own row
         "catalogue_ignored": " ".join(sorted(catalogue.IGNORED)),
-        # Said once in the live region after "Lägg till de markerade" (web.rows.add_marked).
+        # Said once in the live region after "Lägg till de markerade" (web.rows.add_marked);
+        # read only for the whole page, as reading the messages uses them up.
         "announce_on_load": " ".join(
             str(m) for m in messages.get_messages(request) if "announce" in m.tags
-        ),
+        )
+        if whole_page
+        else "",
     }
 
 
