@@ -165,3 +165,23 @@ def test_the_added_message_waits_for_the_whole_page_not_an_htmx_answer(client):
         headers={"HX-Request": "true"},
     )
     assert "1 rad tillagd." in page_of(client.get(draft.get_absolute_url()))
+
+
+@pytest.mark.parametrize(
+    ("query", "key"),
+    [
+        ("nails", "hygiene-nails"),
+        ("shopping", "household-shopping"),
+        ("hoist", "other-transfer"),
+        ("turning", "health-repositioning"),
+        ("kateter", "hygiene-catheter"),
+    ],
+)
+def test_the_get_search_in_english(client, query, key):
+    draft = make_draft()
+    client.get(reverse("assessments:language", args=["en"]))
+    page = page_of(client.get(draft.get_absolute_url(), {"sok": query}))
+    assert '<html lang="en">' in page
+    shown = shown_items(page)
+    assert key in shown and len(shown) < 10
+    assert 'aria-label="Tick ' in page and "Add the ticked ones" in page
