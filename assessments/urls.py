@@ -21,6 +21,7 @@ urlpatterns = [
         for name, address in parts.ADDRESSES.items()
     ),
     path("b/<str:token>/rader/", rows.add_activity, name="add_activity"),
+    path("b/<str:token>/rader/markerade/", rows.add_marked, name="add_marked"),
     path("b/<str:token>/rader/<int:pk>/", rows.activity, name="activity"),
     path("b/<str:token>/rader/andra/", rows.rows, name="rows"),
     path("b/<str:token>/rader/<int:pk>/tillbaka/", rows.restore_activity, name="restore"),

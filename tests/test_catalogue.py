@@ -90,7 +90,8 @@ def test_shared_sentences_are_filled_in(tmp_path):
     path = write_catalogue(
         tmp_path,
         'key = "ok"\nneed = "meals"\ndescription = "Äta"\nkind = "basic"\nminutes = 5\n'
-        'times = 1\nper = "day"\nhelp = "Se {x}."',
+        'times = 1\nper = "day"\nsource = ["LSS 9 a §"]\nbasis = "integrity_near"\n'
+        'help = "Se {x}."',
     )
     (group,) = catalogue.load(path)
     assert group.items[0].help == "Se y."
@@ -214,3 +215,104 @@ def test_the_direct_measures_say_why_they_are_not_deducted():
         assert "föräldraavdrag" in find_item(key).help
     for key in ("meals-motivation", "dressing-motivation", "communication-motivation"):
         assert "kvalificerade" in find_item(key).help and "i sin helhet" in find_item(key).help
+
+
+# --- Issue 23 item 1: every placement carries a source, a basis and the words people use --------
+
+
+@pytest.mark.parametrize("item", ALL_ITEMS, ids=lambda item: item.key)
+def test_every_placement_carries_a_known_source_and_a_basis_that_fits(item: CatalogueItem):
+    assert item.source and all(name in catalogue.SOURCES for name in item.source)
+    assert "LSS 9 a §" in item.source  # the law that names the needs places every item
+    # rules.md R3: basic exactly for an integrity-near part or a need counted in full.
+    assert (item.basis in catalogue.BASIC_BASES) == (item.row.kind == Kind.BASIC)
+
+
+@pytest.mark.parametrize("item", ALL_ITEMS, ids=lambda item: item.key)
+def test_every_item_has_synonyms_in_swedish_and_english(item: CatalogueItem):
+    assert len(item.synonyms["sv"]) >= 3 and len(item.synonyms["en"]) >= 3
+    for word in (*item.synonyms["sv"], *item.synonyms["en"]):
+        assert word == word.strip() and word and catalogue.words(word), word
+
+
+@pytest.mark.parametrize("item", ALL_ITEMS, ids=lambda item: item.key)
+def test_an_unsure_placement_says_so_in_its_help(item: CatalogueItem):
+    swedish = item.swedish_help.lower()
+    english = item.helps["en"].lower()
+    assert item.unsure == ("osäker placering" in swedish) == ("osäker placering" in english)
+
+
+@pytest.mark.parametrize(
+    ("key", "need", "kind"),
+    [
+        # The issue's list, placed as the law and FK's guidance put it (rules.md R1, R3).
+        ("hygiene-transfer", Need.PERSONAL_HYGIENE, Kind.BASIC),
+        ("dressing-transfer", Need.DRESSING, Kind.BASIC),
+        ("other-transfer", Need.OTHER, Kind.OTHER),
+        ("health-repositioning", Need.HEALTH_AND_CARE, Kind.OTHER),
+        ("breathing-tracheostomy", Need.BREATHING, Kind.BASIC),
+        ("breathing-suction", Need.BREATHING, Kind.BASIC),
+        ("breathing-cough-assist", Need.BREATHING, Kind.BASIC),
+        ("breathing-ventilator", Need.BREATHING, Kind.BASIC),
+        ("breathing-supervision", Need.BREATHING, Kind.BASIC),
+        ("hygiene-catheter", Need.PERSONAL_HYGIENE, Kind.BASIC),
+        ("hygiene-stoma", Need.PERSONAL_HYGIENE, Kind.BASIC),
+        ("health-pressure-sores", Need.HEALTH_AND_CARE, Kind.OTHER),
+        ("communication-aids", Need.COMMUNICATION, Kind.BASIC),
+        ("injury-running-away", Need.INJURY_PREVENTION, Kind.BASIC),
+        ("supervision-child-night", Need.SUPERVISION, Kind.OTHER),
+        ("leisure-play", Need.LEISURE_AND_COMMUNITY, Kind.OTHER),
+    ],
+)
+def test_the_needs_of_a_physical_disability_and_of_children_have_items(key, need, kind):
+    item = find_item(key)
+    assert item is not None, key
+    assert (item.need, item.row.kind) == (need, kind)
+
+
+def test_transfers_say_when_they_are_a_basic_need():
+    for key in ("hygiene-transfer", "dressing-transfer", "other-transfer"):
+        assert "grundläggande behov" in find_item(key).help
+
+
+@pytest.mark.parametrize(
+    ("extra", "fragment"),
+    [
+        ('source = ["Min granne"]\nbasis = "integrity_near"', "source"),
+        ('basis = "integrity_near"', "source"),
+        ('source = ["LSS 9 a §"]\nbasis = "vibes"', "basis"),
+        ('source = ["LSS 9 a §"]\nbasis = "other_need"', "basis"),  # basic row, other basis
+        ('source = ["LSS 9 a §"]\nbasis = "full_count"', "basis"),  # meals: not in full
+        ('source = ["LSS 9 a §"]\nbasis = "integrity_near"\nsynonyms = "äta"', "synonyms"),
+    ],
+)
+def test_a_placement_without_a_known_source_or_a_fitting_basis_stops_the_load(
+    tmp_path, extra, fragment
+):
+    item = (
+        'key = "bad"\nneed = "meals"\ndescription = "Äta"\nkind = "basic"\nminutes = 5\n'
+        f'times = 1\nper = "day"\n{extra}\nhelp = "?"'
+    )
+    with pytest.raises(catalogue.CatalogueError, match=fragment):
+        catalogue.load(write_catalogue(tmp_path, item))
+
+
+def test_an_english_item_without_synonyms_is_a_translation_problem(tmp_path):
+    source = write_catalogue(
+        tmp_path,
+        'key = "ok"\nneed = "meals"\ndescription = "Äta"\nkind = "basic"\nminutes = 5\n'
+        'times = 1\nper = "day"\nsource = ["LSS 9 a §"]\nbasis = "integrity_near"\n'
+        'synonyms = ["mat"]\nhelp = "Se."',
+    )
+    english = catalogue.translation_path(source, "en")
+    english.write_text(
+        '[shared]\nx = "z"\n[items.ok]\ndescription = "Eat"\nhelp = "See."\n', encoding="utf-8"
+    )
+    assert catalogue.translation_problems(source) == ["ok: no synonyms"]
+    english.write_text(
+        '[shared]\nx = "z"\n[items.ok]\ndescription = "Eat"\nhelp = "See."\nsynonyms = ["food"]\n',
+        encoding="utf-8",
+    )
+    assert catalogue.translation_problems(source) == []
+    (group,) = catalogue.load(source)
+    assert group.items[0].synonyms == {"sv": ("mat",), "en": ("food",)}

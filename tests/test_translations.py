@@ -488,7 +488,8 @@ def write_catalogue(tmp_path, english: str):
     source = tmp_path / "catalogue.toml"
     source.write_text(
         '[shared]\nx = "y"\n\n[[item]]\nkey = "ok"\nneed = "meals"\ndescription = "Äta"\n'
-        'kind = "basic"\nminutes = 5\ntimes = 1\nper = "day"\nhelp = "Se {x}."\n',
+        'kind = "basic"\nminutes = 5\ntimes = 1\nper = "day"\nhelp = "Se {x}."\n'
+        'source = ["LSS 9 a §"]\nbasis = "integrity_near"\nsynonyms = ["mat"]\n',
         encoding="utf-8",
     )
     catalogue.translation_path(source, "en").write_text(english, encoding="utf-8")
@@ -502,7 +503,7 @@ def test_a_missing_or_extra_english_item_is_a_problem(tmp_path):
     extra = write_catalogue(
         tmp_path,
         '[shared]\nx = "z"\n[items.ok]\ndescription = "Eat"\nhelp = "See {x}."\nkind = "other"\n'
-        '[items.gone]\ndescription = "Gone"\nhelp = "Gone."\n',
+        'synonyms = ["food"]\n[items.gone]\ndescription = "Gone"\nhelp = "Gone."\n',
     )
     assert catalogue.translation_problems(extra) == [
         "gone: not in catalogue.toml",

@@ -187,6 +187,10 @@ class AddActivityForm(DescribedFieldsMixin, forms.Form):
     need = forms.ChoiceField(
         label=_("Behov för den nya raden"), required=False, choices=NEED_CHOICES
     )
+    # The words a search found nothing for, offered as the own row's description (issue 23).
+    description = forms.CharField(
+        label=_("Beskrivning av den egna raden"), required=False, max_length=200
+    )
 
     def __init__(self, *args, row_count: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
@@ -208,9 +212,10 @@ class AddActivityForm(DescribedFieldsMixin, forms.Form):
         if item is not None:
             return item.row
         need = Need(self.cleaned_data["need"])
+        typed = " ".join(self.cleaned_data.get("description", "").split())
         return rules.Activity(
             need=need,
-            description=str(_("Egen rad: %(need)s") % {"need": rules.need_label(need)}),
+            description=typed or str(_("Egen rad: %(need)s") % {"need": rules.need_label(need)}),
             minutes=10,
             times=1,
             kind=Kind.BASIC if rules.is_basic_need(need) else Kind.OTHER,

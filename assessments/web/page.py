@@ -5,6 +5,7 @@ post that was not saved are kept as the person typed them."""
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
+from django.contrib import messages
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.template.response import TemplateResponse
@@ -13,6 +14,7 @@ from django_htmx.http import trigger_client_event
 
 from assessments import catalogue, presentation
 from assessments.forms import SummaryOptionsForm
+from assessments.forms.catalogue import CatalogueSearchForm
 from assessments.forms.parts import (
     SINGLE_PARTS,
     DecidedForm,
@@ -190,7 +192,10 @@ def line_columns() -> list[tuple[str, str]]:
 def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
     """The draft page or one of its partials, with unsaved forms kept as the person typed them."""
     row_forms = context.pop("row_forms", {})
-    add_form = context.pop("add_form", None) or AddActivityForm(auto_id="add-%s")
+    shown_catalogue = catalogue_context(request, whole_page=template == DRAFT)
+    add_form = context.pop("add_form", None) or AddActivityForm(
+        auto_id="add-%s", initial={"description": shown_catalogue["catalogue_unfound"]}
+    )
     open_rows = row_pks(request, "open") | set(context.pop("open_rows", ()))
     if request.GET.get("rad", "").isdigit():
         open_rows.add(int(request.GET["rad"]))
@@ -238,7 +243,7 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
         "columns": len(ActivityForm.line_fields) + 3,
         "line_columns": line_columns(),
         "column_help": ActivityForm.line_help(),
-        "catalogue": catalogue.CATALOGUE,
+        **shown_catalogue,
         "basic_needs": BASIC_NEEDS,
         "add_form": add_form,
         "error_forms": error_forms,
@@ -246,6 +251,32 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
         **context,
     }
     return TemplateResponse(request, template, context, status=status)
+
+
+def catalogue_context(request, *, whole_page: bool = True) -> dict:
+    """The behovslista as the page shows it. Every item is drawn, and those the search words
+    (?sok=, a GET that works without JavaScript) do not find are hidden, so that app.js filters
+    the same list again as the person types (issue 23 item 2)."""
+    query = CatalogueSearchForm(request.GET).query()
+    found = None
+    if catalogue.query_words(query):
+        found = {item.key: group.need for group in catalogue.search(query) for item in group.items}
+    return {
+        "catalogue": catalogue.CATALOGUE,
+        "catalogue_query": query,
+        "catalogue_found": found,
+        "catalogue_needs": set(found.values()) if found else set(),
+        "catalogue_hidden": set() if found is None else set(catalogue.ITEMS_BY_KEY) - set(found),
+        "catalogue_unfound": query if found == {} else "",  # words for an own row
+        "catalogue_ignored": " ".join(sorted(catalogue.IGNORED)),
+        # Said once in the live region after "Lägg till de markerade" (web.rows.add_marked);
+        # read only for the whole page, as reading the messages uses them up.
+        "announce_on_load": " ".join(
+            str(m) for m in messages.get_messages(request) if "announce" in m.tags
+        )
+        if whole_page
+        else "",
+    }
 
 
 def focus(response, selector: str | list[str]):

@@ -7,10 +7,12 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseNotFound
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
 from assessments.forms import stale
+from assessments.forms.catalogue import AddMarkedForm
 from assessments.forms.rows import ActivityForm, AddActivityForm, RestoreRowForm, RowActionForm
 from assessments.models import Activity
 from assessments.web.access import draft_view
@@ -32,6 +34,24 @@ def add_activity(request, assessment):
         return redirect(f"{assessment.get_absolute_url()}#r{activity.pk}")
     response = render_draft(request, assessment, template=f"{DRAFT}#row_added", changed=activity.pk)
     return focus(response, f"#r{activity.pk}-description")
+
+
+@require_POST
+@draft_view
+def add_marked(request, assessment):
+    """Add every item marked in the behovslista, each with its defaults, in one post (issue 23
+    item 5); the person then adjusts them in the table. A plain form, with or without
+    JavaScript: the page comes back with the rows in place and says once how many were added."""
+    assessment.lock()  # the row limit counts the rows as they are once others' adds are in
+    form = AddMarkedForm(request.POST, row_count=assessment.activities.count())
+    if not form.is_valid():
+        messages.error(request, form.problem())
+        return redirect(f"{assessment.get_absolute_url()}#add")
+    added = [assessment.add_row(row) for row in form.new_rows()]
+    count = len(added)
+    said = ngettext("%(count)s rad tillagd.", "%(count)s rader tillagda.", count) % {"count": count}
+    messages.success(request, said, extra_tags="announce")
+    return redirect(f"{assessment.get_absolute_url()}#r{added[0].pk}")
 
 
 SAVED, UNCHANGED, INVALID, CONFLICT = "saved", "unchanged", "invalid", "conflict"

@@ -646,47 +646,102 @@
   });
 
   // --- The catalogue: a filter over the list -------------------------------------------------
+  // catalogue.matches in Python, mirrored: every word typed (small words ignored) begins a word
+  // of the item's terms (data-terms: " word word ...", already normalised by the server).
 
-  var filter = byId("catalogue-filter");
   var filterTimer = null;
-  function normal(value) {
-    return (value || "").toLocaleLowerCase("sv").trim();
+  function words(value) {
+    return (value || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .match(/[0-9a-z]+/g) || [];
   }
-  if (filter) {
-    filter.addEventListener("input", function () {
-      var query = normal(filter.value);
-      var groups = doc.querySelectorAll("#add .catalogue-group");
-      var found = 0;
-      for (var g = 0; g < groups.length; g++) {
-        var group = groups[g];
-        var title = normal(group.querySelector("summary").textContent);
-        var items = group.querySelectorAll(".catalogue-items > li");
-        var inGroup = 0;
-        for (var i = 0; i < items.length; i++) {
-          var name = normal(items[i].querySelector("button").textContent);
-          var match = !query || name.indexOf(query) >= 0 || title.indexOf(query) >= 0;
-          items[i].hidden = !match;
-          if (match) { inGroup += 1; }
-        }
-        found += inGroup;
-        group.hidden = !!query && inGroup === 0;
-        if (query) {
-          if (!("wasOpen" in group.dataset)) { group.dataset.wasOpen = group.open ? "1" : ""; }
-          group.open = inGroup > 0;
-        } else if ("wasOpen" in group.dataset) {
-          group.open = group.dataset.wasOpen === "1";
-          delete group.dataset.wasOpen;
-        }
+  function queryWords(input) {
+    var ignored = " " + (input.dataset.ignore || "") + " ";
+    return words(input.value).filter(function (word) { return ignored.indexOf(" " + word + " ") < 0; });
+  }
+  function filterCatalogue(input) {
+    var query = queryWords(input);
+    var groups = doc.querySelectorAll("#add .catalogue-group");
+    var found = 0;
+    for (var g = 0; g < groups.length; g++) {
+      var group = groups[g];
+      var items = group.querySelectorAll(".catalogue-items > li");
+      var inGroup = 0;
+      for (var i = 0; i < items.length; i++) {
+        var terms = items[i].dataset.terms || "";
+        var match = query.every(function (word) { return terms.indexOf(" " + word) >= 0; });
+        items[i].hidden = !match;
+        items[i].querySelector("button").disabled = !match;
+        if (match) { inGroup += 1; }
       }
-      var count = byId("catalogue-count");
-      var message = !query ? "" : found === 0 ? text("filterNone") : found === 1 ? text("filterOne")
-        : text("filterMany").replace("%s", String(found));
-      if (count) { count.textContent = message; }
-      byId("catalogue-none").hidden = !query || found > 0;
-      clearTimeout(filterTimer);
-      if (message) { filterTimer = setTimeout(function () { announce(message); }, 800); }
-    });
+      found += inGroup;
+      group.hidden = query.length > 0 && inGroup === 0;
+      if (query.length) {
+        if (!("wasOpen" in group.dataset)) { group.dataset.wasOpen = group.open ? "1" : ""; }
+        group.open = inGroup > 0;
+      } else if ("wasOpen" in group.dataset) {
+        group.open = group.dataset.wasOpen === "1";
+        delete group.dataset.wasOpen;
+      }
+    }
+    var message = !query.length ? "" : found === 0 ? text("filterNone") : found === 1 ? text("filterOne")
+      : text("filterMany").replace("%s", String(found));
+    var count = byId("catalogue-count");
+    if (count) { count.textContent = message; }
+    // Nothing found: the words typed become the own row's description (issue 23 item 2).
+    var none = byId("catalogue-none");
+    var description = byId("add-description");
+    if (none) { none.hidden = !query.length || found > 0; }
+    if (description) {
+      description.disabled = none.hidden;
+      if (!none.hidden) { description.value = input.value.trim(); }
+    }
+    return message;
   }
+  doc.addEventListener("input", function (event) {
+    if (event.target.id !== "catalogue-filter") { return; }
+    var message = filterCatalogue(event.target);
+    clearTimeout(filterTimer);
+    if (message) { filterTimer = setTimeout(function () { announce(message); }, 800); }
+  });
+  // With this file the list is filtered as the person types: the search form's button (and
+  // Enter) only says the count again, the page is not fetched.
+  doc.addEventListener("submit", function (event) {
+    if (event.target.id !== "catalogue-search") { return; }
+    event.preventDefault();
+    var message = filterCatalogue(byId("catalogue-filter"));
+    if (message) { announce(message); }
+  });
+  // Enter in the own row's description adds the own row, not the first item of the list.
+  doc.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !event.target || event.target.id !== "add-description") { return; }
+    var own = doc.querySelector("#add-form button[name='item'][value='']");
+    if (own) { event.preventDefault(); own.click(); }
+  });
+  (function () {
+    var description = byId("add-description");
+    var none = byId("catalogue-none");
+    if (description && none) { description.disabled = none.hidden; }
+  })();
+
+  // How many are marked, beside "Lägg till de markerade".
+  doc.addEventListener("change", function (event) {
+    if (!event.target.classList || !event.target.classList.contains("pick")) { return; }
+    var marked = doc.querySelectorAll("#add input.pick:checked").length;
+    var count = byId("marked-count");
+    if (count) {
+      count.textContent = !marked ? "" : marked === 1 ? text("markedOne")
+        : text("markedMany").replace("%s", String(marked));
+    }
+  });
+
+  // Said once after the page came back from an action that was not htmx ("3 rader tillagda").
+  (function () {
+    var status = byId("status");
+    if (status && status.dataset.announce) {
+      announce(status.dataset.announce);
+      delete status.dataset.announce;
+    }
+  })();
 
   // --- Needs that fold away ------------------------------------------------------------------
 
