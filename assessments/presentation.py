@@ -74,8 +74,12 @@ def need_groups(
     view: type[RowView] = RowView,
 ) -> list[NeedGroup]:
     """The rows per need, in the law's order (`result.by_need`'s)."""
-    stored = activities if activities is not None else [None] * len(result.rows)
-    views = [view(r, a) for r, a in zip(result.rows, stored, strict=True)]
+    shown = result.rows
+    if activities is not None:
+        # The stored rows beside their results; a day plan's rows (R13.9) are its part's.
+        shown = [r for r in result.rows if r.activity.from_day_plan is None]
+    stored = activities if activities is not None else [None] * len(shown)
+    views = [view(r, a) for r, a in zip(shown, stored, strict=True)]
     names = {w.week_type.key: w.week_type.label.lower() for w in result.week_types}
     for v in views:
         if len(v.result.week_types) < len(result.week_types):
