@@ -137,3 +137,164 @@ def test_the_rules_see_the_stored_plans():
     stored = Assessment.objects.create_from(draft)
 
     assert rules.calculate(stored.to_rules()).basic_minutes == rules.calculate(draft).basic_minutes
+
+
+# --- The day plan part on the page (plain posts, without JavaScript) ----------------------------
+
+
+def add_plan(client, draft, name="Vardag", days="7", week_type="week"):
+    return client.post(
+        reverse("assessments:add_day_plan", args=[draft.token]),
+        {"name": name, "week_type": week_type, "days": days},
+    )
+
+
+def act(client, draft, plan, **data):
+    plan.refresh_from_db()
+    data.setdefault("version", str(plan.version))
+    return client.post(reverse("assessments:day_plan", args=[draft.token, plan.pk]), data)
+
+
+def span_data(plan, **values):
+    values = {
+        "presence": "supervision",
+        "need": "breathing",
+        "from": "07:00",
+        "to": "22:00",
+        "assistants": "1",
+        "description": "Tillsyn för andning",
+    } | values
+    return {"action": "span", **{f"span-{plan.pk}-{k}": v for k, v in values.items()}}
+
+
+def item_data(plan, **values):
+    values = {"item": "breathing-suction", "at": "10:00", "minutes": "", "two_minutes": ""} | values
+    return {"action": "item", **{f"item-{plan.pk}-{k}": v for k, v in values.items()}}
+
+
+def test_a_day_plan_is_built_by_plain_posts_and_counts_each_minute_once(client):
+    draft = make_draft(assessment_date=ON, birth_month=date(1985, 4, 1))
+
+    response = add_plan(client, draft, name="Varje dag")
+    plan = DayPlan.objects.get()
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#plan-{plan.pk}")
+    assert act(client, draft, plan, **span_data(plan)).status_code == 302
+    # From the behovslista with its default minutes (5), at 10:00.
+    assert act(client, draft, plan, **item_data(plan)).status_code == 302
+    assert act(client, draft, plan, **item_data(plan, at="12:00", minutes="20")).status_code == 302
+
+    plan.refresh_from_db()
+    assert plan.spans[0]["from"] == "07:00" and plan.spans[0]["to"] == "22:00"
+    assert [(i["at"], i["minutes"]) for i in plan.items] == [("10:00", 5), ("12:00", 20)]
+    assert plan.version == 4
+    # rules.md R13.2: 15 hours of supervision with 25 minutes of help inside: 900 minutes a
+    # dygn, not 925; basic in full (R13.3), every day.
+    result = Assessment.objects.get(pk=draft.pk).calculate()
+    assert result.basic_minutes == 900 * 7
+    page = client.get(draft.get_absolute_url()).content.decode()
+    assert "Tillsyn för andning 07:00–22:00, 15 timmar" in page
+    assert "Räknas per dygn: 15 timmar grundläggande behov" in page
+    assert "60 min × 15" not in page
+
+
+def test_help_that_needs_two_for_its_first_minutes(client):
+    draft = make_draft(assessment_date=ON)
+    add_plan(client, draft)
+    plan = DayPlan.objects.get()
+
+    act(client, draft, plan, **item_data(plan, minutes="20", two_minutes="5"))
+
+    plan.refresh_from_db()
+    assert plan.items[0]["two_minutes"] == 5
+    page = client.get(draft.get_absolute_url()).content.decode()
+    assert "två assistenter de första 5 minuterna" in page
+    assert "Två assistenter: 10:00–10:05" in page
+    # 20 minutes of help, 5 of them by two: 25 people-minutes a dygn (R13.5).
+    assert Assessment.objects.get(pk=draft.pk).calculate().basic_minutes == 25 * 7
+
+
+def test_a_wrong_span_is_refused_at_its_field_and_what_was_typed_is_kept(client):
+    draft = make_draft(assessment_date=ON)
+    add_plan(client, draft)
+    plan = DayPlan.objects.get()
+    act(client, draft, plan, **span_data(plan))
+
+    # Overlaps the first span, and a need of help given at times (R13.1, R13.3).
+    response = act(client, draft, plan, **span_data(plan, **{"from": "21:00", "to": "23:30"}))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "går in i närvaro 1 (07:00–22:00)" in page
+    assert 'value="23:30"' in page
+    response = act(client, draft, plan, **span_data(plan, need="meals", **{"from": "23:00"}))
+    assert response.status_code == 400
+    plan.refresh_from_db()
+    assert len(plan.spans) == 1
+
+
+def test_two_minutes_above_the_minutes_are_refused(client):
+    draft = make_draft(assessment_date=ON)
+    add_plan(client, draft)
+    plan = DayPlan.objects.get()
+
+    response = act(client, draft, plan, **item_data(plan, minutes="10", two_minutes="15"))
+
+    assert response.status_code == 400
+    assert "men hjälpen tar bara 10" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.items == []
+
+
+def test_a_span_and_an_item_are_removed(client):
+    draft = make_draft(assessment_date=ON)
+    add_plan(client, draft)
+    plan = DayPlan.objects.get()
+    act(client, draft, plan, **span_data(plan))
+    act(client, draft, plan, **item_data(plan))
+
+    assert act(client, draft, plan, remove_item="0").status_code == 302
+    assert act(client, draft, plan, remove_span="0").status_code == 302
+
+    plan.refresh_from_db()
+    assert (plan.spans, plan.items) == ([], [])
+    assert act(client, draft, plan, remove_plan="1").status_code == 302
+    assert not DayPlan.objects.exists()
+
+
+def test_an_edit_from_an_older_page_is_refused_and_nothing_is_stored(client):
+    draft = make_draft(assessment_date=ON)
+    add_plan(client, draft)
+    plan = DayPlan.objects.get()
+    old = str(plan.version)
+    act(client, draft, plan, **span_data(plan))  # another tab
+
+    response = act(client, draft, plan, version=old, remove_span="0")
+    assert response.status_code == 409
+    assert "har ändrats i en annan flik" in response.content.decode()
+    response = act(client, draft, plan, version=old, **item_data(plan, at="11:11"))
+    assert response.status_code == 409
+    assert 'value="11:11"' in response.content.decode()  # what was typed is kept
+    plan.refresh_from_db()
+    assert len(plan.spans) == 1 and plan.items == []
+
+
+def test_a_plan_is_copied_to_another_week_type_in_one_action(client):
+    draft = make_draft(assessment_date=ON)
+    draft.add_week_types([("school", "Skolvecka", 40), ("holiday", "Lovvecka", 12)])
+    draft.week_types.get(key="week").delete()
+    draft = Assessment.objects.get(pk=draft.pk)
+    add_plan(client, draft, name="Helgdag", days="2", week_type="school")
+    plan = DayPlan.objects.get()
+    act(client, draft, plan, **span_data(plan))
+
+    response = act(client, draft, plan, action="copy", **{f"copy-{plan.pk}-week_type": "holiday"})
+
+    assert response.status_code == 302
+    copy = DayPlan.objects.exclude(pk=plan.pk).get()
+    assert (copy.week_type, copy.name, copy.days) == ("holiday", "Helgdag", 2)
+    assert copy.spans == plan.spans and copy.key != plan.key
+    # A week type's plans may not hold more days than its assistance days (R13.1).
+    add_plan(client, draft, name="Skoldag", days="5", week_type="school")
+    response = add_plan(client, draft, name="Extra", days="1", week_type="school")
+    assert response.status_code == 400
+    assert "gäller tillsammans 8 dagar" in response.content.decode()
