@@ -106,6 +106,8 @@ class Assessment(models.Model):
     )
     decision_date = models.DateField(_("beslutsdatum"), null=True, blank=True)
     decision_note = models.TextField(_("anteckning om beslutet"), max_length=2000, blank=True)
+    # Whether the person answered "the shape of the weeks" (web.shape): asked once, first.
+    weeks_asked = models.BooleanField(default=False)
     # Bumped on every change; the stale-edit check (an edit based on an old page) reads it.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)

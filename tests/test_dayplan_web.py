@@ -298,3 +298,52 @@ def test_a_plan_is_copied_to_another_week_type_in_one_action(client):
     response = add_plan(client, draft, name="Extra", days="1", week_type="school")
     assert response.status_code == 400
     assert "gäller tillsammans 8 dagar" in response.content.decode()
+
+
+# --- The shape of the weeks, asked first ---------------------------------------------------------
+
+
+def test_a_new_draft_asks_the_shape_of_the_weeks_before_the_rows(client):
+    client.post("/ny/")
+    draft = Assessment.objects.get()
+    page = client.get(draft.get_absolute_url()).content.decode()
+    assert page.index('id="shape"') < page.index('id="rows-form"')
+
+    response = client.post(
+        reverse("assessments:shape", args=[draft.token]),
+        {"weeks": "school", "night": "waiting", "night_start": "21:00", "night_end": "07:00"},
+    )
+
+    assert response.status_code == 302
+    draft = Assessment.objects.get()
+    assert [w.key for w in draft.week_type_list] == ["school", "holiday"]
+    night = draft.to_rules().night
+    assert (night.start.hour, night.end.hour, night.cover) == (21, 7, "waiting")
+    assert 'id="shape"' not in client.get(draft.get_absolute_url()).content.decode()
+
+
+def test_no_to_both_keeps_one_week_and_no_night_and_is_not_asked_again(client):
+    draft = make_draft()
+    client.post(
+        reverse("assessments:shape", args=[draft.token]),
+        {"weeks": "same", "night": "none", "night_start": "22:00", "night_end": "07:00"},
+    )
+    draft = Assessment.objects.get()
+    assert not draft.week_types.exists() and not draft.has_night
+    assert 'id="shape"' not in client.get(draft.get_absolute_url()).content.decode()
+
+
+def test_a_wrong_night_is_refused_at_its_field(client):
+    draft = make_draft()
+    response = client.post(
+        reverse("assessments:shape", args=[draft.token]),
+        {"weeks": "same", "night": "waiting", "night_start": "22:00", "night_end": "22:30"},
+    )
+    assert response.status_code == 400
+    assert "Nattvilan måste vara från 1 till 16 timmar" in response.content.decode()
+    assert not Assessment.objects.get().has_night
+
+
+def test_a_draft_with_rows_is_not_asked(client):
+    draft = make_draft(rows=[{}])
+    assert 'id="shape"' not in client.get(draft.get_absolute_url()).content.decode()

@@ -23,6 +23,7 @@ from assessments.forms.parts import (
     WeekTypeFormSet,
 )
 from assessments.forms.rows import ActivityForm, AddActivityForm
+from assessments.forms.shape import ShapeForm
 from assessments.models import Assessment, DayPlan, ShareLink
 from assessments.rules import BASIC_NEEDS
 from assessments.rules.assessment import DEFAULT_WEEK_TYPE, MAX_WEEK_TYPES
@@ -30,6 +31,18 @@ from assessments.timeline import Timeline, duration, item_text, span_text, timel
 from assessments.web.editor import Editor
 
 DRAFT = "assessments/draft.html"
+
+
+def asks_shape(assessment, rows) -> bool:
+    """A new or empty draft asks the shape of its weeks first (web.shape): no rows, no kinds of
+    week, no night, no day plans yet, and not answered."""
+    return not (
+        assessment.weeks_asked
+        or rows
+        or assessment.week_types.exists()
+        or assessment.has_night
+        or assessment.day_plan_list
+    )
 
 
 @dataclass
@@ -299,6 +312,8 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
     parts.result = editor.result
     if (part := context.get("part")) is not None:
         context |= {"part_forms": parts.forms_of(part), "part_message": parts.messages[part]}
+    if template == DRAFT and "shape_form" not in context and asks_shape(assessment, editor.rows):
+        context["shape_form"] = ShapeForm(auto_id="shape-%s")
     share = ShareLink.objects.filter(assessment=assessment).first()
     error_forms = [f for f in (*row_forms.values(), add_form) if f.errors] + parts.error_forms
     context = {
