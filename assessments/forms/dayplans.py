@@ -132,6 +132,8 @@ class SpanForm(PlanChange):
         super().__init__(*args, **kwargs)
         for name in self.names:
             self.fields[name] = form_field(dayplan.SPAN_FIELDS[name])
+        self.fields["from"].error_messages["required"] = _("Ange när närvaron börjar.")
+        self.fields["to"].error_messages["required"] = _("Ange när närvaron slutar.")
         # rules.md R13.3: presence never belongs to needs 2–5.
         self.fields["need"].choices = [
             c for c in self.fields["need"].choices if c[0] not in HELP_ONLY_NEEDS
@@ -174,6 +176,7 @@ class ItemForm(PlanChange):
             error_messages={"required": _("Välj vilken hjälp det gäller.")},
         )
         self.fields["at"] = form_field(fields["at"])
+        self.fields["at"].error_messages["required"] = _("Ange när hjälpen börjar.")
         self.fields["minutes"] = form_field(
             fields["minutes"],
             required=False,
