@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from assessments import files, rules
 from assessments.models import Assessment, DayPlan
-from tests.factories import make_draft
+from tests.factories import make_draft, posted
 
 pytestmark = pytest.mark.django_db
 
@@ -347,3 +347,50 @@ def test_a_wrong_night_is_refused_at_its_field(client):
 def test_a_draft_with_rows_is_not_asked(client):
     draft = make_draft(rows=[{}])
     assert 'id="shape"' not in client.get(draft.get_absolute_url()).content.decode()
+
+
+def test_fewer_assistance_days_than_the_plans_hold_are_refused(client):
+    draft = files.read(CHILD.read_bytes(), today=ON)
+    stored = Assessment.objects.create_from(draft)
+    page = client.get(stored.get_absolute_url()).content.decode()
+    school = stored.week_types.get(key="school")
+    index = list(stored.week_types.all()).index(school)
+
+    response = client.post(
+        reverse("assessments:weeks", args=[stored.token]),
+        posted(page, "weeks", **{f"wt-{index}-assistance_days": "6"}),
+    )
+
+    assert response.status_code == 400
+    assert "Dagplanerna för den här veckan gäller 7 dagar" in response.content.decode()
+    school.refresh_from_db()
+    assert school.assistance_days == 7
+
+
+def test_the_explanation_says_what_the_span_was_and_what_help_took(client):
+    draft = files.read(VENTILATOR.read_bytes(), today=ON)
+    stored = Assessment.objects.create_from(draft)
+
+    page = client.get(stored.get_absolute_url()).content.decode()
+
+    explanation = page[page.index('id="explanation"') :]
+    assert "Varje dag" in explanation
+    assert "09:00–22:00" in explanation
+
+
+def test_help_done_during_the_supervision_is_not_counted_apart(client):
+    draft = make_draft(assessment_date=ON, birth_month=date(1985, 4, 1))
+    add_plan(client, draft)
+    plan = DayPlan.objects.get()
+    act(client, draft, plan, **span_data(plan))
+    medicine = item_data(plan, item="breathing-suction", at="16:00")
+    medicine[f"item-{plan.pk}-during_supervision"] = "on"
+
+    act(client, draft, plan, **medicine)
+
+    plan.refresh_from_db()
+    assert plan.items[0]["during_supervision"] is True
+    # rules.md R13.2: the span keeps its 900 minutes; the help is not counted on top.
+    assert Assessment.objects.get(pk=draft.pk).calculate().basic_minutes == 900 * 7
+    page = client.get(draft.get_absolute_url()).content.decode()
+    assert "görs samtidigt som tillsynen" in page

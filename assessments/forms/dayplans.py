@@ -183,6 +183,7 @@ class ItemForm(PlanChange):
             help_text=_("Lämna tomt för behovslistans förslag."),
         )
         self.fields["two_minutes"] = form_field(fields["two_minutes"])
+        self.fields["during_supervision"] = form_field(fields["during_supervision"])
         self.fields["description"] = form_field(
             fields["description"],
             required=False,
@@ -202,6 +203,7 @@ class ItemForm(PlanChange):
             "kind": row.kind,
             "assistants": 1,
             "two_minutes": data["two_minutes"],
+            "during_supervision": data["during_supervision"] or None,
             "tube_feeding": row.tube_feeding,
             "description": data["description"] or row.description,
         }
