@@ -394,3 +394,15 @@ def test_help_done_during_the_supervision_is_not_counted_apart(client):
     assert Assessment.objects.get(pk=draft.pk).calculate().basic_minutes == 900 * 7
     page = client.get(draft.get_absolute_url()).content.decode()
     assert "görs samtidigt som tillsynen" in page
+
+
+def test_a_need_s_subtotal_says_what_the_day_plans_give(client):
+    draft = files.read(VENTILATOR.read_bytes(), today=ON)
+    stored = Assessment.objects.create_from(draft)
+
+    page = client.get(stored.get_absolute_url()).content.decode()
+
+    head = page[page.index('id="need-breathing-head"') :]
+    head = head[: head.index("</tr>")]
+    assert "0 rader" in head
+    assert "från dagplanerna" in head
