@@ -406,3 +406,24 @@ def test_a_need_s_subtotal_says_what_the_day_plans_give(client):
     head = head[: head.index("</tr>")]
     assert "0 rader" in head
     assert "från dagplanerna" in head
+
+
+def test_own_help_not_in_the_behovslista(client):
+    draft = make_draft(assessment_date=ON)
+    add_plan(client, draft)
+    plan = DayPlan.objects.get()
+
+    response = act(client, draft, plan, **item_data(plan, item="own", minutes="25"))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Välj vilket behov hjälpen gäller." in page and "Skriv vad hjälpen är." in page
+
+    own = item_data(plan, item="own", need="communication", minutes="25", description="Tolka")
+    assert act(client, draft, plan, **own).status_code == 302
+    plan.refresh_from_db()
+    assert (plan.items[0]["need"], plan.items[0]["kind"], plan.items[0]["minutes"]) == (
+        "communication",
+        "basic",
+        25,
+    )
+    assert plan.items[0]["description"] == "Tolka"

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments import catalogue
 from assessments.columns import new_key
 from assessments.forms.fields import DescribedFieldsMixin, form_field
-from assessments.rules import dayplan
+from assessments.rules import Activity, Kind, dayplan, is_basic_need
 from assessments.rules.dayplan import DAY_PLAN, FIRST_VERSION, HELP_ONLY_NEEDS, PLAN_FIELDS
 from assessments.rules.fields import plain
 from assessments.rules.needs import TimeType, need_label
@@ -163,18 +163,34 @@ def catalogue_choices() -> list:
     return groups
 
 
+OWN = "own"  # help not in the behovslista: its need, minutes and description typed in
+
+
 class ItemForm(PlanChange):
     """Active help at a clock time added to the plan (R13.1), from the behovslista with its
-    default minutes; the first minutes that need two (R13.5)."""
+    default minutes, or the person's own; the first minutes that need two (R13.5). Own help is
+    a basic need's integrity-near part when its need is basic, else other (R3); the kind
+    follows the need, as a new row's does."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         fields = dayplan.ITEM_FIELDS
         self.fields["item"] = forms.ChoiceField(
             label=_("Hjälp"),
-            choices=[("", _("Välj ur behovslistan")), *catalogue_choices()],
+            choices=[
+                ("", _("Välj ur behovslistan")),
+                (OWN, _("Egen hjälp: välj behov och skriv en beskrivning")),
+                *catalogue_choices(),
+            ],
             error_messages={"required": _("Välj vilken hjälp det gäller.")},
         )
+        self.fields["need"] = form_field(
+            fields["need"],
+            required=False,
+            label=_("Behov, för egen hjälp"),
+            help_text="",
+        )
+        self.fields["need"].choices = [("", "–"), *self.fields["need"].choices]
         self.fields["at"] = form_field(fields["at"])
         self.fields["at"].error_messages["required"] = _("Ange när hjälpen börjar.")
         self.fields["minutes"] = form_field(
@@ -193,9 +209,25 @@ class ItemForm(PlanChange):
         self.own = ("items", len(self.plan.items))
         self.set_describedby()
 
+    def clean(self):
+        data = self.cleaned_data
+        if data.get("item") == OWN:
+            if not data.get("need"):
+                self.add_error("need", _("Välj vilket behov hjälpen gäller."))
+            if data.get("minutes") is None and "minutes" not in self.errors:
+                self.add_error("minutes", _("Ange hur många minuter hjälpen tar."))
+            if not data.get("description"):
+                self.add_error("description", _("Skriv vad hjälpen är."))
+        return super().clean()
+
     def change(self, current):
         data = self.cleaned_data
-        row = catalogue.find_item(data["item"]).row
+        if data["item"] == OWN:
+            need = data["need"]
+            kind = Kind.BASIC if is_basic_need(need) else Kind.OTHER
+            row = Activity(need=need, kind=kind, description="", minutes=data["minutes"], times=1)
+        else:
+            row = catalogue.find_item(data["item"]).row
         values = {
             "at": data["at"],
             "minutes": data["minutes"] if data["minutes"] is not None else row.minutes,
