@@ -173,3 +173,33 @@ def timeline(plan: DayPlan, night) -> Timeline:
         stretches = ", ".join(f"{moment(s)}–{moment(s + m)}" for s, m in doubles)
         words.append(_("Två assistenter: %(stretches)s") % {"stretches": stretches})
     return Timeline(bars, words)
+
+
+@dataclass
+class PlanSummary:
+    """A counted day plan as a read-only page shows it: its bar and words, and its dygn."""
+
+    key: str
+    name: str
+    week_name: str
+    days: int
+    timeline: Timeline
+    basic: str  # counted per dygn, in hours and minutes
+    other: str
+
+
+def summaries(draft, result) -> list[PlanSummary]:
+    """The draft's counted day plans (`result.day_plans`), each with its bar."""
+    weeks = {w.key: w.label for w in draft.week_types}
+    return [
+        PlanSummary(
+            r.plan.key,
+            r.plan.name,
+            weeks.get(r.plan.week_type, ""),
+            r.plan.days,
+            timeline(r.plan, draft.night),
+            duration(round(r.basic_minutes)),
+            duration(round(r.other_minutes)),
+        )
+        for r in result.day_plans
+    ]

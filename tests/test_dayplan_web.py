@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from assessments import files, rules
-from assessments.models import Assessment, DayPlan
+from assessments.models import Assessment, DayPlan, ShareLink
 from tests.factories import make_draft, posted
 
 pytestmark = pytest.mark.django_db
@@ -427,3 +427,17 @@ def test_own_help_not_in_the_behovslista(client):
         25,
     )
     assert plan.items[0]["description"] == "Tolka"
+
+
+def test_the_read_only_link_shows_the_day_plans(client):
+    draft = files.read(VENTILATOR.read_bytes(), today=ON)
+    stored = Assessment.objects.create_from(draft)
+    link = ShareLink.objects.create(assessment=stored)
+
+    page = client.get(link.get_absolute_url()).content.decode()
+
+    assert "Dagplanerna" in page
+    assert "Tillsyn av andning 09:00–22:00, 13 timmar" in page
+    assert "Nattvila 22:00–07:00 (väntetid), 9 timmar" in page
+    assert "från dagplanerna" in page
+    assert "780 min" not in page
