@@ -31,6 +31,7 @@ SHARE_ID_BYTES = 9  # names a read-only link; not a secret
 SHARE_SECRET_BYTES = 24  # 192 bits, compared in constant time
 ROW_FIELDS = tuple(row_table.FIELDS)
 WEEK_TYPE_FIELDS = tuple(draft_table.WEEK_TYPE_FIELDS)
+PLAIN_FIELDS = (*PLAN_FIELDS, "spans", "items")  # a day plan's, in the file's order
 
 
 def new_token() -> str:
@@ -510,14 +511,8 @@ class DayPlan(models.Model):
         super().save(*args, **kwargs)
 
     def plain(self) -> dict:
-        return {
-            "key": self.key,
-            "name": self.name,
-            "week_type": self.week_type,
-            "days": self.days,
-            "spans": self.spans,
-            "items": self.items,
-        }
+        """The plan as the file writes it."""
+        return {name: getattr(self, name) for name in PLAIN_FIELDS}
 
     def problems(self) -> list[str]:
         return parse_day_plan(self.plain())[1]
@@ -527,13 +522,8 @@ class DayPlan(models.Model):
 
     @classmethod
     def from_rules(cls, plan: PlanOfRules, **fields) -> "DayPlan":
-        plain = write_part(DAY_PLAN, plan, version=FIRST_VERSION)
-        return cls(
-            **{name: plain[name] for name in PLAN_FIELDS},
-            spans=plain.get("spans", []),
-            items=plain.get("items", []),
-            **fields,
-        )
+        plain = {"spans": [], "items": []} | write_part(DAY_PLAN, plan, version=FIRST_VERSION)
+        return cls(**{name: plain[name] for name in PLAIN_FIELDS}, **fields)
 
 
 class ShareLink(models.Model):
