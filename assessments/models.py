@@ -21,13 +21,17 @@ from .columns import broken, db_value, new_key, refuse_broken
 from .rules import activity as row_table
 from .rules import assessment as draft_table
 from .rules.assessment import DEFAULT_WEEK_TYPE
+from .rules.dayplan import DAY_PLAN, FIRST_VERSION, PLAN_FIELDS, parse_day_plan
+from .rules.dayplan_types import DayPlan as PlanOfRules
 from .rules.fields import Field, repaired
+from .rules.parts import write as write_part
 
 TOKEN_BYTES = 32  # 256 bits; a UUID4 would give only 122 random bits
 SHARE_ID_BYTES = 9  # names a read-only link; not a secret
 SHARE_SECRET_BYTES = 24  # 192 bits, compared in constant time
 ROW_FIELDS = tuple(row_table.FIELDS)
 WEEK_TYPE_FIELDS = tuple(draft_table.WEEK_TYPE_FIELDS)
+PLAIN_FIELDS = (*PLAN_FIELDS, "spans", "items")  # a day plan's, in the file's order
 
 
 def new_token() -> str:
@@ -71,6 +75,10 @@ class AssessmentQuerySet(models.QuerySet):
         with transaction.atomic():
             assessment = self.create(**columns.draft_values(self.model, draft))
             assessment.set_week_types(draft.week_types)
+            DayPlan.objects.bulk_create(
+                DayPlan.from_rules(plan, assessment=assessment, position=position)
+                for position, plan in enumerate(draft.day_plans)
+            )
             Activity.objects.bulk_create(
                 Activity.from_row(row, assessment=assessment, position=position)
                 for position, row in enumerate(draft.activities)
@@ -99,6 +107,8 @@ class Assessment(models.Model):
     )
     decision_date = models.DateField(_("beslutsdatum"), null=True, blank=True)
     decision_note = models.TextField(_("anteckning om beslutet"), max_length=2000, blank=True)
+    # Whether the person answered "the shape of the weeks" (web.shape): asked once, first.
+    weeks_asked = models.BooleanField(default=False)
     # Bumped on every change; the stale-edit check (an edit based on an old page) reads it.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -178,8 +188,22 @@ class Assessment(models.Model):
             **columns.part_values(self, "")[0],
             **columns.parts(self),
             week_types=week_types or (DEFAULT_WEEK_TYPE,),
+            day_plans=self.counted_day_plans(keys),
             activities=tuple(counted(row.to_row()) for row in rows),
         )
+
+    @cached_property
+    def day_plan_list(self) -> list["DayPlan"]:
+        if self.pk is None:
+            return []
+        return list(self.day_plans.all())
+
+    def counted_day_plans(self, keys) -> tuple[PlanOfRules, ...]:
+        """The day plans the rules count (rules.md R13): a plan of a week type that is gone
+        stays stored, so that putting the week type back restores it, but does not count (as
+        a row's week types); so does a plan stored unreadable (never by this version)."""
+        plans = (plan.to_rules() for plan in self.day_plan_list if plan.week_type in keys)
+        return tuple(plan for plan in plans if plan is not None)
 
     def set_week_types(self, week_types: tuple[rules.WeekType, ...]) -> None:
         """Store the draft's week types; the one default week type is not stored."""
@@ -450,6 +474,56 @@ class WeekType(models.Model):
         return rules.WeekType(
             **{name: repaired(f, getattr(self, name))[0] for name, f in fields.items()}
         )
+
+
+class DayPlan(models.Model):
+    """A day plan of a draft (rules.md R13): one typical dygn of a week type, its presence
+    spans and its help at clock times. The spans and items are stored as the file writes them
+    (spec "A day plan"), read back by the same reader: they are edited as a whole plan, and
+    the file's form is their one declaration."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="day_plans")
+    position = models.PositiveIntegerField(default=0)
+    key = models.CharField(_("nyckel"), max_length=30)
+    name = models.CharField(_("namn"), max_length=60)
+    week_type = models.CharField(_("veckotyp"), max_length=30)
+    days = models.PositiveSmallIntegerField(
+        _("dagar"), validators=[MinValueValidator(1), MaxValueValidator(7)]
+    )
+    spans = models.JSONField(_("närvaro"), default=list, blank=True)
+    items = models.JSONField(_("hjälp vid tider"), default=list, blank=True)
+    # Bumped on every change of the plan, so that an edit based on an older page is refused.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "key"], name="unique_day_plan_key")
+        ]
+        verbose_name = _("dagplan")
+        verbose_name_plural = _("dagplaner")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        refuse_broken("a day plan", ["day plan"] if self.problems() else [])
+        super().save(*args, **kwargs)
+
+    def plain(self) -> dict:
+        """The plan as the file writes it."""
+        return {name: getattr(self, name) for name in PLAIN_FIELDS}
+
+    def problems(self) -> list[str]:
+        return parse_day_plan(self.plain())[1]
+
+    def to_rules(self) -> PlanOfRules | None:
+        return parse_day_plan(self.plain())[0]
+
+    @classmethod
+    def from_rules(cls, plan: PlanOfRules, **fields) -> "DayPlan":
+        plain = {"spans": [], "items": []} | write_part(DAY_PLAN, plan, version=FIRST_VERSION)
+        return cls(**{name: plain[name] for name in PLAIN_FIELDS}, **fields)
 
 
 class ShareLink(models.Model):

@@ -14,6 +14,7 @@ then `activity` is None and `row` is all there is.
 """
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from django.utils.translation import gettext_lazy
 
@@ -65,6 +66,8 @@ class NeedGroup:
     info: rules.NeedInfo
     total: rules.NeedTotal
     rows: list[RowView]
+    # Of the total, what the day plans' rows give (R13.9) where the rows shown are the stored.
+    from_plans: Fraction = Fraction(0)
 
 
 def need_groups(
@@ -74,17 +77,30 @@ def need_groups(
     view: type[RowView] = RowView,
 ) -> list[NeedGroup]:
     """The rows per need, in the law's order (`result.by_need`'s)."""
-    stored = activities if activities is not None else [None] * len(result.rows)
-    views = [view(r, a) for r, a in zip(result.rows, stored, strict=True)]
+    shown = result.rows
+    if activities is not None:
+        # The stored rows beside their results; a day plan's rows (R13.9) are its part's.
+        shown = [r for r in result.rows if r.activity.from_day_plan is None]
+    stored = activities if activities is not None else [None] * len(shown)
+    views = [view(r, a) for r, a in zip(shown, stored, strict=True)]
     names = {w.week_type.key: w.week_type.label.lower() for w in result.week_types}
     for v in views:
         if len(v.result.week_types) < len(result.week_types):
             v.week_names = ", ".join(names[key] for key in v.result.week_types)
+    planned = [] if activities is None else result.rows
     return [
         NeedGroup(
             rules.NEED_INFO[total.need],
             total,
             [v for v in views if v.row.need == total.need],
+            sum(
+                (
+                    r.weekly_minutes
+                    for r in planned
+                    if r.activity.from_day_plan is not None and r.activity.need == total.need
+                ),
+                Fraction(0),
+            ),
         )
         for total in result.by_need
     ]

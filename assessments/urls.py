@@ -1,7 +1,16 @@
 from django.urls import path
 
 from assessments import language
-from assessments.web import downloads, parts, reconsideration, rows, sharing, start
+from assessments.web import (
+    dayplans,
+    downloads,
+    parts,
+    reconsideration,
+    rows,
+    shape,
+    sharing,
+    start,
+)
 
 app_name = "assessments"
 
@@ -20,6 +29,9 @@ urlpatterns = [
         path(f"b/<str:token>/{address}/", parts.part, {"name": name}, name=name)
         for name, address in parts.ADDRESSES.items()
     ),
+    path("b/<str:token>/veckor-forst/", shape.shape, name="shape"),
+    path("b/<str:token>/dagplaner/", dayplans.add_plan, name="add_day_plan"),
+    path("b/<str:token>/dagplaner/<int:pk>/", dayplans.plan_action, name="day_plan"),
     path("b/<str:token>/rader/", rows.add_activity, name="add_activity"),
     path("b/<str:token>/rader/markerade/", rows.add_marked, name="add_marked"),
     path("b/<str:token>/rader/<int:pk>/", rows.activity, name="activity"),

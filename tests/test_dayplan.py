@@ -1,9 +1,7 @@
 """The day as it is lived (rules.md R13): day plans, their validation, the minute arithmetic,
 the night joined to the day, the rows they become, and rows that exceed the dygn (R13.8).
 
-Pure rules, except where a file is read: until `files.read` knows version 3 (another change),
-`load_v3` reads a version 3 file's `day_plans` with the pure `rules.dayplan.parse_day_plan` and
-the rest through `files.read` as version 2 (the same JSON without `day_plans`).
+Pure rules, except where a file is read (`files.read`, version 3).
 """
 
 import json
@@ -25,29 +23,16 @@ from assessments.rules.needs import Presence
 from tests.test_command import assert_matches_expected, run_manage
 
 NBSP = "\u00a0"
-EXAMPLES = Path(__file__).resolve().parent / "examples" / "version-3"
-EXAMPLE_FILES = sorted(p for p in EXAMPLES.glob("*.json") if not p.name.endswith(".expected.json"))
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*day-plan*.json"))
+EXAMPLE_FILES = [p for p in EXAMPLE_FILES if not p.name.endswith(".expected.json")]
 ON = date(2026, 11, 2)
 NIGHT = rules.Night(time(22, 0), time(7, 0))  # 540 minutes, waiting time
 
 
 def load_v3(path: Path) -> rules.Assessment:
-    """A version 3 file: the plans by the pure parser (and checked against the draft), the
-    rest by `files.read` as version 2. Raise on any problem."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    plans = []
-    for number, obj in enumerate(data.pop("day_plans"), start=1):
-        plan, problems = dayplan.parse_day_plan(obj, number=number)
-        assert not problems, [str(problem) for problem in problems]
-        plans.append(plan)
-    draft = files.read(json.dumps({**data, "version": 2}), today=ON)
-    problems = dayplan.context_problems(
-        plans,
-        week_types={w.key: w.assistance_days for w in draft.week_types},
-        start=draft.start,
-    )
-    assert not problems, [str(problem) for problem in problems]
-    return replace(draft, day_plans=tuple(plans))
+    """A version 3 file, read by `files.read`; raise on any problem."""
+    return files.read(path.read_bytes(), today=ON)
 
 
 def hours(minutes: Fraction) -> Fraction:
@@ -155,7 +140,7 @@ def test_the_spec_example_counts_each_minute_once():
 
 
 def test_the_ventilator_example_by_hand():
-    """tests/examples/version-3/README.md: four spans of breathing supervision."""
+    """tests/examples/day-plans.md: four spans of breathing supervision."""
     result = rules.calculate(load_v3(EXAMPLES / "ventilator-adult-day-plan-2026.json"))
     (r,) = result.day_plans
     assert [(s.help_minutes, s.presence_minutes) for s in r.spans] == [
@@ -178,7 +163,7 @@ def test_the_ventilator_example_by_hand():
 
 
 def test_the_child_example_by_hand():
-    """tests/examples/version-3/README.md: school weeks of two plans and a row, holiday weeks
+    """tests/examples/day-plans.md: school weeks of two plans and a row, holiday weeks
     of one plan, a night, the deduction per week type."""
     result = rules.calculate(load_v3(EXAMPLES / "child-school-and-holiday-day-plans-2026.json"))
     plans = {r.plan.key: r for r in result.day_plans}
@@ -733,7 +718,7 @@ def test_the_clock_is_per_assistance_day_and_counts_waiting_rows():
 
 
 def test_a_plan_that_fills_the_dygn_leaves_no_room_for_rows_written_by_hand():
-    """tests/examples/version-3/README.md: the holiday plan and the laundry row."""
+    """tests/examples/day-plans.md: the holiday plan and the laundry row."""
     full = plan(span("07:00", "21:00", need="medical_support"))
     night = rules.Night(time(21, 0), time(7, 0))
     result = calc(full, activities=[row("household", minutes=60, per="week")], night=night)

@@ -233,6 +233,26 @@ class WeekTypeForm(PartForm):
     def conflict_label(self, bound) -> str:
         return f"{bound.label} ({self.initial['name']})"
 
+    def clean(self):
+        """A week type's day plans hold at most its assistance days (rules.md R13.1): fewer
+        days with assistance are refused at the field while its plans need more."""
+        cleaned = super().clean()
+        days = cleaned.get("assistance_days")
+        if self.instance is None or days is None:
+            return cleaned
+        plans = self.instance.assessment.day_plans.filter(week_type=self.instance.key)
+        planned = sum(plan.days for plan in plans)
+        if planned > days:
+            self.add_error(
+                "assistance_days",
+                _(
+                    "Dagplanerna för den här veckan gäller %(planned)s dagar. Minska dagarna i "
+                    "dagplanerna först."
+                )
+                % {"planned": planned},
+            )
+        return cleaned
+
 
 class BaseWeekTypeFormSet(forms.BaseFormSet):
     """The draft's kinds of week, each a form under "wt-<n>", removed with its DELETE box. A

@@ -304,9 +304,11 @@ DRAFT = Part(
     make=lambda person=EMPTY, **values: Assessment(
         **values, **{name: person.get(name) for name in PERSON_FIELDS}
     ),
-    values=lambda draft: {
-        name: draft if name == "person" else getattr(draft, name) for name in DRAFT_FIELDS
-    },
+    # The day plans only when there are some (as the period, the night and the decision).
+    values=lambda draft: (
+        {name: draft if name == "person" else getattr(draft, name) for name in DRAFT_FIELDS}
+        | {"day_plans": draft.day_plans or None}
+    ),
     problems=draft_problems,
 )
 

@@ -38,7 +38,7 @@ from .i18n import _
 # ("activities", 2, "decided", "minutes") or ("person", "birth_month").
 Path = tuple[str | int, ...]
 EMPTY: Mapping = MappingProxyType({})
-LATEST = 2  # the newest version of the file that the parts know (spec/assessment-file.md)
+LATEST = 3  # the newest version of the file that the parts know (spec/assessment-file.md)
 
 
 def no_problems(values: Mapping, parent: Mapping | None = None) -> Mapping[str | Path, str]:

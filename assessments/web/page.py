@@ -15,6 +15,7 @@ from django_htmx.http import trigger_client_event
 from assessments import catalogue, presentation
 from assessments.forms import SummaryOptionsForm
 from assessments.forms.catalogue import CatalogueSearchForm
+from assessments.forms.dayplans import CopyForm, ItemForm, PlanForm, SpanForm
 from assessments.forms.parts import (
     SINGLE_PARTS,
     DecidedForm,
@@ -24,12 +25,26 @@ from assessments.forms.parts import (
     WeekTypeFormSet,
 )
 from assessments.forms.rows import ActivityForm, AddActivityForm
-from assessments.models import Assessment, ShareLink
+from assessments.forms.shape import ShapeForm
+from assessments.models import Assessment, DayPlan, ShareLink
 from assessments.rules import BASIC_NEEDS
 from assessments.rules.assessment import DEFAULT_WEEK_TYPE, MAX_WEEK_TYPES
+from assessments.timeline import Timeline, duration, item_text, span_text, timeline
 from assessments.web.editor import Editor
 
 DRAFT = "assessments/draft.html"
+
+
+def asks_shape(assessment, rows) -> bool:
+    """A new or empty draft asks the shape of its weeks first (web.shape): no rows, no kinds of
+    week, no night, no day plans yet, and not answered."""
+    return not (
+        assessment.weeks_asked
+        or rows
+        or assessment.week_types.exists()
+        or assessment.has_night
+        or assessment.day_plan_list
+    )
 
 
 @dataclass
@@ -96,8 +111,10 @@ class PageParts:
 
     @property
     def templates(self) -> list[tuple[str, str]]:
-        """The parts after the rows, in the page's order: each its template and its name."""
+        """The parts after the rows, in the page's order: each its template and its name. The
+        day plans follow the night, which they join (rules.md R13.6)."""
         names = ["weeks", *(form.part.name for form in SINGLE_PARTS)]
+        names.insert(names.index("night") + 1 if "night" in names else 1, "day_plans")
         return [(f"assessments/parts/{part_template(name)}", name) for name in names]
 
     @cached_property
@@ -135,6 +152,52 @@ class PageParts:
             found[name] = PartMessage(title, errors, self.conflicts.get(name, []))
         return found
 
+    result = None  # the page's result, set by `render_draft`
+
+    @cached_property
+    def day_plans(self) -> list["PlanView"]:
+        """Each stored day plan as the part shows it, with its forms (a refused post's as
+        typed)."""
+        edit = self.edits.get("day_plans")
+        found = {r.plan.key: r for r in (self.result.day_plans if self.result else ())}
+        night = self.assessment.to_rules(rows=[]).night
+        weeks = {w.key: w.label for w in self.assessment.week_type_list}
+        views = []
+        for stored in self.assessment.day_plan_list:
+            plan = stored.to_rules()
+            forms = {}
+            for action, form_class in (
+                ("span", SpanForm),
+                ("item", ItemForm),
+                ("plan", PlanForm),
+                ("copy", CopyForm),
+            ):
+                bound = edit.form(stored.pk, action) if edit else None
+                forms[action] = bound or form_class(
+                    assessment=self.assessment, plan=stored, prefix=f"{action}-{stored.pk}"
+                )
+            counted = stored.week_type in weeks and plan is not None
+            views.append(
+                PlanView(
+                    stored,
+                    weeks.get(stored.week_type, ""),
+                    timeline(plan, night) if plan else Timeline([], []),
+                    [span_text(s) for s in plan.spans] if plan else [],
+                    [item_text(i) for i in plan.items] if plan else [],
+                    forms,
+                    found.get(stored.key) if counted else None,
+                    edit.conflict if edit and edit.pk == stored.pk else "",
+                )
+            )
+        return views
+
+    @cached_property
+    def new_plan_form(self) -> PlanForm:
+        edit = self.edits.get("day_plans")
+        return (edit and edit.form(None, "plan")) or PlanForm(
+            assessment=self.assessment, auto_id="plan-new-%s"
+        )
+
     @property
     def total_weeks(self):
         return sum(w.weeks for w in self.assessment.week_type_list)
@@ -163,6 +226,30 @@ class PageParts:
         return [
             (name, self.messages[name].title) for name, found in self.conflicts.items() if found
         ]
+
+
+@dataclass
+class PlanView:
+    """A day plan as its part shows it: the bar and its words, the spans and the help as
+    lines, its forms, and what it counts per dygn (None when it does not count: its week type
+    is gone)."""
+
+    stored: DayPlan
+    week_name: str
+    timeline: Timeline
+    spans: list[str]
+    items: list[str]
+    forms: dict
+    result: object
+    conflict: str = ""
+
+    @property
+    def counted(self) -> tuple[str, str]:
+        """What the plan counts per dygn, basic and other, in hours and minutes."""
+        return (
+            duration(round(self.result.basic_minutes)),
+            duration(round(self.result.other_minutes)),
+        )
 
 
 @dataclass
@@ -227,8 +314,11 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
         context.update(editor.around(near))
     parts = context.pop("parts", None) or PageParts(assessment, editor.rows)
     parts.rows = editor.rows
+    parts.result = editor.result
     if (part := context.get("part")) is not None:
         context |= {"part_forms": parts.forms_of(part), "part_message": parts.messages[part]}
+    if template == DRAFT and "shape_form" not in context and asks_shape(assessment, editor.rows):
+        context["shape_form"] = ShapeForm(auto_id="shape-%s")
     share = ShareLink.objects.filter(assessment=assessment).first()
     error_forms = [f for f in (*row_forms.values(), add_form) if f.errors] + parts.error_forms
     context = {

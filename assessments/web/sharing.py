@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from assessments import rules
+from assessments import rules, timeline
 from assessments.models import ShareLink
 from assessments.presentation import RowView, present
 from assessments.web.access import draft_view, shared_view
@@ -27,6 +27,7 @@ def shared(request, assessment):
         "assessment": assessment,
         "result": shown.result,
         "shown": shown,
+        "day_plans": timeline.summaries(draft, shown.result),
         "link": assessment.share_link,
     }
     return TemplateResponse(request, "assessments/shared.html", context)
