@@ -688,6 +688,21 @@
     });
   }
 
+  // --- Back to the search after a row (issue 23 item 4) -------------------------------------
+  // "Lägg till nästa behov" on the row just added and "Till Lägg till behov" after each need go
+  // straight into the search, its words selected so that the next ones replace them.
+  doc.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.to-add");
+    if (!link) { return; }
+    var search = byId("catalogue-filter");
+    var target = search && search.offsetParent !== null ? search : byId("add-heading");
+    if (!target) { return; }
+    event.preventDefault();
+    if (target !== search) { target.setAttribute("tabindex", "-1"); }
+    target.focus();
+    if (target === search) { search.select(); }
+  });
+
   // --- Needs that fold away ------------------------------------------------------------------
 
   var collapsed = new Set();
