@@ -703,6 +703,12 @@
     if (target === search) { search.select(); }
   });
 
+  // An own row added: its questions start afresh for the next one ("Vet inte" chosen again).
+  doc.body.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (form && form.id === "own-row-form" && event.detail.successful) { form.reset(); }
+  });
+
   // --- Needs that fold away ------------------------------------------------------------------
 
   var collapsed = new Set();
