@@ -84,3 +84,22 @@ def test_an_own_row_without_javascript_is_a_plain_form(live_server, browser, axe
         )
     finally:
         context.close()
+
+
+def test_the_own_row_questions_reflow_on_a_phone_and_at_200_percent(live_server, browser, axe):
+    for width, scale, label in [(375, 1, "375 px"), (640, 2, "200 % of 1280 px")]:
+        context = browser.new_context(
+            viewport={"width": width, "height": 800}, device_scale_factor=scale, locale=LOCALE
+        )
+        try:
+            page = context.new_page()
+            start_draft(page, live_server)
+            page.locator("#own-row > summary").click()
+            page.get_by_role("radio", name="3. Måltider").check()
+            expect(page.get_by_role("radio", name="Vet inte")).to_be_checked()
+            assert page.evaluate(
+                "() => document.documentElement.scrollWidth <= window.innerWidth"
+            ), f"the own-row questions scroll sideways at {label}"
+            axe(page, f"the own-row questions at {label}")
+        finally:
+            context.close()
