@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 from assessments.models import Assessment
 from tests.factories import make_draft
 
+from .conftest import LOCALE
 from .test_calculator import row_pks, start_draft, wait_for_focus, wait_for_htmx
 
 SEARCH = "#catalogue-filter"
@@ -205,3 +206,28 @@ def test_a_skip_link_after_each_need_leads_to_the_search(live_server, page: Page
     expect(links.nth(1)).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator(SEARCH)).to_be_focused()
+
+
+def test_at_200_percent_the_search_is_as_near(live_server, browser, forty_rows):
+    """The same at 200 % zoom of a 1280 px window, where each row is a card (issue 23: the
+    keyboard user worked at 200 %)."""
+    context = browser.new_context(
+        viewport={"width": 640, "height": 800}, device_scale_factor=2, locale=LOCALE
+    )
+    try:
+        page = context.new_page()
+        page.goto(live_server.url + forty_rows.get_absolute_url())
+        wait_for_htmx(page)
+        page.locator(SEARCH).focus()
+        pk, _tabs = add_by_keyboard(page, "breathing-suction", "slemsugning")
+        presses, stops = back_to_search(page, pk)
+        print(f"\nAt 200 %: {presses} Tab presses from the new row back to the search")
+        assert presses <= MAX_TABS_BACK
+        # In the card the focus goes down the fields as they are laid out: top to bottom, and
+        # left to right on a line.
+        # (Within 8 px is one line: a link and a button beside it differ by a pixel or two.)
+        for before, after in zip(stops, stops[1:], strict=False):
+            same_line = abs(after["y"] - before["y"]) <= 8
+            assert after["x"] > before["x"] if same_line else after["y"] > before["y"], stops
+    finally:
+        context.close()
