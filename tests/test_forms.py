@@ -219,7 +219,7 @@ def test_adding_needs_an_item_or_a_need():
     form = AddActivityForm({"item": "", "need": ""})
 
     assert not form.is_valid()
-    assert form.non_field_errors() == ["Välj vilket behov raden gäller."]
+    assert form.errors["need"] == ["Välj vilket behov raden gäller."]
 
 
 def test_adding_from_the_catalogue_needs_no_need():
@@ -234,13 +234,52 @@ def test_adding_from_the_catalogue_needs_no_need():
     )
 
 
-def test_a_free_row_takes_the_chosen_need_and_a_matching_kind():
-    basic = AddActivityForm({"item": "", "need": "dressing"})
-    other = AddActivityForm({"item": "", "need": "household"})
+def test_a_free_row_takes_the_chosen_need_and_the_kind_answered():
+    basic = AddActivityForm({"item": "", "need": "dressing", "kind": "basic"})
+    other = AddActivityForm({"item": "", "need": "dressing", "kind": "other"})
+    household = AddActivityForm({"item": "", "need": "household", "kind": "basic"})
 
-    assert basic.is_valid() and other.is_valid()
+    assert basic.is_valid() and other.is_valid() and household.is_valid()
     assert basic.new_row().kind == "basic"
     assert other.new_row().kind == "other"
+    # rules.md R2: an other need is an other need whatever was answered.
+    assert household.new_row().kind == "other"
+    assert not basic.chose_cautiously and not household.chose_cautiously
+
+
+@pytest.mark.parametrize("answer", [{"kind": "unsure"}, {"kind": ""}, {}])
+def test_vet_inte_takes_the_cautious_choice_and_says_so_in_the_note(answer):
+    form = AddActivityForm({"item": "", "need": "personal_hygiene", **answer})
+
+    assert form.is_valid(), form.errors
+    row = form.new_row()
+    assert form.chose_cautiously
+    assert row.kind == "other"
+    assert row.note.startswith("Osäkert om hjälpen är grundläggande behov")
+
+
+def test_an_own_row_keeps_the_description_typed():
+    form = AddActivityForm(
+        {"item": "", "need": "personal_hygiene", "kind": "basic", "description": " Byta kateter "}
+    )
+
+    assert form.is_valid(), form.errors
+    assert form.new_row().description == "Byta kateter"
+    assert form.new_row().note == ""
+
+
+def test_an_own_row_without_description_is_named_by_its_need():
+    form = AddActivityForm({"item": "", "need": "meals", "kind": "basic"})
+
+    assert form.is_valid()
+    assert form.new_row().description == "Egen rad: Måltider"
+
+
+def test_an_own_row_description_too_long_is_refused_in_swedish():
+    form = AddActivityForm({"item": "", "need": "meals", "description": "x" * 201})
+
+    assert not form.is_valid()
+    assert form.errors["description"] == ["Skriv högst 200 tecken."]
 
 
 def test_an_unknown_catalogue_item_is_refused():

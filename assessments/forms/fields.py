@@ -136,7 +136,22 @@ def form_field(field: Field, **overrides) -> forms.Field:
         case Type.BOOLEAN:
             return forms.BooleanField(**kwargs)
         case Type.DATE:
-            kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+            # A text field, not type="date": a browser shows its own locale's date there
+            # ("12/07/2026" in English) beside our hint "Skriv som ÅÅÅÅ-MM-DD" (issue 23 item 7).
+            # The pattern only describes the value; the forms are novalidate and the server
+            # judges it (2026-7-1 is taken too).
+            kwargs.setdefault(
+                "widget",
+                forms.DateInput(
+                    attrs={
+                        "pattern": r"\d{4}-\d{1,2}-\d{1,2}",
+                        "autocomplete": "off",
+                        "spellcheck": "false",
+                        "size": 10,
+                    },
+                    format="%Y-%m-%d",
+                ),
+            )
             return forms.DateField(input_formats=["%Y-%m-%d"], **kwargs)
         case Type.TEXT:
             kwargs.setdefault(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments import catalogue, files, rules
 from assessments.columns import db_value
+from assessments.forms import own_row
 from assessments.forms.fields import DescribedFieldsMixin, from_table
 from assessments.models import NEED_CHOICES, ROW_FIELDS, Activity, Assessment
 from assessments.rules import Kind, Need
@@ -179,17 +180,36 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
 
 
 class AddActivityForm(DescribedFieldsMixin, forms.Form):
-    """Add a row from the catalogue (`item`) or a free row for a chosen need."""
+    """Add a row from the catalogue (`item`) or an own row: its need, whether the help is basic
+    (with "Vet inte", `own_row.UNSURE`) and, if the person wrote one, its description."""
 
     item = forms.ChoiceField(
         required=False, choices=[("", "")] + [(key, key) for key in catalogue.ITEMS_BY_KEY]
     )
     need = forms.ChoiceField(
-        label=_("Behov för den nya raden"), required=False, choices=NEED_CHOICES
+        label=_("Vilket behov gäller raden?"),
+        required=False,
+        choices=NEED_CHOICES,
+        widget=forms.RadioSelect,
     )
-    # The words a search found nothing for, offered as the own row's description (issue 23).
+    kind = forms.ChoiceField(
+        label=_("Är hjälpen en integritetsnära del av ett grundläggande behov?"),
+        help_text=_(
+            "Gäller bara behoven 1–7. Den mest personliga hjälpen, som att tvätta sig, gå på "
+            "toaletten, äta eller klä på sig, är grundläggande behov. Hjälp runt omkring, som att "
+            "förbereda, duka eller tvätta kläder, är annat personligt behov."
+        ),
+        required=False,
+        choices=own_row.KIND_CHOICES,
+        initial=own_row.UNSURE,
+        widget=forms.RadioSelect,
+    )
     description = forms.CharField(
-        label=_("Beskrivning av den egna raden"), required=False, max_length=200
+        label=_("Beskrivning (frivillig)"),
+        help_text=_("Till exempel Byta kateter. Du kan ändra den sedan."),
+        required=False,
+        max_length=row_table.FIELDS["description"].max_length,
+        error_messages={"max_length": _("Skriv högst %(limit_value)d tecken.")},
     )
 
     def __init__(self, *args, row_count: int = 0, **kwargs):
@@ -204,21 +224,35 @@ class AddActivityForm(DescribedFieldsMixin, forms.Form):
                 _("En beräkning kan ha högst %(max)s rader. Ta bort en rad först.") % {"max": limit}
             )
         if not cleaned.get("item") and not cleaned.get("need"):
-            raise forms.ValidationError(_("Välj vilket behov raden gäller."))
+            self.add_error("need", _("Välj vilket behov raden gäller."))
         return cleaned
+
+    @property
+    def chose_cautiously(self) -> bool:
+        """True when "Vet inte" (or no answer) decided the kind of an own row of a basic need:
+        it is then counted as other (own_row, rules.md R3) and the page says so."""
+        item = self.cleaned_data.get("item")
+        need = self.cleaned_data.get("need")
+        answer = self.cleaned_data.get("kind") or own_row.UNSURE
+        return not item and bool(need) and rules.is_basic_need(need) and answer == own_row.UNSURE
 
     def new_row(self) -> rules.Activity:
         item = catalogue.find_item(self.cleaned_data.get("item") or "")
         if item is not None:
             return item.row
         need = Need(self.cleaned_data["need"])
-        typed = " ".join(self.cleaned_data.get("description", "").split())
+        # The words typed (a search that found nothing gives them too), on one line.
+        description = " ".join(self.cleaned_data.get("description", "").split())
+        # rules.md R2: rows of other needs are other needs, whatever was answered.
+        basic = rules.is_basic_need(need) and self.cleaned_data.get("kind") == Kind.BASIC.value
         return rules.Activity(
             need=need,
-            description=typed or str(_("Egen rad: %(need)s") % {"need": rules.need_label(need)}),
+            description=description
+            or str(_("Egen rad: %(need)s") % {"need": rules.need_label(need)}),
             minutes=10,
             times=1,
-            kind=Kind.BASIC if rules.is_basic_need(need) else Kind.OTHER,
+            kind=Kind.BASIC if basic else Kind.OTHER,
+            note=str(own_row.CAUTIOUS_NOTE) if self.chose_cautiously else "",
         )
 
 

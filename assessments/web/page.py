@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django_htmx.http import trigger_client_event
 
 from assessments import catalogue, presentation
-from assessments.forms import SummaryOptionsForm
+from assessments.forms import SummaryOptionsForm, own_row
 from assessments.forms.catalogue import CatalogueSearchForm
 from assessments.forms.dayplans import CopyForm, ItemForm, PlanForm, SpanForm
 from assessments.forms.parts import (
@@ -286,6 +286,8 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
     open_rows = row_pks(request, "open") | set(context.pop("open_rows", ()))
     if request.GET.get("rad", "").isdigit():
         open_rows.add(int(request.GET["rad"]))
+    if request.GET.get("ny", "").isdigit():  # the row just added without JavaScript
+        context.setdefault("just_added", int(request.GET["ny"]))
     stale_rows = row_pks(request, "invalid")
     for pk, form in row_forms.items():
         stale_rows.discard(pk)
@@ -336,6 +338,8 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
         **shown_catalogue,
         "basic_needs": BASIC_NEEDS,
         "add_form": add_form,
+        "own_row_needs": own_row.need_choices(),
+        "own_row_kinds": own_row.kind_choices(),
         "error_forms": error_forms,
         "draft_url": request.build_absolute_uri(assessment.get_absolute_url()),
         **context,

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
-from assessments.forms import stale
+from assessments.forms import own_row, stale
 from assessments.forms.catalogue import AddMarkedForm
 from assessments.forms.rows import ActivityForm, AddActivityForm, RestoreRowForm, RowActionForm
 from assessments.models import Activity
@@ -30,9 +30,21 @@ def add_activity(request, assessment):
             return render_draft(request, assessment, template=f"{DRAFT}#add_problem", add_form=form)
         return render_draft(request, assessment, add_form=form, status=400)
     activity = assessment.add_row(form.new_row())
+    # "Vet inte" chose for the person: said once, with the addition (issue 23 item 3).
+    cautious = str(own_row.CAUTIOUS_SAID) if form.chose_cautiously else ""
     if not request.htmx:
-        return redirect(f"{assessment.get_absolute_url()}#r{activity.pk}")
-    response = render_draft(request, assessment, template=f"{DRAFT}#row_added", changed=activity.pk)
+        if cautious:
+            messages.info(request, cautious)
+        # "?ny=": the page shows the new row's "Lägg till nästa behov" (issue 23 item 4).
+        return redirect(f"{assessment.get_absolute_url()}?ny={activity.pk}#r{activity.pk}")
+    response = render_draft(
+        request,
+        assessment,
+        template=f"{DRAFT}#row_added",
+        changed=activity.pk,
+        just_added=activity.pk,
+        cautious=cautious,
+    )
     return focus(response, f"#r{activity.pk}-description")
 
 

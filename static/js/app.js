@@ -687,13 +687,15 @@
       : text("filterMany").replace("%s", String(found));
     var count = byId("catalogue-count");
     if (count) { count.textContent = message; }
-    // Nothing found: the words typed become the own row's description (issue 23 item 2).
+    // Nothing found: the words typed become the own row's description, and its form opens
+    // (issue 23 item 2).
     var none = byId("catalogue-none");
     var description = byId("add-description");
     if (none) { none.hidden = !query.length || found > 0; }
-    if (description) {
-      description.disabled = none.hidden;
-      if (!none.hidden) { description.value = input.value.trim(); }
+    if (none && !none.hidden) {
+      var own = byId("own-row");
+      if (own) { own.open = true; }
+      if (description) { description.value = input.value.trim(); }
     }
     return message;
   }
@@ -711,18 +713,6 @@
     var message = filterCatalogue(byId("catalogue-filter"));
     if (message) { announce(message); }
   });
-  // Enter in the own row's description adds the own row, not the first item of the list.
-  doc.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" || !event.target || event.target.id !== "add-description") { return; }
-    var own = doc.querySelector("#add-form button[name='item'][value='']");
-    if (own) { event.preventDefault(); own.click(); }
-  });
-  (function () {
-    var description = byId("add-description");
-    var none = byId("catalogue-none");
-    if (description && none) { description.disabled = none.hidden; }
-  })();
-
   // How many are marked, beside "Lägg till de markerade".
   doc.addEventListener("change", function (event) {
     if (!event.target.classList || !event.target.classList.contains("pick")) { return; }
@@ -742,6 +732,27 @@
       delete status.dataset.announce;
     }
   })();
+
+  // --- Back to the search after a row (issue 23 item 4) -------------------------------------
+  // "Lägg till nästa behov" on the row just added and "Till Lägg till behov" after each need go
+  // straight into the search, its words selected so that the next ones replace them.
+  doc.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.to-add");
+    if (!link) { return; }
+    var search = byId("catalogue-filter");
+    var target = search && search.offsetParent !== null ? search : byId("add-heading");
+    if (!target) { return; }
+    event.preventDefault();
+    if (target !== search) { target.setAttribute("tabindex", "-1"); }
+    target.focus();
+    if (target === search) { search.select(); }
+  });
+
+  // An own row added: its questions start afresh for the next one ("Vet inte" chosen again).
+  doc.body.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (form && form.id === "own-row-form" && event.detail.successful) { form.reset(); }
+  });
 
   // --- Needs that fold away ------------------------------------------------------------------
 

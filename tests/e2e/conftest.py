@@ -6,6 +6,13 @@ uses a Playwright page fails if the page asked for anything outside this machine
 Accessibility: the `axe` fixture runs axe-core 4.14.1 (vendored in vendor/axe.min.js, from npm's
 axe-core package, MPL-2.0: vendor/axe-core-LICENSE.txt) against WCAG 2.0/2.1/2.2 A and AA rules.
 
+Second engine: the same check also runs HTML_CodeSniffer 2.5.1 (vendored build in
+vendor/HTMLCS.js, from npm's html_codesniffer package, BSD-3-Clause:
+vendor/html_codesniffer-LICENSE.txt) with its WCAG2AA standard, and fails on its errors (not on
+its warnings and notices, which ask for a person's judgement). The two engines find different
+things: HTMLCS reports table cells not tied to their headers (H43) and contrast that axe missed.
+`htmlcs` runs it alone.
+
 CSP: every test fails if the browser refused anything under the page's policy (`csp_violations`).
 The app sends `script-src 'self'`, so a <script> tag added to the page (page.add_script_tag)
 is blocked. We do NOT turn CSP off with `bypass_csp=True`: tests must see the pages exactly as a
@@ -30,6 +37,9 @@ expect.set_options(timeout=30_000)
 
 AXE_VERSION = "4.14.1"
 AXE_SOURCE_PATH = Path(__file__).parent / "vendor" / "axe.min.js"
+HTMLCS_VERSION = "2.5.1"
+HTMLCS_SOURCE_PATH = Path(__file__).parent / "vendor" / "HTMLCS.js"
+HTMLCS_STANDARD = "WCAG2AA"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -159,16 +169,21 @@ def axe_source() -> str:
 
 
 @pytest.fixture
-def axe(axe_source) -> Callable[..., list[dict]]:
+def axe(axe_source, htmlcs) -> Callable[..., list[dict]]:
     """Returns `check(page, context_label, *, fail=True)`.
 
-    It injects axe-core into the page if it is not there yet, runs the WCAG 2.x A/AA rules on
+    It runs HTML_CodeSniffer first (`htmlcs`; second_engine=False leaves it out), then injects
+    axe-core into the page if it is not there yet, runs the WCAG 2.x A/AA rules on
     the whole document and returns the list of violations; with fail=True (the default) it fails
     the test when there is any, listing rule id, impact, help and the first targets.
     """
 
-    def check(page, context_label: str = "", *, fail: bool = True) -> list[dict]:
+    def check(
+        page, context_label: str = "", *, fail: bool = True, second_engine: bool = True
+    ) -> list[dict]:
         label = context_label or page.url
+        if second_engine:
+            htmlcs(page, label, fail=fail)
         if not page.evaluate("() => typeof window.axe === 'object'"):
             # Not add_script_tag: the app's CSP would block it (see the module docstring).
             page.evaluate(axe_source)
@@ -185,5 +200,60 @@ def axe(axe_source) -> Callable[..., list[dict]]:
         if fail and violations:
             pytest.fail(format_axe_violations(violations, label), pytrace=False)
         return violations
+
+    return check
+
+
+# HTMLCS reports each problem with the element it is on: these say which one.
+_HTMLCS_RUN = """(standard) => new Promise((resolve, reject) => {
+    const describe = (element) => {
+        if (!element || !element.tagName) { return String(element && element.nodeName); }
+        let text = element.tagName.toLowerCase();
+        if (element.id) { text += '#' + element.id; }
+        if (element.className && typeof element.className === 'string') {
+            text += '.' + element.className.trim().split(/\\s+/).join('.');
+        }
+        const html = (element.outerHTML || '').slice(0, 160);
+        return text + ' ' + html;
+    };
+    HTMLCS.process(standard, document, () => {
+        resolve(HTMLCS.getMessages()
+            .filter((message) => message.type === HTMLCS.ERROR)
+            .map((message) => ({code: message.code, msg: message.msg,
+                                element: describe(message.element)})));
+    }, () => reject(new Error('HTML_CodeSniffer could not run')), 'en');
+})"""
+
+
+def format_htmlcs_errors(errors: list[dict], label: str) -> str:
+    engine = f"HTML_CodeSniffer {HTMLCS_VERSION} {HTMLCS_STANDARD}"
+    lines = [f"{engine}: {len(errors)} error(s) on {label}:"]
+    for error in errors[:30]:
+        lines.append(f"- {error['code']}: {error['msg']}\n    at {error['element']}")
+    if len(errors) > 30:
+        lines.append(f"  … and {len(errors) - 30} more")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def htmlcs_source() -> str:
+    return HTMLCS_SOURCE_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def htmlcs(htmlcs_source) -> Callable[..., list[dict]]:
+    """Returns `check(page, context_label, *, fail=True)`: runs HTML_CodeSniffer's WCAG2AA
+    standard on the whole document and returns its errors; with fail=True it fails the test
+    when there is any, naming the technique (e.g. H43), the message and the element."""
+
+    def check(page, context_label: str = "", *, fail: bool = True) -> list[dict]:
+        label = context_label or page.url
+        if not page.evaluate("() => typeof window.HTMLCS === 'object'"):
+            # Through the DevTools protocol like axe: the page's CSP would block a script tag.
+            page.evaluate(htmlcs_source)
+        errors = page.evaluate(_HTMLCS_RUN, HTMLCS_STANDARD)
+        if fail and errors:
+            pytest.fail(format_htmlcs_errors(errors, label), pytrace=False)
+        return errors
 
     return check

@@ -96,9 +96,15 @@ def add_from_catalogue(page: Page, need_label: str, item: str, *, add="Lägg til
     return pk
 
 
-def add_free_row(page: Page, need_label: str) -> int:
+def add_free_row(page: Page, need_label: str, *, answer: str = "Ja, grundläggande behov") -> int:
+    """Add an own row of the need, answering the question whether the help is basic (an other
+    need is other whatever the answer)."""
     before = set(row_pks(page))
-    page.get_by_label("Behov för den nya raden").select_option(label=need_label)
+    own_row = page.locator("#own-row")
+    if not own_row.evaluate("element => element.open"):
+        own_row.locator("summary").click()
+    own_row.get_by_role("radio", name=need_label, exact=False).first.check()
+    own_row.get_by_role("radio", name=answer).check()
     page.get_by_role("button", name="Lägg till egen rad").click()
     expect(row_cards(page)).to_have_count(len(before) + 1)
     (pk,) = set(row_pks(page)) - before
