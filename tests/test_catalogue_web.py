@@ -64,15 +64,17 @@ def test_a_get_with_words_shows_only_what_they_find(client, query, key):
     assert re.search(r'<p class="catalogue-count" id="catalogue-count">\d* ?\w+ aktivitet', page)
     # Items the words do not find are on the page, hidden, for app.js to filter again.
     assert 'data-terms=" dusch' in page
-    assert re.search(r'<div class="catalogue-none" id="catalogue-none" hidden>', page)
+    assert re.search(r'<p class="catalogue-none" id="catalogue-none" hidden>', page)
 
 
 def test_nothing_found_offers_an_own_row_with_the_words_typed(client):
     draft = make_draft()
     page = page_of(client.get(draft.get_absolute_url(), {"sok": "spela gitarr"}))
     assert shown_items(page) == []
-    assert '<div class="catalogue-none" id="catalogue-none">' in page
+    assert '<p class="catalogue-none" id="catalogue-none">' in page
     assert "Ingen aktivitet passar." in page
+    # The own row's form is open, with the words typed as its description.
+    assert '<details class="own-row" id="own-row" open>' in page
     assert re.search(r'<input type="text" name="description" value="spela gitarr"', page)
 
     response = client.post(

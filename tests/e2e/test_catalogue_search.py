@@ -87,19 +87,20 @@ def test_nothing_found_offers_an_own_row_with_the_words_typed(live_server, page:
     expect(page.locator("#catalogue-count")).to_have_text("Ingen aktivitet passar.")
     none = page.locator("#catalogue-none")
     expect(none).to_be_visible()
-    expect(page.get_by_label("Beskrivning av den egna raden")).to_have_value("spela gitarr")
+    own_row = page.locator("#own-row")
+    expect(own_row).to_have_attribute("open", "")
+    expect(own_row.get_by_label("Beskrivning (frivillig)")).to_have_value("spela gitarr")
     expect(page.locator("#add li:visible")).to_have_count(0)
     at_the_catalogue(page)
     axe(page, "the catalogue searched, nothing found")
 
-    page.get_by_label("Behov för den nya raden").select_option(value="leisure_and_community")
+    own_row.get_by_role("radio", name="Fritid", exact=False).first.check()
     page.get_by_role("button", name="Lägg till egen rad").click()
     expect(row_cards(page)).to_have_count(41)
     expect(page.locator("#rows-table input[value='spela gitarr']")).to_have_count(1)
-    # A search that finds again takes the own row's words away: no stray description.
+    # A search that finds again takes the message away.
     search(page, "dusch")
     expect(none).to_be_hidden()
-    expect(page.get_by_label("Beskrivning av den egna raden")).to_be_disabled()
 
 
 def test_items_marked_across_searches_are_added_at_once(live_server, page: Page, axe):
@@ -172,6 +173,8 @@ def test_without_javascript_the_search_and_the_marking_work(live_server, browser
         page.get_by_label("Sök aktivitet").fill("spela gitarr")
         with page.expect_navigation():
             page.get_by_label("Sök aktivitet").press("Enter")
-        expect(page.get_by_label("Beskrivning av den egna raden")).to_have_value("spela gitarr")
+        expect(page.locator("#own-row").get_by_label("Beskrivning (frivillig)")).to_have_value(
+            "spela gitarr"
+        )
     finally:
         context.close()
