@@ -21,6 +21,11 @@ from assessments import rules
 from assessments.models import Activity
 from assessments.rules import words
 from assessments.rules.compare import Comparison, compare
+from assessments.rules.deadline import Deadline
+
+# rules.md R14: shown apart from the other warnings, in a box of their own (`_deadline.html`,
+# `_reassessment.html`), on the page, the read-only page, the PDF and the request.
+SHOWN_APART = ("deadline", "reassessment_of_whole_right")
 
 VOICES = {
     "page": gettext_lazy("Enligt din beräkning"),
@@ -113,6 +118,24 @@ class Presented:
     @property
     def night_step(self):
         return self.result.step("night")
+
+    @property
+    def deadline(self) -> Deadline | None:
+        """The last day to contest the decision, and how it was counted (rules.md R14)."""
+        return self.result.deadline
+
+    @property
+    def reassessment(self) -> rules.Notice | None:
+        """What HFD 2060-22 means when the draft claims more than an FK decision grants;
+        `prominent` when the estimate's basic needs are not above the threshold (R14)."""
+        return next(
+            (w for w in self.result.warnings if w.code == "reassessment_of_whole_right"), None
+        )
+
+    @property
+    def warnings(self) -> list[rules.Notice]:
+        """The warnings besides those shown apart (`SHOWN_APART`)."""
+        return [w for w in self.result.warnings if w.code not in SHOWN_APART]
 
     @property
     def bracket(self) -> str:

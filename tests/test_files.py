@@ -213,10 +213,10 @@ BAD = {
     "format missing": (make_file(format=DELETE), ['Fältet "format" (filformat)', "saknas"]),
     "wrong format": (make_file(format="something.else"), ['Fältet "format"', "inte en behovsfil"]),
     "unknown version": (
-        make_file(version=3),
-        ['Fältet "version" (version)', "version 3", "kan bara läsa version 1 och 2"],
+        make_file(version=4),
+        ['Fältet "version" (version)', "version 4", "kan bara läsa version 1, 2 och 3"],
     ),
-    "version as text": (make_file(version="1"), ['Fältet "version"', "talet 1 eller 2"]),
+    "version as text": (make_file(version="1"), ['Fältet "version"', "talet 1, 2 eller 3"]),
     "version missing": (make_file(version=DELETE), ['Fältet "version"', "saknas"]),
     # The top level
     "unknown top field": (make_file(titel="x"), ['Fältet "titel"', "okänt fält", '"title"']),
@@ -447,7 +447,7 @@ def test_write_gives_every_field_in_the_spec_order():
         "week_types",
         "activities",
     ]
-    assert data["version"] == 2
+    assert data["version"] == 3
     assert data["person"] == {"birth_month": None, "age": None}
     assert data["week_types"] == [
         {"key": "week", "name": "Vanlig vecka", "weeks": 52, "assistance_days": 7, "away_hours": 0}
@@ -745,8 +745,8 @@ def test_a_version_1_file_means_one_week_type_of_52_weeks():
     assert (af.period, af.night, af.decision, af.birth_month) == (None, None, None, None)
 
 
-def test_the_tool_writes_version_2():
-    assert json.loads(files.write(read(make_file(version=1))))["version"] == 2
+def test_the_tool_writes_version_3():
+    assert json.loads(files.write(read(make_file(version=1))))["version"] == 3
 
 
 def test_a_period_of_exactly_366_days_is_allowed():

@@ -38,7 +38,7 @@ from .i18n import _
 # ("activities", 2, "decided", "minutes") or ("person", "birth_month").
 Path = tuple[str | int, ...]
 EMPTY: Mapping = MappingProxyType({})
-LATEST = 2  # the newest version of the file that the parts know (spec/assessment-file.md)
+LATEST = 3  # the newest version of the file that the parts know (spec/assessment-file.md)
 
 
 def no_problems(values: Mapping, parent: Mapping | None = None) -> Mapping[str | Path, str]:
@@ -306,6 +306,8 @@ def write(part: Part, obj: Any, *, version: int) -> dict:
         if name not in values or (values[name] is None and not f.nullable):
             continue
         value = values[name]
+        if f.type == Type.LIST and not value and f.default == ():
+            continue  # an optional list left empty (no day plans) is not written: the default
         if f.part is None:
             data[name] = plain(f, value)
         elif f.type == Type.LIST:
