@@ -274,3 +274,67 @@ def test_the_hfd_notice_is_prominent_when_the_basic_needs_are_not_above_20_hours
 def test_no_hfd_notice_for_a_kommun_decision(client):
     draft = make_draft([{"minutes": 200, "decided": {"minutes": 180}}], decision_by="kommun")
     assert 'id="reassessment"' not in page_of(client, draft)
+
+
+# --- The PDFs, read back ------------------------------------------------------------------------
+
+
+def pdf_text(content: bytes) -> str:
+    out = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
+    )
+    return " ".join(out.stdout.decode().split())
+
+
+def test_the_summary_pdf_has_the_deadline_the_decided_night_and_the_hfd_notice(client):
+    draft = night_draft(decision_received=date(2026, 10, 20))
+    Assessment.objects.filter(pk=draft.pk).update(
+        decision_night={"start": "22:00", "end": "06:00", "cover": "on_call"}
+    )
+    activity = draft.activities.first()
+    activity.decided = {"minutes": 150}
+    activity.save()
+    text = pdf_text(client.get(f"/b/{draft.token}/pdf/").content)
+    assert "Frist för omprövning" in text
+    assert "Sista dagen för en begäran om omprövning är 2026-12-21." in text
+    assert "Den dagen är söndag, så sista dagen flyttas till nästa vardag, 2026-12-21" in text
+    assert "Natten 22:00–07:00, väntetid 22:00–06:00, beredskap" in text
+    assert "Innan du ansöker om fler timmar" in text
+    assert "mål 2060-22" in text
+
+
+def test_the_summary_pdf_says_fk_grants_nothing_instead_of_a_total(client):
+    draft = make_draft(
+        [{"minutes": 200, "decided": {"minutes": 150}}],
+        decision_by="fk",
+        decision_date=date(2026, 10, 15),
+    )
+    text = pdf_text(client.get(f"/b/{draft.token}/pdf/").content)
+    # The total the decision grants is 0, not the 17,5 hours its rows give.
+    assert "Totalt;beslutetbeviljar23,33h3,33h0h0h23,33h" in text.replace(" ", "")
+    page = page_of(client, draft)
+    assert "0 (beviljas inte)" in page
+    assert "Totalt beviljat" in page
+
+
+def test_the_pdf_money_over_a_period_across_a_year_uses_each_years_amount(client):
+    # rules.md R8: 34 h a week over 2025-10-01 – 2026-03-31 is 610 175,66 kr a year.
+    draft = make_draft(
+        [{"minutes": 340, "times": 6, "per": "week"}],
+        assessment_date=date(2025, 10, 1),
+        period_start=date(2025, 10, 1),
+        period_end=date(2026, 3, 31),
+    )
+    text = pdf_text(client.get(f"/b/{draft.token}/pdf/?appendix=1").content)
+    assert "cirka 610 176 kr." in text
+    assert "342,60 kr" not in text.split("cirka 610 176 kr.")[0][-200:]  # no single-amount formula
+    assert "varje del av perioden räknas med sitt års belopp" in text
+
+
+def test_the_request_pdf_has_the_deadline_and_the_decided_night(client):
+    draft = night_draft(decision_received=date(2026, 10, 20))
+    save_decision(client, draft, decision_night_mode="none")
+    text = pdf_text(client.get(f"/b/{draft.token}/omprovning/pdf/").content)
+    assert "Sista dagen för en begäran om omprövning är 2026-12-21." in text
+    assert "Natten och veckorna" in text
+    assert "Natten: beslutet gav ingen väntetid eller beredskap i stället för väntetid." in text
