@@ -12,7 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments import rules
-from assessments.columns import db_value, stored_parts
+from assessments.columns import column_read, db_value, stored_parts
 from assessments.forms.fields import DescribedFieldsMixin, form_field
 from assessments.models import Activity, Assessment
 from assessments.rules import Kind
@@ -260,7 +260,11 @@ class DecisionForm(PartForm):
             if name == "cover":
                 overrides["widget"] = forms.RadioSelect
             field = form_field(declared, **overrides)
-            initial = other.get(name)
+            # The stored value as the form field holds it (a time, not its text), so that the
+            # stale check compares like with like.
+            initial = (
+                column_read(declared, other.get(name))[0] if name != "cover" else other.get(name)
+            )
             if name == "cover":
                 initial = initial or rules.NightCover.WAITING.value
             self.add_field(f"decision_night_{name}", field, initial)
