@@ -338,3 +338,49 @@ def test_the_request_pdf_has_the_deadline_and_the_decided_night(client):
     assert "Sista dagen för en begäran om omprövning är 2026-12-21." in text
     assert "Natten och veckorna" in text
     assert "Natten: beslutet gav ingen väntetid eller beredskap i stället för väntetid." in text
+
+
+def test_a_second_save_of_the_decided_night_is_not_taken_for_another_tabs_change(client):
+    draft = night_draft()
+    page = page_of(client, draft)
+    first = client.post(f"/b/{draft.token}/beslut/", posted(page, "decision-form", **DECIDED_NIGHT))
+    assert first.status_code == 302
+    # The page now shows the stored night: changing only the cover is this page's change.
+    page = page_of(client, draft)
+    data = posted(page, "decision-form", decision_night_cover="waiting")
+    assert data["initial-decision_night_start"].startswith("22:00")
+    second = client.post(f"/b/{draft.token}/beslut/", data, **HTMX)
+    assert second.status_code == 200
+    draft.refresh_from_db()
+    assert draft.decision_night == {"start": "22:00", "end": "06:00", "cover": "waiting"}
+
+
+# --- Item 7: the words at the threshold and for money across a year -----------------------------
+
+
+def test_at_exactly_20_hours_every_text_says_more_than_20_hours_is_needed(client):
+    # 171 3/7 minutes a day is 20 h a week exactly: not enough (rules.md R5).
+    draft = make_draft(
+        [{"minutes": 120, "times": 10, "per": "week"}],
+        decision_by="fk",
+        decision_date=date(2026, 10, 15),
+    )
+    assert draft.calculate().basic_minutes == 20 * 60
+    page = page_of(client, draft)
+    text = pdf_text(client.get(f"/b/{draft.token}/pdf/").content)
+    for shown in (page, text):
+        assert "nådd" not in shown
+        assert "mer än 20 timmar" in shown
+
+
+def test_so_raknade_vi_says_money_across_a_year_uses_each_years_amount(client):
+    draft = make_draft(
+        [{"minutes": 340, "times": 6, "per": "week"}],
+        assessment_date=date(2025, 10, 1),
+        period_start=date(2025, 10, 1),
+        period_end=date(2026, 3, 31),
+    )
+    page = page_of(client, draft).replace("\u00a0", " ").replace("&nbsp;", " ")
+    assert "610 176 kr" in page
+    assert "605 716" not in page and "605 717 kr per år" not in page
+    assert "varje del av perioden räknas med sitt års timbelopp" in page
