@@ -184,10 +184,7 @@ class Assessment(models.Model):
         if decision is not None and set(decision.week_types) - set(keys):
             # Weeks decided for a week type since removed stay stored, but do not count.
             weeks = {key: n for key, n in decision.week_types.items() if key in keys}
-            decision = parts["decision"] = dataclasses.replace(decision, week_types=weeks)
-        if decision is not None and decision.night is not None and not self.has_night:
-            # A decided night without the claimed night: kept for when the night comes back.
-            parts["decision"] = dataclasses.replace(decision, night=None)
+            parts["decision"] = dataclasses.replace(decision, week_types=weeks)
         return rules.Assessment(
             **columns.part_values(self, "")[0],
             **parts,

@@ -384,3 +384,17 @@ def test_so_raknade_vi_says_money_across_a_year_uses_each_years_amount(client):
     assert "610 176 kr" in page
     assert "605 716" not in page and "605 717 kr per år" not in page
     assert "varje del av perioden räknas med sitt års timbelopp" in page
+
+
+def test_a_file_with_a_decided_night_and_no_claimed_night_keeps_it(client):
+    data = json.loads(EXAMPLE.read_text())
+    data |= {"version": 3}
+    data["decision"] |= {"night": {"start": "22:00", "end": "06:00", "cover": "on_call"}}
+    draft = Assessment.objects.create_from(files.read(json.dumps(data)))
+    assert (
+        json.loads(files.write(draft.to_rules()))["decision"]["night"]
+        == (data["decision"]["night"])
+    )
+    page = page_of(client, draft)
+    assert 'name="decision_night_mode"' in page  # still editable on the page
+    assert "Natten: beslutet gav beredskap under nattvilan 22:00–06:00." in page

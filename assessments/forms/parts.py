@@ -222,7 +222,10 @@ class DecisionForm(PartForm):
         # Only where the page showed them: a post without them changes nothing of them.
         shown = self.instance.decision_by if data is None else None
         posted = data is not None and "decision_night_mode" in data
-        if (shown and self.instance.has_night) or posted:
+        # A decided night without a claimed one (a file may hold it; rules.compare words it)
+        # stays editable too.
+        night = self.instance.has_night or self.instance.decision_night is not None
+        if (shown and night) or posted:
             self.add_night_fields()
         week_types = self.instance.week_type_list
         for week in week_types if len(week_types) > 1 else ():
