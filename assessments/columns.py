@@ -3,7 +3,8 @@
 The draft's own columns hold its details and person by their field names, and each part of one
 object that may be absent (a field of the draft's table, `rules.draft.DRAFT`, that holds an
 object) as "<part>_<field>": the model's columns are the declaration of what is stored, so a
-part is stored in its fields that have a column (the decision's version-2 fields today). The
+part is stored in its fields that have a column; a field holding a part of its own (the
+decision's night and weeks) is one JSON column, written and read by that part's rules. The
 part is there when its required fields are, and an absent part keeps its other columns' values
 for when it comes back. A value is stored only if its field's rules take it (`refuse_broken`); a
 value an older version stored invalid is read as its field's stand-in (`rules.fields.repaired`)
@@ -20,7 +21,7 @@ from . import rules
 from .rules import assessment as draft_table
 from .rules.draft import DRAFT_FIELDS
 from .rules.fields import Field, Type, repaired
-from .rules.parts import Part
+from .rules.parts import LATEST, Part, read, write
 
 
 @cache
@@ -62,9 +63,38 @@ def db_value(value):
     return value
 
 
+def column_value(f: Field, value):
+    """A field's value as its column holds it. A field holding a part of its own (the
+    decision's night and weeks, spec "More of the decision") is stored in one JSON column, as
+    the file writes it."""
+    if f.part is None or value is None:
+        return db_value(value)
+    if f.type == Type.MAP:
+        return {key: write(f.part, item, version=LATEST) for key, item in value.items()}
+    return write(f.part, value, version=LATEST)
+
+
+def column_read(f: Field, stored) -> tuple:
+    """A column's value as the rules read it, and whether it had to be replaced (a value an
+    older version stored invalid): a part in a JSON column is read by the part's own rules."""
+    if f.part is None:
+        return repaired(f, stored)
+    if stored is None:
+        return f.default, False
+    items = stored.items() if f.type == Type.MAP and isinstance(stored, dict) else None
+    if f.type == Type.MAP and items is None:
+        return f.default, True
+    made = {}
+    for key, item in items if items is not None else [(None, stored)]:
+        made[key], found = read(f.part, item, version=LATEST)
+        if found:
+            return f.default, True
+    return (made if items is not None else made[None]), False
+
+
 def broken(fields: dict[str, Field], values: dict) -> list[str]:
     """The fields whose values break their own field's rules."""
-    return [name for name, value in values.items() if repaired(fields[name], value)[1]]
+    return [name for name, value in values.items() if column_read(fields[name], value)[1]]
 
 
 def refuse_broken(what: str, names) -> None:
@@ -85,7 +115,7 @@ def new_key(used: set[str], name: str) -> str:
 def _absent(field: Field):
     """What an absent part's column holds: its default, or empty for a required field."""
     if not field.required:
-        return db_value(field.default)
+        return column_value(field, field.default)
     return "" if field.type in (Type.CHOICE, Type.TEXT) else None
 
 
@@ -95,7 +125,7 @@ def draft_values(model, draft: rules.Assessment) -> dict:
     for part, (_part, fields) in stored_parts(model).items():
         obj = getattr(draft, part)
         for name, f in fields.items():
-            values[f"{part}_{name}"] = db_value(getattr(obj, name)) if obj else _absent(f)
+            values[f"{part}_{name}"] = column_value(f, getattr(obj, name)) if obj else _absent(f)
     return values
 
 
@@ -112,7 +142,7 @@ def part_values(stored, prefix: str) -> tuple[dict, list[Field]]:
     """A part's stored values as the rules read them, and the fields stored invalid."""
     values, broken_fields = {}, []
     for name, f in draft_columns(type(stored))[prefix].items():
-        values[name], was_broken = repaired(f, getattr(stored, prefix + name))
+        values[name], was_broken = column_read(f, getattr(stored, prefix + name))
         if was_broken:
             broken_fields.append(f)
     return values, broken_fields

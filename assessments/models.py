@@ -109,6 +109,11 @@ class Assessment(models.Model):
     decision_note = models.TextField(_("anteckning om beslutet"), max_length=2000, blank=True)
     # Whether the person answered "the shape of the weeks" (web.shape): asked once, first.
     weeks_asked = models.BooleanField(default=False)
+    # Version 3 of the file (rules.md R12, R14): when the decision was received, and what it
+    # decided about the night and the weeks, each part as the file writes it (columns.py).
+    decision_received = models.DateField(_("dagen beslutet kom fram"), null=True, blank=True)
+    decision_night = models.JSONField(_("natten enligt beslutet"), null=True, blank=True)
+    decision_week_types = models.JSONField(_("veckor enligt beslutet"), default=dict, blank=True)
     # Bumped on every change; the stale-edit check (an edit based on an old page) reads it.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -184,9 +189,15 @@ class Assessment(models.Model):
                 changes |= {"decided": None, "decision_reason": ""}
             return dataclasses.replace(row, **changes)
 
+        parts = columns.parts(self)
+        decision = parts.get("decision")
+        if decision is not None and set(decision.week_types) - set(keys):
+            # Weeks decided for a week type since removed stay stored, but do not count.
+            weeks = {key: n for key, n in decision.week_types.items() if key in keys}
+            parts["decision"] = dataclasses.replace(decision, week_types=weeks)
         return rules.Assessment(
             **columns.part_values(self, "")[0],
-            **columns.parts(self),
+            **parts,
             week_types=week_types or (DEFAULT_WEEK_TYPE,),
             day_plans=self.counted_day_plans(keys),
             activities=tuple(counted(row.to_row()) for row in rows),

@@ -180,10 +180,12 @@ def _key_figures(result: rules.Result) -> list[dict]:
         figures.append(
             ("deduction", result.deduction_minutes, decided and decided.deduction_minutes)
         )
-    figures.append(("total", result.total_minutes, decided and decided.total_minutes))
+    # rules.md R12: at or below the threshold Försäkringskassan grants nothing: 0, not the rows.
+    figures.append(("total", result.total_minutes, decided and decided.granted_minutes))
     return [
         {
             "figure": figure,
+            "nothing": figure == "total" and bool(decided and decided.grants_nothing),
             "week": claimed,
             "day": per_day(claimed),
             "decided_week": got,
@@ -235,7 +237,7 @@ def _summary_context(
         "is_child": draft.is_child,
         "key_figures": _key_figures(result),
         "weeks_per_year": WEEKS_PER_YEAR.value,
-        "notices": [notice for notice in result.warnings if notice.printed],
+        "notices": [notice for notice in shown.warnings if notice.printed],
         "segments": [(words.span_text(s.start, s.end), s) for s in result.segments]
         if result.several_segments
         else [],
@@ -319,6 +321,7 @@ def reconsideration_html(draft: rules.Assessment, *, printed_on: date) -> str | 
         "printed_on": printed_on,
         "disclaimer": reconsideration.DISCLAIMER,
         "own_reason_missing": reconsideration.OWN_REASON_MISSING,
+        "own_reason_part_missing": _(reconsideration.OWN_REASON_PART_MISSING),
         "footer_draft": css_string(_("UTKAST att redigera – inte juridisk rådgivning")),
         **_page_margins(_("Behovsräknare · utkast · utskrivet %(date)s"), printed_on),
     }

@@ -16,12 +16,18 @@ then `activity` is None and `row` is all there is.
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from assessments import rules
 from assessments.models import Activity
 from assessments.rules import words
-from assessments.rules.compare import Comparison, compare
+from assessments.rules.compare import Comparison, compare, night_text
+from assessments.rules.deadline import Deadline
+
+# rules.md R14: shown apart from the other warnings, in a box of their own (`_deadline.html`,
+# `_reassessment.html`), on the page, the read-only page, the PDF and the request.
+SHOWN_APART = ("deadline", "reassessment_of_whole_right")
 
 VOICES = {
     "page": gettext_lazy("Enligt din beräkning"),
@@ -106,6 +112,53 @@ def need_groups(
     ]
 
 
+@dataclass(frozen=True)
+class DecidedPart:
+    """A line of "Natten och veckorna enligt beslutet": the night or a week type, as claimed
+    and as decided (rules.md R12), with the hours a week it counts where it has any."""
+
+    label: str
+    claimed: str
+    decided: str
+    changed: bool
+    claimed_minutes: Fraction | None = None
+    decided_minutes: Fraction | None = None
+
+
+def decided_parts(result: rules.Result) -> list[DecidedPart]:
+    """The night (hours and cover, or none) and each week type's weeks as the decision has
+    them, beside the claim; the weeks only when there are several week types."""
+    decided = result.decision
+    if decided is None:
+        return []
+    lines = []
+    claimed_night = result.night.night if result.night else None
+    decided_night = decided.night.night if decided.night else None
+    if claimed_night is not None or decided_night is not None:
+        lines.append(
+            DecidedPart(
+                str(_("Natten")),
+                night_text(claimed_night) if claimed_night else str(_("ingen nattvila")),
+                night_text(decided_night) if decided_night else str(_("ingen nattvila")),
+                claimed_night != decided_night,
+                result.night.counted_minutes if result.night else Fraction(0),
+                decided.night.counted_minutes if decided.night else Fraction(0),
+            )
+        )
+    if result.several_weeks:
+        for week, granted in zip(result.week_types, decided.week_types, strict=True):
+            claimed, got = week.week_type.weeks, granted.week_type.weeks
+            lines.append(
+                DecidedPart(
+                    week.week_type.label,
+                    _("{weeks} veckor").format(weeks=rules.format_number(claimed)),
+                    _("{weeks} veckor").format(weeks=rules.format_number(got)),
+                    claimed != got,
+                )
+            )
+    return lines
+
+
 @dataclass
 class Presented:
     """A result as every place shows it (`present`)."""
@@ -129,6 +182,28 @@ class Presented:
     @property
     def night_step(self):
         return self.result.step("night")
+
+    @property
+    def decided_parts(self) -> list[DecidedPart]:
+        return decided_parts(self.result)
+
+    @property
+    def deadline(self) -> Deadline | None:
+        """The last day to contest the decision, and how it was counted (rules.md R14)."""
+        return self.result.deadline
+
+    @property
+    def reassessment(self) -> rules.Notice | None:
+        """What HFD 2060-22 means when the draft claims more than an FK decision grants;
+        `prominent` when the estimate's basic needs are not above the threshold (R14)."""
+        return next(
+            (w for w in self.result.warnings if w.code == "reassessment_of_whole_right"), None
+        )
+
+    @property
+    def warnings(self) -> list[rules.Notice]:
+        """The warnings besides those shown apart (`SHOWN_APART`)."""
+        return [w for w in self.result.warnings if w.code not in SHOWN_APART]
 
     @property
     def bracket(self) -> str:

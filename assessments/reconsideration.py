@@ -221,7 +221,8 @@ def build(draft: rules.Assessment, result: rules.Result) -> Request | None:
             for label, claimed, got in (
                 (_("Grundläggande behov"), result.basic_minutes, decided.basic_minutes),
                 (_("Andra personliga behov"), result.other_minutes, decided.other_minutes),
-                (_("Totalt"), result.total_minutes, decided.total_minutes),
+                # rules.md R12: Försäkringskassan grants nothing at or below the threshold.
+                (_("Totalt"), result.total_minutes, decided.granted_minutes),
             )
         ),
         general_rules=tuple(general),

@@ -3,6 +3,7 @@ from django.urls import path
 from assessments import language
 from assessments.web import (
     dayplans,
+    deadline,
     downloads,
     parts,
     reconsideration,
@@ -52,11 +53,17 @@ urlpatterns = [
         downloads.reconsideration_pdf,
         name="reconsideration_pdf",
     ),
+    path("b/<str:token>/frist.ics", deadline.deadline_ics, name="deadline_ics"),
     path("b/<str:token>/dela/", sharing.share, name="share"),
     path("b/<str:token>/dela/sluta/", sharing.unshare, name="unshare"),
     path("l/<str:public_id>/<str:secret>/", sharing.shared, name="shared"),
     path("l/<str:public_id>/<str:secret>/pdf/", downloads.shared_pdf, name="shared_pdf"),
     path("l/<str:public_id>/<str:secret>/fil/", downloads.shared_download, name="shared_download"),
+    path(
+        "l/<str:public_id>/<str:secret>/frist.ics",
+        deadline.shared_deadline_ics,
+        name="shared_deadline_ics",
+    ),
     path(
         "l/<str:public_id>/<str:secret>/omprovning/",
         reconsideration.shared_reconsideration_page,

@@ -12,11 +12,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments import rules
-from assessments.columns import db_value, stored_parts
+from assessments.columns import column_read, db_value, stored_parts
 from assessments.forms.fields import DescribedFieldsMixin, form_field
 from assessments.models import Activity, Assessment
 from assessments.rules import Kind
 from assessments.rules import activity as row_table
+from assessments.rules.assessment import DECIDED_NIGHT_FIELDS, DECIDED_WEEK_FIELDS
 from assessments.rules.draft import (
     DECISION,
     DETAILS,
@@ -25,8 +26,10 @@ from assessments.rules.draft import (
     WEEK_TYPES,
     draft_problems,
     draft_values,
+    night_problems,
     with_part,
 )
+from assessments.rules.fields import to_plain
 from assessments.rules.needs import DECISION_MAKER_LABELS
 from assessments.rules.parts import Part
 
@@ -192,24 +195,155 @@ class NightForm(PartForm):
 
 
 class DecisionForm(PartForm):
-    """The decision the draft is compared with (rules.md R12): who decided and when; no one
-    chosen is no decision."""
+    """The decision the draft is compared with (rules.md R12): who decided, when, when it was
+    received (R14); no one chosen is no decision. Once there is a decision, what it decided
+    about the night (when the draft has one) and the number of weeks of each week type (when
+    there are several): spec "More of the decision". The night is one choice (as claimed,
+    another night, or none) and its times; each week type's weeks are empty for as claimed."""
 
     part = DECISION
     address, form_id = "beslut", "decision-form"
     saved = _("Beslutet är sparat.")
     conflict_title = _("Beslutet har ändrats någon annanstans")
     columns = "decision_"
+    names = ("by", "date", "received", "note")
     optional = True
     widgets = {"by": forms.RadioSelect}
+    NIGHT = ("night_mode", "night_start", "night_end", "night_cover")
+    WEEKS = "weeks_"  # a week type's decided weeks: "decision_weeks_<key>"
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
         by = self.fields["decision_by"]
         by.choices = [
             ("", _("Inget beslut att jämföra med")),
             *[(member.value, label) for member, label in DECISION_MAKER_LABELS.items()],
         ]
+        # Only where the page showed them: a post without them changes nothing of them.
+        shown = self.instance.decision_by if data is None else None
+        posted = data is not None and "decision_night_mode" in data
+        # A decided night without a claimed one (a file may hold it; rules.compare words it)
+        # stays editable too.
+        night = self.instance.has_night or self.instance.decision_night is not None
+        if (shown and night) or posted:
+            self.add_night_fields()
+        week_types = self.instance.week_type_list
+        for week in week_types if len(week_types) > 1 else ():
+            name = f"decision_{self.WEEKS}{week.key}"
+            if shown or (data is not None and name in data):
+                field = form_field(
+                    DECIDED_WEEK_FIELDS["weeks"],
+                    required=False,
+                    label=_("%(week)s: antal veckor enligt beslutet (ansökt %(weeks)s)")
+                    % {"week": week.label, "weeks": rules.format_number(week.weeks)},
+                    help_text="",
+                )
+                field.empty_value = None  # empty: as claimed
+                self.add_field(name, field, self.stored_weeks().get(week.key))
+        self.set_describedby()
+
+    def add_night_fields(self) -> None:
+        stored = self.instance.decision_night
+        mode = "" if stored is None else ("none" if stored.get("granted") is False else "other")
+        choice = forms.ChoiceField(
+            label=_("Natten enligt beslutet"),
+            choices=[
+                ("", _("Som i beräkningen: beslutet ändrade inte natten")),
+                ("other", _("Beslutet gav en annan nattvila, väntetid eller beredskap")),
+                ("none", _("Beslutet gav ingen väntetid eller beredskap på natten")),
+            ],
+            required=False,
+            widget=forms.RadioSelect,
+        )
+        self.add_field("decision_night_mode", choice, mode)
+        other = stored if mode == "other" else {}
+        for name in ("start", "end", "cover"):
+            declared = DECIDED_NIGHT_FIELDS[name]
+            overrides = {"required": False}
+            if name == "cover":
+                overrides["widget"] = forms.RadioSelect
+            field = form_field(declared, **overrides)
+            # The stored value as the form field holds it (a time, not its text), so that the
+            # stale check compares like with like.
+            initial = (
+                column_read(declared, other.get(name))[0] if name != "cover" else other.get(name)
+            )
+            if name == "cover":
+                initial = initial or rules.NightCover.WAITING.value
+            self.add_field(f"decision_night_{name}", field, initial)
+
+    def stored_weeks(self) -> dict:
+        return {
+            key: float(item["weeks"])
+            for key, item in (self.instance.decision_week_types or {}).items()
+            if isinstance(item, dict) and isinstance(item.get("weeks"), int | float)
+        }
+
+    def week_names(self) -> list[str]:
+        return [name for name in self.fields if name.startswith(f"decision_{self.WEEKS}")]
+
+    def own_fields(self) -> list[forms.BoundField]:
+        """Who decided, when, when it came, the note: the decision's own fields."""
+        return [self[self.columns + name] for name in self.names]
+
+    def night_mode(self) -> forms.BoundField | None:
+        return self["decision_night_mode"] if "decision_night_mode" in self.fields else None
+
+    def night_times(self) -> list[forms.BoundField]:
+        names = ("decision_night_start", "decision_night_end", "decision_night_cover")
+        return [self[name] for name in names if name in self.fields]
+
+    def week_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.week_names()]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision_night_mode") == "other":
+            values = {name: cleaned.get(f"decision_night_{name}") for name in ("start", "end")}
+            for name, value in values.items():
+                if value is None and f"decision_night_{name}" not in self.errors:
+                    self.add_error(
+                        f"decision_night_{name}",
+                        _("Ange när nattvilan börjar enligt beslutet.")
+                        if name == "start"
+                        else _("Ange när nattvilan slutar enligt beslutet."),
+                    )
+            if None not in values.values():
+                for name, message in night_problems(values).items():
+                    self.add_error(f"decision_night_{name}", message)
+        return cleaned
+
+    def changes(self, names) -> dict:
+        """The decision's columns; the night's fields are one JSON column, the weeks' another,
+        each written whole from this form (the decision is one object, forms.stale)."""
+        plain = [n for n in names if n in self.fields and not self.is_decided(n)]
+        changes = super().changes(plain)
+        if any(n.startswith("decision_night_") for n in names):
+            mode = self.cleaned_data.get("decision_night_mode")
+            if mode == "other":
+                night = {
+                    name: to_plain(self.cleaned_data[f"decision_night_{name}"])
+                    for name in ("start", "end", "cover")
+                }
+                changes["decision_night"] = {**night, "cover": night["cover"] or "waiting"}
+            else:
+                changes["decision_night"] = {"granted": False} if mode == "none" else None
+        if any(n.startswith(f"decision_{self.WEEKS}") for n in names):
+            shown = {n.removeprefix(f"decision_{self.WEEKS}") for n in self.week_names()}
+            weeks = {
+                key: item
+                for key, item in (self.instance.decision_week_types or {}).items()
+                if key not in shown
+            }
+            for name in self.week_names():
+                value = self.cleaned_data.get(name)
+                if value is not None:
+                    weeks[name.removeprefix(f"decision_{self.WEEKS}")] = {"weeks": to_plain(value)}
+            changes["decision_week_types"] = weeks
+        return changes
+
+    def is_decided(self, name: str) -> bool:
+        return name.startswith(("decision_night_", f"decision_{self.WEEKS}"))
 
 
 class WeekTypeForm(PartForm):

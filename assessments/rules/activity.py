@@ -145,8 +145,9 @@ FIELDS: dict[str, Field] = table(
         fallback=Kind.OTHER,  # allowed with every need and time type
         help=(
             gettext_noop(
-                "Grundläggande behov är de integritetsnära delarna, till exempel att äta eller gå "
-                "på toaletten. Annat, som att laga mat, är andra personliga behov."
+                "Grundläggande behov räknas mot gränsen: de integritetsnära delarna av hjälpen, "
+                "till exempel att äta eller gå på toaletten, och hjälp som räknas i sin helhet, "
+                "som andning. Annat, som att laga mat, är andra personliga behov."
             )
         ),
         messages={

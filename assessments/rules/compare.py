@@ -156,7 +156,7 @@ def compare(result: Result) -> Comparison | None:
     return Comparison(tuple(rows), needs, _cuts(result, rows, parts), parts)
 
 
-def _night_text(night: Night) -> str:
+def night_text(night: Night) -> str:
     return _("{start}–{end}, {cover}").format(
         start=night.start.strftime("%H:%M"),
         end=night.end.strftime("%H:%M"),
@@ -221,8 +221,8 @@ def _parts(result: Result) -> tuple[PartComparison, ...]:
             PartComparison(
                 "night",
                 _night_change(claimed_night, decided_night),
-                _night_text(claimed_night) if claimed_night else _("ingen nattvila"),
-                _night_text(decided_night) if decided_night else _("ingen nattvila"),
+                night_text(claimed_night) if claimed_night else _("ingen nattvila"),
+                night_text(decided_night) if decided_night else _("ingen nattvila"),
                 night_minutes(weights),
                 night_minutes(counted),
                 Fraction(0),  # an other need: it never counts toward the threshold (R6)

@@ -306,6 +306,8 @@ def write(part: Part, obj: Any, *, version: int) -> dict:
         if name not in values or (values[name] is None and not f.nullable):
             continue
         value = values[name]
+        if f.type == Type.LIST and not value and f.default == ():
+            continue  # an optional list left empty (no day plans) is not written: the default
         if f.part is None:
             data[name] = plain(f, value)
         elif f.type == Type.LIST:

@@ -26,6 +26,8 @@ def request_page(request, assessment):
         "request_draft": content,
         "text": reconsideration.plain_text(content),
         "disclaimer": reconsideration.DISCLAIMER,
+        # The calendar file beside the request, under the same link (edit or read-only).
+        "ics_url": request.path.removesuffix("omprovning/") + "frist.ics",
     }
     return TemplateResponse(request, "assessments/reconsideration.html", context)
 
