@@ -392,7 +392,14 @@ class Activity(models.Model):
         self.assessment.touch()
 
     def _from_stored(self) -> tuple[rules.Activity, tuple[str, ...]]:
-        return row_table.from_stored({name: getattr(self, name) for name in ROW_FIELDS})
+        # Read once while the values stay (the page reads a row for the rules and again for
+        # its broken fields); a copy of each list, so that a list changed in place is seen.
+        values = {name: getattr(self, name) for name in ROW_FIELDS}
+        seen = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        cached = self.__dict__.get("_read")
+        if cached is None or cached[0] != seen:
+            cached = self.__dict__["_read"] = (seen, row_table.from_stored(values))
+        return cached[1]
 
     def to_row(self) -> rules.Activity:
         return self._from_stored()[0]
