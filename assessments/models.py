@@ -6,6 +6,7 @@ order is the draft's: adding, moving and numbering rows are its methods.
 """
 
 import dataclasses
+import operator
 import secrets
 from datetime import timedelta
 from functools import cached_property
@@ -163,6 +164,12 @@ class Assessment(models.Model):
         keys = [w.key for w in week_types]
 
         def counted(row: rules.Activity) -> rules.Activity:
+            if (
+                row.week_types is None
+                and (self.has_night or not row.at_night)
+                and (self.decision_by or (row.decided is None and row.decision_reason == ""))
+            ):
+                return row  # nothing to leave out (most rows): no copy
             kept = None
             if row.week_types is not None:
                 kept = tuple(key for key in row.week_types if key in keys)
@@ -392,14 +399,7 @@ class Activity(models.Model):
         self.assessment.touch()
 
     def _from_stored(self) -> tuple[rules.Activity, tuple[str, ...]]:
-        # Read once while the values stay (the page reads a row for the rules and again for
-        # its broken fields); a copy of each list, so that a list changed in place is seen.
-        values = {name: getattr(self, name) for name in ROW_FIELDS}
-        seen = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
-        cached = self.__dict__.get("_read")
-        if cached is None or cached[0] != seen:
-            cached = self.__dict__["_read"] = (seen, row_table.from_stored(values))
-        return cached[1]
+        return read_row(_row_values(self))
 
     def to_row(self) -> rules.Activity:
         return self._from_stored()[0]
@@ -409,6 +409,34 @@ class Activity(models.Model):
         """The fields an older version stored invalid: read as their stand-ins (to_row), and
         named under the row on the page, so that a save puts them right."""
         return [row_table.FIELDS[name] for name in self._from_stored()[1]]
+
+
+_read_rows: dict[tuple, tuple[rules.Activity, tuple[str, ...]]] = {}
+_row_values = operator.attrgetter(*ROW_FIELDS)
+
+
+def read_row(values: tuple) -> tuple[rules.Activity, tuple[str, ...]]:
+    """`rules.activity.from_stored` of a row's stored values (in ROW_FIELDS' order), once per
+    process for the same values: a page and a save read every row of the draft, and the same
+    values read the same (an immutable row of the rules), so that a save on a 150-row draft
+    does not check 150 rows again. Keyed by each value and its type (1, 1.0 and True are
+    equal but not read alike); bounded."""
+    try:
+        key = (values, tuple(map(type, values)))
+        found = _read_rows.get(key)
+    except TypeError:  # a list (the week types): as a tuple
+        plain = tuple(tuple(v) if isinstance(v, list) else v for v in values)
+        try:
+            key = (plain, tuple(map(type, values)))
+            found = _read_rows.get(key)
+        except TypeError:  # a value that cannot be a key (a mapping): read it each time
+            return row_table.from_stored(dict(zip(ROW_FIELDS, values, strict=True)))
+    if found is None:
+        if len(_read_rows) >= 20_000:
+            _read_rows.clear()
+        found = row_table.from_stored(dict(zip(ROW_FIELDS, values, strict=True)))
+        _read_rows[key] = found
+    return found
 
 
 class WeekType(models.Model):

@@ -80,12 +80,12 @@ def need_groups(
     for v in views:
         if len(v.result.week_types) < len(result.week_types):
             v.week_names = ", ".join(names[key] for key in v.result.week_types)
+    by_need: dict = {total.need: [] for total in result.by_need}
+    for v in views:
+        if (group := by_need.get(v.result.activity.need)) is not None:
+            group.append(v)
     return [
-        NeedGroup(
-            rules.NEED_INFO[total.need],
-            total,
-            [v for v in views if v.row.need == total.need],
-        )
+        NeedGroup(rules.NEED_INFO[total.need], total, by_need[total.need])
         for total in result.by_need
     ]
 
