@@ -13,6 +13,7 @@ from functools import cached_property
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.db.models.base import ModelState
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -127,8 +128,23 @@ class Assessment(models.Model):
 
     def rows(self) -> list["Activity"]:
         """The rows in the user's order; "Rad 3" counts in this order on the page, in the file,
-        in the PDF and in the explanation."""
-        return list(self.activities.all())
+        in the PDF and in the explanation.
+
+        Made from the rows' values as Django's `Model.from_db` makes them, without
+        `Model.__init__` (its signals, a descriptor per field): every page and every save reads
+        all the rows, and 150 model inits were a fifth of a save on a 150-row draft. Nothing
+        listens to a row's init signals (tests/test_row_line.py compares both)."""
+        query = self.activities.all()
+        names = [field.attname for field in Activity._meta.concrete_fields]
+        found, db = [], query.db
+        for values in query.values_list(*names):
+            row = Activity.__new__(Activity)
+            row.__dict__.update(zip(names, values, strict=True))
+            row._state = state = ModelState()
+            state.adding, state.db = False, db
+            state.fields_cache["assessment"] = self  # as the related manager sets it
+            found.append(row)
+        return found
 
     @cached_property
     def week_type_list(self) -> tuple[rules.WeekType, ...]:

@@ -142,3 +142,25 @@ def test_a_saves_queries_do_not_grow_with_the_drafts_rows(client):
         assert "Sparad" in answer.text
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_drafts_rows_are_what_the_orm_makes_of_them(django_assert_num_queries):
+    draft = make_draft(
+        [
+            {"description": "Dusch", "minutes": 2.5, "need": "personal_hygiene"},
+            {"description": "Mat", "week_types": ["a"], "need": "meals", "tube_feeding": True},
+        ]
+    )
+    make_row(draft, need="other", kind="other", position=5, at_night=True)
+    by_orm = list(Activity.objects.filter(assessment=draft))
+    with django_assert_num_queries(1):
+        rows = draft.rows()
+        assert [row.assessment for row in rows] == [draft] * 3  # no query for the draft
+    assert rows == by_orm
+    for row, made in zip(rows, by_orm, strict=True):
+        fields = [field.attname for field in Activity._meta.concrete_fields]
+        assert {n: getattr(row, n) for n in fields} == {n: getattr(made, n) for n in fields}
+        assert (row._state.adding, row._state.db) == (made._state.adding, made._state.db)
+    # A row read so can be stored like any other.
+    rows[0].store({"minutes": 3.0})
+    assert Activity.objects.get(pk=rows[0].pk).minutes == 3.0
