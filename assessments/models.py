@@ -6,12 +6,14 @@ order is the draft's: adding, moving and numbering rows are its methods.
 """
 
 import dataclasses
+import operator
 import secrets
 from datetime import timedelta
 from functools import cached_property
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.db.models.base import ModelState
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -141,8 +143,23 @@ class Assessment(models.Model):
 
     def rows(self) -> list["Activity"]:
         """The rows in the user's order; "Rad 3" counts in this order on the page, in the file,
-        in the PDF and in the explanation."""
-        return list(self.activities.all())
+        in the PDF and in the explanation.
+
+        Made from the rows' values as Django's `Model.from_db` makes them, without
+        `Model.__init__` (its signals, a descriptor per field): every page and every save reads
+        all the rows, and 150 model inits were a fifth of a save on a 150-row draft. Nothing
+        listens to a row's init signals (tests/test_row_line.py compares both)."""
+        query = self.activities.all()
+        names = [field.attname for field in Activity._meta.concrete_fields]
+        found, db = [], query.db
+        for values in query.values_list(*names):
+            row = Activity.__new__(Activity)
+            row.__dict__.update(zip(names, values, strict=True))
+            row._state = state = ModelState()
+            state.adding, state.db = False, db
+            state.fields_cache["assessment"] = self  # as the related manager sets it
+            found.append(row)
+        return found
 
     @cached_property
     def week_type_list(self) -> tuple[rules.WeekType, ...]:
@@ -178,6 +195,12 @@ class Assessment(models.Model):
         keys = [w.key for w in week_types]
 
         def counted(row: rules.Activity) -> rules.Activity:
+            if (
+                row.week_types is None
+                and (self.has_night or not row.at_night)
+                and (self.decision_by or (row.decided is None and row.decision_reason == ""))
+            ):
+                return row  # nothing to leave out (most rows): no copy
             kept = None
             if row.week_types is not None:
                 kept = tuple(key for key in row.week_types if key in keys)
@@ -427,7 +450,7 @@ class Activity(models.Model):
         self.assessment.touch()
 
     def _from_stored(self) -> tuple[rules.Activity, tuple[str, ...]]:
-        return row_table.from_stored({name: getattr(self, name) for name in ROW_FIELDS})
+        return read_row(_row_values(self))
 
     def to_row(self) -> rules.Activity:
         return self._from_stored()[0]
@@ -437,6 +460,34 @@ class Activity(models.Model):
         """The fields an older version stored invalid: read as their stand-ins (to_row), and
         named under the row on the page, so that a save puts them right."""
         return [row_table.FIELDS[name] for name in self._from_stored()[1]]
+
+
+_read_rows: dict[tuple, tuple[rules.Activity, tuple[str, ...]]] = {}
+_row_values = operator.attrgetter(*ROW_FIELDS)
+
+
+def read_row(values: tuple) -> tuple[rules.Activity, tuple[str, ...]]:
+    """`rules.activity.from_stored` of a row's stored values (in ROW_FIELDS' order), once per
+    process for the same values: a page and a save read every row of the draft, and the same
+    values read the same (an immutable row of the rules), so that a save on a 150-row draft
+    does not check 150 rows again. Keyed by each value and its type (1, 1.0 and True are
+    equal but not read alike); bounded."""
+    try:
+        key = (values, tuple(map(type, values)))
+        found = _read_rows.get(key)
+    except TypeError:  # a list (the week types): as a tuple
+        plain = tuple(tuple(v) if isinstance(v, list) else v for v in values)
+        try:
+            key = (plain, tuple(map(type, values)))
+            found = _read_rows.get(key)
+        except TypeError:  # a value that cannot be a key (a mapping): read it each time
+            return row_table.from_stored(dict(zip(ROW_FIELDS, values, strict=True)))
+    if found is None:
+        if len(_read_rows) >= 20_000:
+            _read_rows.clear()
+        found = row_table.from_stored(dict(zip(ROW_FIELDS, values, strict=True)))
+        _read_rows[key] = found
+    return found
 
 
 class WeekType(models.Model):

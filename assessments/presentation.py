@@ -93,20 +93,22 @@ def need_groups(
     for v in views:
         if len(v.result.week_types) < len(result.week_types):
             v.week_names = ", ".join(names[key] for key in v.result.week_types)
-    planned = [] if activities is None else result.rows
+    by_need: dict = {total.need: [] for total in result.by_need}
+    for v in views:
+        if (group := by_need.get(v.result.activity.need)) is not None:
+            group.append(v)
+    from_plans: dict = {}
+    if activities is not None:
+        for r in result.rows:
+            if r.activity.from_day_plan is not None:
+                need = r.activity.need
+                from_plans[need] = from_plans.get(need, Fraction(0)) + r.weekly_minutes
     return [
         NeedGroup(
             rules.NEED_INFO[total.need],
             total,
-            [v for v in views if v.row.need == total.need],
-            sum(
-                (
-                    r.weekly_minutes
-                    for r in planned
-                    if r.activity.from_day_plan is not None and r.activity.need == total.need
-                ),
-                Fraction(0),
-            ),
+            by_need[total.need],
+            from_plans.get(total.need, Fraction(0)),
         )
         for total in result.by_need
     ]

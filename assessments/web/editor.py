@@ -12,16 +12,19 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from assessments import fonts, personal_numbers, rules
+from assessments.forms.line import Lines
 from assessments.forms.rows import ActivityForm, RestoreRowForm
 from assessments.models import Activity, Assessment
 from assessments.presentation import NeedGroup, RowView, need_groups
 
 
 class RowEntry(RowView):
-    """A row on the page. Its form is built only when a template shows it: a save's answer shows
-    one row, and 150 unused forms cost ~200 ms."""
+    """A row on the page. Its form is built only when a template shows it (its details, a row
+    shown again as posted): a row that shows what is stored has its line from `lines`, without
+    a form (`forms.line`)."""
 
     bound_forms: dict[int, ActivityForm] = {}
+    lines: Lines | None = None
     is_first = is_last = is_open = is_stale = False
     conflicts: list = ()
     removed = False
@@ -33,6 +36,34 @@ class RowEntry(RowView):
     @property
     def bound(self) -> ActivityForm | None:
         return self.bound_forms.get(self.activity.pk)
+
+    @cached_property
+    def key(self) -> str:
+        """The row's id as its markup names it ("r12-n"), as text: a number in a template is
+        localized (some 20 µs), and a row's markup names it some fifteen times."""
+        return str(self.activity.pk)
+
+    @cached_property
+    def plain(self) -> bool:
+        """Whether the row shows what is stored, read as it is: then its line and messages
+        need no form."""
+        return self.bound is None and not self.broken
+
+    @cached_property
+    def line(self) -> str | None:
+        """The row's line cells without a form, or None: the template renders `form.line`."""
+        if not self.plain:
+            return None
+        if self.lines is None:
+            self.lines = Lines()
+        return self.lines.line(self.activity)
+
+    def _value(self, name: str):
+        """A field's value as the row's line or details show it."""
+        if self.plain:
+            return getattr(self.activity, name)
+        form = self.form
+        return form[name].value() if name in form.fields else getattr(self.activity, name)
 
     @property
     def version(self) -> int:
@@ -57,15 +88,12 @@ class RowEntry(RowView):
     @property
     def warns(self) -> bool:
         """Whether the description holds a personal number (shown under the line)."""
-        return personal_numbers.contains(str(self.form["description"].value() or ""))
+        return personal_numbers.contains(str(self._value("description") or ""))
 
     @cached_property
     def unprintable(self) -> str:
         """What the PDF cannot show of the description and the note, said under the line."""
-        typed = [
-            self.form[name].value() if name in self.form.fields else getattr(self.activity, name)
-            for name in ("description", "note")
-        ]
+        typed = [self._value(name) for name in ("description", "note")]
         characters = fonts.unprintable("\n".join(str(value or "") for value in typed))
         return fonts.unprintable_message(characters) if characters else ""
 
@@ -74,7 +102,7 @@ class RowEntry(RowView):
         """The fields an older version stored invalid, by their labels ("Typ av tid, Per")."""
         return ", ".join(str(f.label) for f in self.activity.broken_fields)
 
-    @property
+    @cached_property
     def has_message(self) -> bool:
         errors = self.bound is not None and self.bound.errors
         return bool(self.conflicts or errors or self.warns or self.unprintable or self.broken)
@@ -89,6 +117,7 @@ class RemovedRow:
     before: int | None  # the next row of the same need, which it goes back in front of
     removed = True
     label = RowEntry.label
+    key = RowEntry.key
 
     @property
     def form(self) -> ActivityForm:
@@ -118,9 +147,11 @@ class Editor:
             for info in rules.NEEDS
         ]
         editor = cls(assessment, rows, draft, result, groups)
+        lines = Lines()
         for group in groups:
             for index, entry in enumerate(group.rows):
                 entry.bound_forms = row_forms or {}
+                entry.lines = lines
                 entry.is_first, entry.is_last = index == 0, index == len(group.rows) - 1
                 entry.is_open = entry.activity.pk in open_rows
                 entry.is_stale = entry.activity.pk in stale_rows

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django_htmx.http import trigger_client_event
 
@@ -276,6 +277,15 @@ def line_columns() -> list[tuple[str, str]]:
     return [(name, ActivityForm.base_fields[name].label) for name in ActivityForm.line_fields]
 
 
+def broken_values(assessment, editor) -> list[tuple[str | None, str]]:
+    """What an older version stored invalid, row by row and in the draft's own parts."""
+    return [
+        (f"#r{pk}-m", _("Rad %(number)s: %(fields)s") % {"number": e.number, "fields": e.broken})
+        for pk, e in editor.entries.items()
+        if e.broken
+    ] + [(None, str(f.label)) for f in assessment.broken_fields]
+
+
 def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
     """The draft page or one of its partials, with unsaved forms kept as the person typed them."""
     row_forms = context.pop("row_forms", {})
@@ -304,12 +314,11 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
     )
     for pk, conflicts in context.pop("row_conflicts", {}).items():
         editor.entries[pk].conflicts = conflicts
-    context["conflicted"] = [entry for entry in editor.entries.values() if entry.conflicts]
-    context["broken"] = [
-        (f"#r{pk}-m", _("Rad %(number)s: %(fields)s") % {"number": e.number, "fields": e.broken})
-        for pk, e in editor.entries.items()
-        if e.broken
-    ] + [(None, str(f.label)) for f in assessment.broken_fields]
+    # Read only by the whole page (not a row's answer): each a pass over every row.
+    context["conflicted"] = SimpleLazyObject(
+        lambda: [entry for entry in editor.entries.values() if entry.conflicts]
+    )
+    context["broken"] = SimpleLazyObject(lambda: broken_values(assessment, editor))
     if (changed := context.get("changed")) in editor.entries:
         context["entry"] = editor.entries[changed]
     if (near := context.get("entry") or context.get("removed")) is not None:
