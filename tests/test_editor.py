@@ -256,13 +256,15 @@ def test_row_actions_answer_with_the_row_they_changed_not_all_rows(client, rows)
     assert lines(text(removed)) == [str(middle.pk)]  # its undo, in its place
 
 
-def test_a_150_row_draft_page_is_at_most_300_kb(client):
+def test_a_150_row_draft_page_is_at_most_360_kb(client):
     draft = big_draft(150)
 
     response = client.get(draft.get_absolute_url())
 
     assert len(lines(text(response))) == 150
-    assert len(response.content) <= 300_000, len(response.content)
+    # About 1.5 kB a row (233 kB for the table) and the behovslista's 83 items with their help
+    # and sources (85 kB, the same at any size; issue 23 made it grow from 56 items).
+    assert len(response.content) <= 360_000, len(response.content)
 
 
 # --- Moves only where possible --------------------------------------------------------------------

@@ -297,7 +297,7 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
     if request.GET.get("rad", "").isdigit():
         open_rows.add(int(request.GET["rad"]))
     if request.GET.get("ny", "").isdigit():  # the row just added without JavaScript
-        context.setdefault("just_added", int(request.GET["ny"]))
+        context.setdefault("just_added", request.GET["ny"])  # as a row's key, text
     stale_rows = row_pks(request, "invalid")
     for pk, form in row_forms.items():
         stale_rows.discard(pk)

@@ -42,7 +42,7 @@ def add_activity(request, assessment):
         assessment,
         template=f"{DRAFT}#row_added",
         changed=activity.pk,
-        just_added=activity.pk,
+        just_added=str(activity.pk),
         cautious=cautious,
     )
     return focus(response, f"#r{activity.pk}-description")
