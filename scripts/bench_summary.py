@@ -1,0 +1,163 @@
+"""Time `manage.py summary` against one bare tagged WeasyPrint table of the same rows (issue 22
+item 4), interleaved in one run, through the command's own path.
+
+Not a test: it writes a draft of `--rows` rows (the mix of scripts/bench_pdf.py) as an
+assessment file, then, in turn, round after round:
+- in-process (`--mode process` leaves it out): the command as `call_command("summary", FILE,
+  output=PDF)` in this process, which reads and checks the file, calculates, renders the
+  template and lays out the PDF, against `bench_pdf.render_bare` (the rows calculated, one bare
+  table, A4, DejaVu Sans, PDF/UA-1) in the same process. Imports and Django's start are paid
+  once, before the rounds, by both;
+- as a process (`--mode inprocess` leaves it out): `python manage.py summary FILE -o PDF`, as a
+  person runs it, against `python -c` that imports WeasyPrint and writes the same bare table's
+  PDF (its HTML made beforehand). Both pay Python's start and their imports every time; the
+  command also pays Django's.
+Each line prints the medians and the fastest of both, the ratio of the medians and the load
+average. Both PDFs are checked to be PDF/UA-1 and to hold their text.
+
+Usage (from the project root):
+    .venv/bin/python scripts/bench_summary.py [--rounds 5] [--rows 20] [--mode both] [--root DIR]
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+# `--root DIR` measures another checkout (e.g. `git worktree add --detach /tmp/before 6394edb`)
+# with the same rows and bare table: its own bench_pdf.py, manage.py and code.
+ROOT = Path(__file__).resolve().parent.parent
+if "--root" in sys.argv:
+    ROOT = Path(sys.argv[sys.argv.index("--root") + 1]).resolve()
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import bench_pdf  # noqa: E402 - the rows and the bare table are bench_pdf's
+
+PRINTED_ON = bench_pdf.PRINTED_ON.isoformat()
+
+# The bare table as a process: WeasyPrint's import, the parse, the layout and the PDF, nothing
+# else (no Django, no rules: its HTML is made once beforehand).
+BARE_PROCESS = """
+import sys, weasyprint
+html = open(sys.argv[1], encoding="utf-8").read()
+pdf = weasyprint.HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1")
+open(sys.argv[2], "wb").write(pdf)
+"""
+
+
+def milliseconds(function) -> float:
+    start = time.perf_counter()
+    function()
+    return (time.perf_counter() - start) * 1000
+
+
+def load() -> str:
+    return "/".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def check_pdf(path: Path, text: str) -> None:
+    from pypdf import PdfReader  # a test dependency, installed with .[test]
+
+    catalog = PdfReader(path).trailer["/Root"]
+    assert b'pdfuaid:part="1"' in catalog["/Metadata"].get_object().get_data(), path
+    assert "/StructTreeRoot" in catalog, path
+    shown = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert text in shown, f"{text!r} not in {path}"
+
+
+def report(label: str, rows: int, command: list[float], bare: list[float]) -> None:
+    ratio = statistics.median(command) / statistics.median(bare)
+    print(
+        f"{label}, {rows} rows, {len(command)} rounds: summary command median "
+        f"{statistics.median(command):.0f} ms (min {min(command):.0f}), bare table median "
+        f"{statistics.median(bare):.0f} ms (min {min(bare):.0f}): ratio {ratio:.2f} "
+        f"(min {min(command) / min(bare):.2f}); load average {load()}",
+        flush=True,
+    )
+
+
+def in_process(file: Path, draft, rounds: int, tmp: Path) -> None:
+    from django.core.management import call_command
+
+    out = tmp / "inprocess.pdf"
+
+    def command():
+        call_command("summary", str(file), output=str(out), printed_on=bench_pdf.PRINTED_ON)
+
+    def bare():
+        (tmp / "bare-inprocess.pdf").write_bytes(bench_pdf.render_bare(draft))
+
+    command()  # the first call of each loads fonts and caches, as a server's first PDF does
+    bare()
+    check_pdf(out, "Dusch med")
+    check_pdf(tmp / "bare-inprocess.pdf", "Dusch med")
+    times, floor = [], []
+    for _round in range(rounds):
+        times.append(milliseconds(command))
+        floor.append(milliseconds(bare))
+    report("in-process (call_command)", len(draft.activities), times, floor)
+
+
+def as_process(file: Path, draft, rounds: int, tmp: Path) -> None:
+    html = tmp / "bare.html"
+    html.write_text(bench_pdf.bare_table_html(draft), encoding="utf-8")
+    env = dict(os.environ)
+    # As installed: Python may write and use compiled modules (the first run writes them).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    python = sys.executable
+    command = [python, str(ROOT / "manage.py"), "summary", str(file), "-o", str(tmp / "p.pdf")]
+    command += ["--printed-on", PRINTED_ON]
+    bare = [python, "-c", BARE_PROCESS, str(html), str(tmp / "bare-p.pdf")]
+
+    def run(argv):
+        subprocess.run(argv, check=True, env=env, cwd=ROOT)
+
+    run(command)
+    run(bare)
+    check_pdf(tmp / "p.pdf", "Dusch med")
+    check_pdf(tmp / "bare-p.pdf", "Dusch med")
+    times, floor = [], []
+    for _round in range(rounds):
+        times.append(milliseconds(lambda: run(command)))
+        floor.append(milliseconds(lambda: run(bare)))
+    report("as a process (python manage.py summary)", len(draft.activities), times, floor)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rows", type=int, default=20)
+    parser.add_argument("--mode", choices=["both", "inprocess", "process"], default="both")
+    parser.add_argument("--root", default=str(ROOT), help="the checkout to measure")
+    args = parser.parse_args()
+    warnings.filterwarnings("ignore", message="No directory at")
+
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        bench_pdf.setup_django(tmp / "bench.sqlite3")
+        from assessments import files, rules
+
+        draft = rules.Assessment(
+            bench_pdf.date(2024, 11, 22),
+            bench_pdf.sample_rows(args.rows),
+            age=9,
+            title=f"Mätning med {args.rows} rader",
+        )
+        file = tmp / "draft.json"
+        file.write_text(files.write(draft), encoding="utf-8")
+        draft = files.read(file.read_bytes())
+        if args.mode != "process":
+            in_process(file, draft, args.rounds, tmp)
+        if args.mode != "inprocess":
+            as_process(file, draft, args.rounds, tmp)
+
+
+if __name__ == "__main__":
+    main()
