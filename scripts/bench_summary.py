@@ -12,6 +12,9 @@ assessment file, then, in turn, round after round:
   person runs it, against `python -c` that imports WeasyPrint and writes the same bare table's
   PDF (its HTML made beforehand). Both pay Python's start and their imports every time; the
   command also pays Django's.
+The in-process rounds also time the PDF button's path, `render_pool.render_summary` on the
+same draft stored in the (throw-away) database: the HTML built here and laid out in a process
+forked from the fork server, as the view does.
 Each line prints the medians and the fastest of both, the ratio of the medians and the load
 average. Both PDFs are checked to be PDF/UA-1 and to hold their text.
 
@@ -21,6 +24,7 @@ Usage (from the project root):
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -50,9 +54,21 @@ open(sys.argv[2], "wb").write(pdf)
 """
 
 
-def milliseconds(function) -> float:
-    start = time.perf_counter()
+def cpu_seconds() -> float:
+    """This process's CPU time and that of its ended children (user and system)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(function, cpu: list[float]) -> float:
+    """Wall-clock milliseconds; the CPU milliseconds go to `cpu` (a machine busy with other
+    work slows the wall clock more than the CPU time)."""
+    start, start_cpu = time.perf_counter(), cpu_seconds()
     function()
+    cpu.append((cpu_seconds() - start_cpu) * 1000)
     return (time.perf_counter() - start) * 1000
 
 
@@ -72,13 +88,21 @@ def check_pdf(path: Path, text: str) -> None:
     assert text in shown, f"{text!r} not in {path}"
 
 
-def report(label: str, rows: int, command: list[float], bare: list[float]) -> None:
+def report(label, rows, command, bare, cpu, *, counted_cpu=True) -> None:
     ratio = statistics.median(command) / statistics.median(bare)
+    command_cpu, bare_cpu = (statistics.median(times) for times in cpu)
+    # The button's render process is the fork server's child, not this process's: its CPU
+    # time is not counted here.
+    cpu_text = (
+        f"CPU time {command_cpu:.0f} ms and {bare_cpu:.0f} ms: ratio {command_cpu / bare_cpu:.2f}"
+        if counted_cpu
+        else f"CPU time of the bare table {bare_cpu:.0f} ms"
+    )
     print(
         f"{label}, {rows} rows, {len(command)} rounds: summary command median "
         f"{statistics.median(command):.0f} ms (min {min(command):.0f}), bare table median "
         f"{statistics.median(bare):.0f} ms (min {min(bare):.0f}): ratio {ratio:.2f} "
-        f"(min {min(command) / min(bare):.2f}); load average {load()}",
+        f"(min {min(command) / min(bare):.2f}); {cpu_text}; load average {load()}",
         flush=True,
     )
 
@@ -86,23 +110,41 @@ def report(label: str, rows: int, command: list[float], bare: list[float]) -> No
 def in_process(file: Path, draft, rounds: int, tmp: Path) -> None:
     from django.core.management import call_command
 
+    from assessments import render_pool
+    from assessments.models import Assessment
+
     out = tmp / "inprocess.pdf"
+    stored = Assessment.objects.create_from(draft)
 
     def command():
         call_command("summary", str(file), output=str(out), printed_on=bench_pdf.PRINTED_ON)
 
+    def button():
+        # The PDF button's work in the view: the draft from the database, its size checked,
+        # the HTML, and the layout in a process forked from the worker's fork server.
+        (tmp / "button.pdf").write_bytes(
+            render_pool.render_summary(stored, printed_on=bench_pdf.PRINTED_ON, appendix=False)
+        )
+
     def bare():
         (tmp / "bare-inprocess.pdf").write_bytes(bench_pdf.render_bare(draft))
 
+    render_pool.start()  # as gunicorn's post_worker_init does
     command()  # the first call of each loads fonts and caches, as a server's first PDF does
+    button()
     bare()
     check_pdf(out, "Dusch med")
+    check_pdf(tmp / "button.pdf", "Dusch med")
     check_pdf(tmp / "bare-inprocess.pdf", "Dusch med")
-    times, floor = [], []
+    times, buttons, floor, cpu = [], [], [], ([], [], [])
     for _round in range(rounds):
-        times.append(milliseconds(command))
-        floor.append(milliseconds(bare))
-    report("in-process (call_command)", len(draft.activities), times, floor)
+        times.append(timed(command, cpu[0]))
+        buttons.append(timed(button, cpu[1]))
+        floor.append(timed(bare, cpu[2]))
+    rows = len(draft.activities)
+    report("in-process (call_command)", rows, times, floor, (cpu[0], cpu[2]))
+    label = "the PDF button's path (render_pool.render_summary)"
+    report(label, rows, buttons, floor, cpu[1:], counted_cpu=False)
 
 
 def as_process(file: Path, draft, rounds: int, tmp: Path) -> None:
@@ -123,11 +165,12 @@ def as_process(file: Path, draft, rounds: int, tmp: Path) -> None:
     run(bare)
     check_pdf(tmp / "p.pdf", "Dusch med")
     check_pdf(tmp / "bare-p.pdf", "Dusch med")
-    times, floor = [], []
+    times, floor, cpu = [], [], ([], [])
     for _round in range(rounds):
-        times.append(milliseconds(lambda: run(command)))
-        floor.append(milliseconds(lambda: run(bare)))
-    report("as a process (python manage.py summary)", len(draft.activities), times, floor)
+        times.append(timed(lambda: run(command), cpu[0]))
+        floor.append(timed(lambda: run(bare), cpu[1]))
+    label = "as a process (python manage.py summary)"
+    report(label, len(draft.activities), times, floor, cpu)
 
 
 def main() -> None:
@@ -141,6 +184,8 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
+        # Render slots of its own, not the host's.
+        os.environ["PDF_RENDER_LOCK_DIR"] = str(tmp / "locks")
         bench_pdf.setup_django(tmp / "bench.sqlite3")
         from assessments import files, rules
 
