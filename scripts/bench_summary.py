@@ -15,6 +15,9 @@ assessment file, then, in turn, round after round:
 The in-process rounds also time the PDF button's path, `render_pool.render_summary` on the
 same draft stored in the (throw-away) database: the HTML built here and laid out in a process
 forked from the fork server, as the view does.
+`--mode render` (this checkout only) times the render alone instead: the summary's HTML with
+its whole style inline and fonts loaded anew (as before issue 22), the same with the
+stylesheet and fonts kept (now; the same PDF, checked), and the bare table, in turn.
 Each line prints the medians and the fastest of both, the ratio of the medians and the load
 average. Both PDFs are checked to be PDF/UA-1 and to hold their text.
 
@@ -147,6 +150,47 @@ def in_process(file: Path, draft, rounds: int, tmp: Path) -> None:
     report(label, rows, buttons, floor, cpu[1:], counted_cpu=False)
 
 
+def render_alone(draft, rounds: int) -> None:
+    """The render alone, three in turn in this process (CPU time): the summary as before issue
+    22 (its whole style in the document's <style>, a new font configuration per render,
+    WeasyPrint's default), as now (`pdf.html_to_pdf`: the stylesheet parsed once, the fonts
+    kept), and the bare table. The first two must be the same PDF."""
+    import weasyprint
+    from django.template.loader import render_to_string
+
+    from assessments import fonts, pdf
+
+    html = pdf.summary_html(draft, printed_on=bench_pdf.PRINTED_ON)
+    style = render_to_string(pdf.SUMMARY_STYLESHEET, {"font_stack": fonts.css_stack()})
+    inline = html.replace("<style>", "<style>" + style, 1)
+
+    def inline_anew():
+        document = weasyprint.HTML(string=inline, base_url=None, url_fetcher=pdf.NO_NETWORK_FETCHER)
+        return document.write_pdf(pdf_variant=pdf.PDF_VARIANT)
+
+    def kept():
+        return pdf.html_to_pdf(html, pdf.SUMMARY_STYLESHEET)
+
+    assert inline_anew() == kept(), "not the same PDF"
+    bench_pdf.render_bare(draft)
+    cpu = {"before": [], "now": [], "bare": []}
+    for _round in range(rounds):
+        for name, function in (
+            ("before", inline_anew),
+            ("now", kept),
+            ("bare", lambda: bench_pdf.render_bare(draft)),
+        ):
+            timed(function, cpu[name])
+    before, now, bare = (statistics.median(cpu[name]) for name in ("before", "now", "bare"))
+    print(
+        f"the render alone, {len(draft.activities)} rows, {rounds} rounds, CPU time medians: "
+        f"style inline and fonts anew {before:.0f} ms, stylesheet and fonts kept {now:.0f} ms, "
+        f"bare table {bare:.0f} ms: ratios {before / bare:.2f} and {now / bare:.2f}; "
+        f"load average {load()}",
+        flush=True,
+    )
+
+
 def as_process(file: Path, draft, rounds: int, tmp: Path) -> None:
     html = tmp / "bare.html"
     html.write_text(bench_pdf.bare_table_html(draft), encoding="utf-8")
@@ -177,7 +221,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--rows", type=int, default=20)
-    parser.add_argument("--mode", choices=["both", "inprocess", "process"], default="both")
+    parser.add_argument(
+        "--mode", choices=["both", "inprocess", "process", "render"], default="both"
+    )
     parser.add_argument("--root", default=str(ROOT), help="the checkout to measure")
     args = parser.parse_args()
     warnings.filterwarnings("ignore", message="No directory at")
@@ -198,6 +244,9 @@ def main() -> None:
         file = tmp / "draft.json"
         file.write_text(files.write(draft), encoding="utf-8")
         draft = files.read(file.read_bytes())
+        if args.mode == "render":
+            render_alone(draft, args.rounds)
+            return
         if args.mode != "process":
             in_process(file, draft, args.rounds, tmp)
         if args.mode != "inprocess":
