@@ -59,9 +59,10 @@ logger_class = MaskingLogger
 
 
 def post_worker_init(worker):
-    # Each worker's PDF fork server loads Django and WeasyPrint (about 2 s), and the fonts'
-    # character maps take about 1 s to read (assessments.fonts): in the background at start,
-    # so that the first PDF or draft page does not wait for them.
+    # Each worker's PDF fork server loads Django and WeasyPrint and renders a one-row summary
+    # (about 2 s), and the fonts' character sets (assessments.fonts, one fc-match per family,
+    # about 0.5 s): in the background at start, so that the first PDF or draft page does not
+    # wait for them.
     import threading
 
     from assessments import fonts, render_pool

@@ -80,6 +80,17 @@ def test_a_character_no_font_has_is_reported_once():
     assert "U+E000, U+0378" in fonts.unprintable_message(fonts.unprintable(text))
 
 
+def test_swedish_text_asks_the_first_font_only():
+    """A family's character set is read only while some character is left uncovered: each
+    family read costs a call to fontconfig, and every `manage.py summary` process pays it."""
+    fonts._covered_by.cache_clear()
+
+    assert fonts.unprintable("Dusch med hårtvätt, 25 min × 3 ggr · Åsa") == []
+    assert fonts._covered_by.cache_info().currsize == 1
+    assert fonts.unprintable("ንምሕጻብ") == []
+    assert fonts._covered_by.cache_info().currsize > 1
+
+
 @pytest.mark.django_db
 def test_a_note_in_each_script_prints_as_text_in_real_fonts():
     draft = make_draft(

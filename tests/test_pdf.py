@@ -19,13 +19,14 @@ from pathlib import Path
 
 import pytest
 import time_machine
+import weasyprint
 from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from assessments import files, pdf, reconsideration, rules
+from assessments import files, fonts, pdf, reconsideration, rules
 from assessments.models import Assessment
 from assessments.pdf import NO_NETWORK_FETCHER, render_reconsideration, render_summary
 from assessments.rules.compare import compare
@@ -553,6 +554,26 @@ def test_an_empty_draft_still_renders():
     assert "Behovsberäkning" in rendered.text
     assert "Inga rader är ifyllda." in rendered.text
     assert "Sida 1 av 1" in rendered.text
+
+
+# --- kept between renders (issue 22) ------------------------------------------------------------
+
+
+def test_the_kept_stylesheet_and_fonts_print_what_the_style_inline_prints():
+    """The summary's fixed style is parsed once per process and its fonts are kept between
+    renders: the PDF is byte for byte the one of the whole style in the document's <style>,
+    laid out with fonts loaded anew (WeasyPrint's default)."""
+    shown = draft((row(note="Anteckning"), row(need="meals", description="Äta ሀ 中")), age=9)
+    html = pdf.summary_html(shown, printed_on=PRINTED_ON, appendix=True)
+    style = render_to_string(pdf.SUMMARY_STYLESHEET, {"font_stack": fonts.css_stack()})
+    inline = html.replace("<style>", "<style>" + style, 1)
+    anew = weasyprint.HTML(string=inline, base_url=None, url_fetcher=NO_NETWORK_FETCHER)
+
+    expected = anew.write_pdf(pdf_variant=pdf.PDF_VARIANT)
+    assert pdf.html_to_pdf(html, pdf.SUMMARY_STYLESHEET) == expected
+    assert pdf.html_to_pdf(html, pdf.SUMMARY_STYLESHEET) == expected  # its fonts kept
+    # The style is not in the document twice: its <style> holds the page margins' words only.
+    assert "font-family" in style and "font-family" not in html.split("</style>")[0]
 
 
 # --- the request for omprövning -----------------------------------------------------------------

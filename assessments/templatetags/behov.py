@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments import personal_numbers, rules
-from assessments.forms.fields import shown as shown_value
 from assessments.rules import words
 
 register = template.Library()
@@ -59,6 +58,11 @@ def margin(result) -> str:
 @register.filter
 def shown(bound_field) -> str:
     """A field's value as the person reads it (a choice by its label)."""
+    # Imported here: Django's template engine loads this library for every template, the
+    # PDF's and `manage.py summary`'s too, and the forms bring the catalogue with them (its
+    # TOML read and every item checked), which only the draft page's forms need.
+    from assessments.forms.fields import shown as shown_value
+
     return shown_value(bound_field.field, bound_field.value())
 
 
