@@ -57,6 +57,10 @@ NEED_ORDER = {info.need.value: order for order, info in enumerate(rules.NEEDS)}
 TIME_TYPE_CHOICES = [(t.value, label) for t, label in rules.TIME_TYPE_LABELS.items()]
 
 
+# Each language named in its own words, as the language links name them.
+PRINT_LANGUAGES = [("sv", "svenska"), ("en", "English")]
+
+
 def _bounds(name: str) -> list:
     field = row_table.FIELDS[name]
     return [MinValueValidator(field.low), MaxValueValidator(field.high)]
@@ -99,6 +103,17 @@ class Assessment(models.Model):
     )
     decision_date = models.DateField(_("beslutsdatum"), null=True, blank=True)
     decision_note = models.TextField(_("anteckning om beslutet"), max_length=2000, blank=True)
+    # Issue 21 item 4: a previous file (last year's draft, or a decision's rows) to compare the
+    # draft with, kept as the file the tool writes (read forever, spec), so that it is deleted
+    # and purged with the draft; "" when there is none. With `baseline_decided` the baseline
+    # is the file's draft as its decision granted it (rules.md R12).
+    baseline = models.TextField(_("jämförelsefil"), blank=True)
+    baseline_decided = models.BooleanField(_("jämför med beslutet i filen"), default=False)
+    # Issue 21 item 5: the language of the printed documents (the PDF summary, the omprövning
+    # draft), whatever the language of the page: FK reads Swedish.
+    print_language = models.CharField(
+        _("utskrift på"), max_length=8, choices=PRINT_LANGUAGES, default="sv"
+    )
     # Bumped on every change; the stale-edit check (an edit based on an old page) reads it.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -18,7 +18,7 @@ from django.utils.html import strip_spaces_between_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from . import fonts, reconsideration, rules
+from . import baselines, fonts, reconsideration, rules
 from .chart import bar_chart_svg
 from .presentation import NeedGroup, Presented, RowView, present
 from .rules import words
@@ -214,8 +214,18 @@ def _sections(shown: Presented) -> list[PrintedNeed]:
     return sections
 
 
+# A baseline to compare with (issue 21 item 4): the previous file's draft, and whether its
+# decision is the baseline.
+Baseline = tuple[rules.Assessment, bool]
+
+
 def _summary_context(
-    draft: rules.Assessment, result: rules.Result, *, printed_on: date, appendix: bool
+    draft: rules.Assessment,
+    result: rules.Result,
+    *,
+    printed_on: date,
+    appendix: bool,
+    baseline: Baseline | None = None,
 ) -> dict:
     shown = present(draft, result, voice="print", view=PrintedRow)
     before = result.before_deduction_basic + result.before_deduction_other
@@ -255,6 +265,10 @@ def _summary_context(
             "applied": tuple(AppliedValue(parameter) for parameter in result.applied),
             "waiting_share": share_text(WAITING_FACTOR.value),
             "on_call_share": share_text(ON_CALL_FACTOR.value),
+            # "Vad har ändrats sedan", worded in the language being printed.
+            "baseline": baselines.show(draft, baseline[0], decided=baseline[1])
+            if baseline is not None
+            else None,
         }
     return context
 
@@ -298,16 +312,32 @@ def html_to_pdf(html: str) -> bytes:
     return document.write_pdf(pdf_variant=PDF_VARIANT)
 
 
-def summary_html(draft: rules.Assessment, *, printed_on: date, appendix: bool = False) -> str:
+def summary_html(
+    draft: rules.Assessment,
+    *,
+    printed_on: date,
+    appendix: bool = False,
+    baseline: Baseline | None = None,
+) -> str:
     result = rules.calculate(draft)
-    context = _summary_context(draft, result, printed_on=printed_on, appendix=appendix)
+    context = _summary_context(
+        draft, result, printed_on=printed_on, appendix=appendix, baseline=baseline
+    )
     return _document(SUMMARY_TEMPLATE, draft, context)
 
 
-def render_summary(draft: rules.Assessment, *, printed_on: date, appendix: bool = False) -> bytes:
-    """The printable summary of a draft; with `appendix`, "Så räknade vi", the chart and the
-    sources after the rows."""
-    return html_to_pdf(summary_html(draft, printed_on=printed_on, appendix=appendix))
+def render_summary(
+    draft: rules.Assessment,
+    *,
+    printed_on: date,
+    appendix: bool = False,
+    baseline: Baseline | None = None,
+) -> bytes:
+    """The printable summary of a draft; with `appendix`, "Så räknade vi", the chart, the
+    sources and, with a `baseline`, what changed since it, after the rows."""
+    return html_to_pdf(
+        summary_html(draft, printed_on=printed_on, appendix=appendix, baseline=baseline)
+    )
 
 
 def reconsideration_html(draft: rules.Assessment, *, printed_on: date) -> str | None:

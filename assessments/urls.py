@@ -1,7 +1,7 @@
 from django.urls import path
 
 from assessments import language
-from assessments.web import downloads, parts, reconsideration, rows, sharing, start
+from assessments.web import baseline, downloads, parts, reconsideration, rows, sharing, start
 
 app_name = "assessments"
 
@@ -39,6 +39,9 @@ urlpatterns = [
         downloads.reconsideration_pdf,
         name="reconsideration_pdf",
     ),
+    path("b/<str:token>/jamforelse/", baseline.set_baseline, name="baseline"),
+    path("b/<str:token>/jamforelse/ta-bort/", baseline.remove_baseline, name="remove_baseline"),
+    path("b/<str:token>/utskrift/", baseline.set_print_language, name="print_language"),
     path("b/<str:token>/dela/", sharing.share, name="share"),
     path("b/<str:token>/dela/sluta/", sharing.unshare, name="unshare"),
     path("l/<str:public_id>/<str:secret>/", sharing.shared, name="shared"),

@@ -8,11 +8,12 @@ from functools import cache, cached_property
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_htmx.http import trigger_client_event
 
-from assessments import catalogue, presentation
-from assessments.forms import SummaryOptionsForm
+from assessments import baselines, catalogue, presentation
+from assessments.forms import BaselineForm, PrintLanguageForm, SummaryOptionsForm
 from assessments.forms.parts import (
     SINGLE_PARTS,
     DecidedForm,
@@ -225,7 +226,13 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
     if (part := context.get("part")) is not None:
         context |= {"part_forms": parts.forms_of(part), "part_message": parts.messages[part]}
     share = ShareLink.objects.filter(assessment=assessment).first()
-    error_forms = [f for f in (*row_forms.values(), add_form) if f.errors] + parts.error_forms
+    baseline_form = context.pop("baseline_form", None) or BaselineForm(auto_id="baseline-%s")
+    print_form = context.pop("print_form", None) or PrintLanguageForm(
+        instance=assessment, auto_id="print-%s"
+    )
+    commands = (baseline_form, print_form)
+    error_forms = [f for f in (*row_forms.values(), add_form, *commands) if f.errors]
+    error_forms += parts.error_forms
     context = {
         "parts": parts,
         "shown": presentation.present(editor.draft, editor.result),
@@ -243,9 +250,30 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
         "add_form": add_form,
         "error_forms": error_forms,
         "draft_url": request.build_absolute_uri(assessment.get_absolute_url()),
+        "baseline_form": baseline_form,
+        "print_form": print_form,
+        "print_language": print_language_note(assessment),
+        # Worked out only when the page or a partial shows it (a template calls a callable).
+        "baseline": cache(lambda: baselines.show_stored(assessment, editor.draft)),
         **context,
     }
     return TemplateResponse(request, template, context, status=status)
+
+
+def print_language_note(assessment) -> str:
+    """On a page in another language than the printouts', what language they are in (issue 21
+    item 5: an English reader is told that the PDF is in Swedish); "" when they are the same."""
+    if assessment.print_language == get_language():
+        return ""
+    if assessment.print_language == "sv":
+        return _(
+            "Utskriften och utkastet till omprövning blir på svenska, det språk "
+            "Försäkringskassan läser. Sidan visar samma sak på ditt språk."
+        )
+    return _(
+        "Utskriften och utkastet till omprövning blir på engelska. Försäkringskassan läser "
+        "svenska: välj svenska för det du skickar in."
+    )
 
 
 def focus(response, selector: str | list[str]):
