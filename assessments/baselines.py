@@ -18,6 +18,7 @@ from . import files, rules
 from .rules import words
 from .rules.activity import FIELDS as ROW_FIELDS
 from .rules.baseline import BaselineComparison, RowChange, compare_baseline
+from .rules.formatting import format_hours
 from .rules.needs import NEED_INFO
 
 
@@ -32,6 +33,12 @@ def status_label(status: str) -> str:
 def moved_text(minutes: Fraction) -> str:
     """ "+2,33 h/vecka", "−1,75 h/vecka", "0 h/vecka": the sign always shown."""
     text = words.hours_text(minutes)
+    return f"+{text}" if minutes > 0 else text
+
+
+def moved_hours(minutes: Fraction) -> str:
+    """ "+2,33", "−1,75", "0": hours, the sign always shown (the unit is the table's)."""
+    text = format_hours(minutes)
     return f"+{text}" if minutes > 0 else text
 
 
@@ -116,9 +123,9 @@ def _totals(before: rules.Result, after: rules.Result) -> tuple[ShownTotal, ...]
     return tuple(
         ShownTotal(
             label,
-            words.hours_text(getattr(before, name)),
-            words.hours_text(getattr(after, name)),
-            moved_text(getattr(after, name) - getattr(before, name)),
+            format_hours(getattr(before, name)),
+            format_hours(getattr(after, name)),
+            moved_hours(getattr(after, name) - getattr(before, name)),
         )
         for label, name in figures
     )

@@ -66,6 +66,11 @@ def test_a_version_1_file_as_the_baseline_shows_the_changes_and_the_rules(client
         assert status in line and moved in line
     assert "Äta" not in shown  # only a note changed: not a change
     assert "30 min × 2 ggr per dag" in shown and "40 min × 2 ggr per dag" in shown
+    # Both under today's rules (a 7-year-old's deduction): basic needs 16,33 → 19,37 hours.
+    totals = shown[shown.index('class="baseline-totals"') :]
+    assert (
+        '<td class="num">16,33</td><td class="num">19,37</td><td class="num">+3,03</td>' in totals
+    )
     # The baseline's rows under today's rules, with each rule that changed since 2024 named.
     assert "Jämförelsens rader enligt reglerna då och enligt dagens regler" in shown
     assert "Timbelopp: 332,60\u00a0kr då, 347,70\u00a0kr nu" in shown
