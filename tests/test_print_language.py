@@ -3,6 +3,7 @@ English" is kept with the draft, Swedish by default; the page follows the reader
 the PDF summary and the omprövning draft (its PDF, its text) the print language. Each PDF is
 rendered and read back with pdftotext; no fragment of the other language may be in it."""
 
+import html
 import io
 import re
 import subprocess
@@ -127,8 +128,11 @@ def test_an_english_page_prints_a_swedish_omprovning_and_shows_both_texts(client
     assert 'lang="sv"' in sent and "UTKAST" in sent and "DRAFT" not in sent
     read = page[page.index('id="request-text-reader"') :]
     assert "DRAFT – REQUEST FOR RECONSIDERATION" in read[: read.index("</textarea>")]
+    assert_only(html.unescape(sent), "sv")
     text = client.get(url + "text/").content.decode()
     assert text.startswith("UTKAST") and "DRAFT" not in text
+    assert "h/vecka" in text and "h/week" not in text
+    assert_only(" ".join(text.split()), "sv")
     body = client.get(reverse("assessments:reconsideration_pdf", args=[draft.token])).content
     assert pdf_lang(body) == "sv"
     printed = pdftotext(body)
@@ -149,6 +153,8 @@ def test_a_swedish_page_prints_in_english_when_english_is_chosen(client, draft):
     body = client.get(reverse("assessments:reconsideration_pdf", args=[draft.token])).content
     assert pdf_lang(body) == "en"
     assert_only(pdftotext(body), "en")
+    text = client.get(reverse("assessments:reconsideration_text", args=[draft.token]))
+    assert_only(" ".join(text.content.decode().split()), "en")
 
 
 def test_the_same_language_for_the_page_and_the_print_says_nothing_more(client, draft):
