@@ -5,8 +5,11 @@ malformed; the same in the PDF's appendix and from `manage.py summary --baseline
 baseline is a version 1 file, as the issue asks."""
 
 import io
+import json
 import subprocess
+from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,6 +22,7 @@ from assessments.models import Assessment
 from tests.test_baseline import LAST_YEAR, this_year
 
 pytestmark = pytest.mark.django_db
+EXAMPLES = Path(__file__).resolve().parent / "examples"
 
 
 def upload(client, assessment, content: bytes | str = LAST_YEAR, compare="draft", **extra):
@@ -166,3 +170,23 @@ def test_the_summary_command_with_a_baseline(tmp_path):
             "summary", str(current), "--baseline", str(previous), "--baseline-decision",
             "--output", str(output),
         )  # fmt: skip
+
+
+def test_the_decision_in_a_version_2_file_as_the_baseline(client):
+    """Last year's decision as the baseline: the rows as it granted them; this year's draft is
+    the claim, so each row the decision cut is a change by the hours it cut."""
+    example = (
+        Path(__file__).resolve().parent / "examples" / "adult-compared-with-decision-2026.json"
+    )
+    claim = files.read(example.read_bytes())
+    assert json.loads(example.read_text())["version"] == 2
+    draft = Assessment.objects.create_from(replace(claim, decision=None))
+    response = upload(client, draft, example.read_text(), compare="decided")
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.baseline_decided is True
+    shown = section(page(client, draft))
+    assert "Den räknas som beslutet i filen beviljade den." in shown
+    interpreting = next(tr for tr in shown.split("<tr") if "Tolka i samtal" in tr)
+    # Not granted: a new row against the decision, all its 7 hours a week.
+    assert "Ny rad" in interpreting and "+7 h/vecka" in interpreting
