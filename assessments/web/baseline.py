@@ -6,14 +6,15 @@ nothing else on the page is changed."""
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from assessments.forms import BaselineForm, PrintLanguageForm
 from assessments.ratelimit import rate_limited
-from assessments.web.access import draft_view, post_only_page
+from assessments.web.access import draft_view
 from assessments.web.page import render_draft
 
 
-@post_only_page
+@require_POST
 @draft_view
 @rate_limited("import")
 def set_baseline(request, assessment):
@@ -25,7 +26,7 @@ def set_baseline(request, assessment):
     return redirect(f"{assessment.get_absolute_url()}#baseline")
 
 
-@post_only_page
+@require_POST
 @draft_view
 def remove_baseline(request, assessment):
     if assessment.baseline:
@@ -34,7 +35,7 @@ def remove_baseline(request, assessment):
     return redirect(f"{assessment.get_absolute_url()}#baseline")
 
 
-@post_only_page
+@require_POST
 @draft_view
 def set_print_language(request, assessment):
     form = PrintLanguageForm(request.POST, instance=assessment, auto_id="print-%s")
