@@ -29,8 +29,6 @@ from .rules.fields import Field, repaired
 from .rules.parts import write as write_part
 
 TOKEN_BYTES = 32  # 256 bits; a UUID4 would give only 122 random bits
-SHARE_ID_BYTES = 9  # names a read-only link; not a secret
-SHARE_SECRET_BYTES = 24  # 192 bits, compared in constant time
 ROW_FIELDS = tuple(row_table.FIELDS)
 WEEK_TYPE_FIELDS = tuple(draft_table.WEEK_TYPE_FIELDS)
 PLAIN_FIELDS = (*PLAN_FIELDS, "spans", "items")  # a day plan's, in the file's order
@@ -44,14 +42,6 @@ def today():
     return timezone.localdate()
 
 
-def _share_id() -> str:
-    return secrets.token_urlsafe(SHARE_ID_BYTES)
-
-
-def _share_secret() -> str:
-    return secrets.token_urlsafe(SHARE_SECRET_BYTES)
-
-
 def choices(enum) -> list[tuple[str, str]]:
     return [(member.value, label) for member, label in rules.CHOICE_LABELS[enum].items()]
 
@@ -61,6 +51,10 @@ KIND_CHOICES = [(kind.value, label) for kind, label in rules.KIND_LABELS.items()
 PERIOD_CHOICES = [(period.value, label) for period, label in rules.PERIOD_LABELS.items()]
 NEED_ORDER = {info.need.value: order for order, info in enumerate(rules.NEEDS)}
 TIME_TYPE_CHOICES = [(t.value, label) for t, label in rules.TIME_TYPE_LABELS.items()]
+
+
+# Each language named in its own words, as the language links name them.
+PRINT_LANGUAGES = [("sv", "svenska"), ("en", "English")]
 
 
 def _bounds(name: str) -> list:
@@ -116,6 +110,17 @@ class Assessment(models.Model):
     decision_received = models.DateField(_("dagen beslutet kom fram"), null=True, blank=True)
     decision_night = models.JSONField(_("natten enligt beslutet"), null=True, blank=True)
     decision_week_types = models.JSONField(_("veckor enligt beslutet"), default=dict, blank=True)
+    # Issue 21 item 4: a previous file (last year's draft, or a decision's rows) to compare the
+    # draft with, kept as the file the tool writes (read forever, spec), so that it is deleted
+    # and purged with the draft; "" when there is none. With `baseline_decided` the baseline
+    # is the file's draft as its decision granted it (rules.md R12).
+    baseline = models.TextField(_("jämförelsefil"), blank=True)
+    baseline_decided = models.BooleanField(_("jämför med beslutet i filen"), default=False)
+    # Issue 21 item 5: the language of the printed documents (the PDF summary, the omprövning
+    # draft), whatever the language of the page: FK reads Swedish.
+    print_language = models.CharField(
+        _("utskrift på"), max_length=8, choices=PRINT_LANGUAGES, default="sv"
+    )
     # Bumped on every change; the stale-edit check (an edit based on an old page) reads it.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -22,7 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from weasyprint.text.fonts import FontConfiguration
 
-from . import fonts, reconsideration, rules
+from . import baselines, fonts, reconsideration, rules
 from .chart import bar_chart_svg
 from .presentation import NeedGroup, Presented, RowView, present
 from .rules import words
@@ -221,8 +221,18 @@ def _sections(shown: Presented) -> list[PrintedNeed]:
     return sections
 
 
+# A baseline to compare with (issue 21 item 4): the previous file's draft, and whether its
+# decision is the baseline.
+Baseline = tuple[rules.Assessment, bool]
+
+
 def _summary_context(
-    draft: rules.Assessment, result: rules.Result, *, printed_on: date, appendix: bool
+    draft: rules.Assessment,
+    result: rules.Result,
+    *,
+    printed_on: date,
+    appendix: bool,
+    baseline: Baseline | None = None,
 ) -> dict:
     shown = present(draft, result, voice="print", view=PrintedRow)
     before = result.before_deduction_basic + result.before_deduction_other
@@ -262,6 +272,10 @@ def _summary_context(
             "applied": tuple(AppliedValue(parameter) for parameter in result.applied),
             "waiting_share": share_text(WAITING_FACTOR.value),
             "on_call_share": share_text(ON_CALL_FACTOR.value),
+            # "Vad har ändrats sedan", worded in the language being printed.
+            "baseline": baselines.show(draft, baseline[0], decided=baseline[1])
+            if baseline is not None
+            else None,
         }
     return context
 
@@ -347,16 +361,30 @@ def html_to_pdf(html: str, stylesheet_name: str | None = None) -> bytes:
     )
 
 
-def summary_html(draft: rules.Assessment, *, printed_on: date, appendix: bool = False) -> str:
+def summary_html(
+    draft: rules.Assessment,
+    *,
+    printed_on: date,
+    appendix: bool = False,
+    baseline: Baseline | None = None,
+) -> str:
     result = rules.calculate(draft)
-    context = _summary_context(draft, result, printed_on=printed_on, appendix=appendix)
+    context = _summary_context(
+        draft, result, printed_on=printed_on, appendix=appendix, baseline=baseline
+    )
     return _document(SUMMARY_TEMPLATE, draft, context)
 
 
-def render_summary(draft: rules.Assessment, *, printed_on: date, appendix: bool = False) -> bytes:
-    """The printable summary of a draft; with `appendix`, "Så räknade vi", the chart and the
-    sources after the rows."""
-    html = summary_html(draft, printed_on=printed_on, appendix=appendix)
+def render_summary(
+    draft: rules.Assessment,
+    *,
+    printed_on: date,
+    appendix: bool = False,
+    baseline: Baseline | None = None,
+) -> bytes:
+    """The printable summary of a draft; with `appendix`, "Så räknade vi", the chart, the
+    sources and, with a `baseline`, what changed since it, after the rows."""
+    html = summary_html(draft, printed_on=printed_on, appendix=appendix, baseline=baseline)
     return html_to_pdf(html, SUMMARY_STYLESHEET)
 
 

@@ -12,14 +12,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from . import render_pool
 from .models import CachedPdf
 
 
 def summary(assessment, *, printed_on, appendix: bool) -> bytes:
-    language = translation.get_language()
+    language = assessment.print_language  # whatever the page's (issue 21 item 5)
     choice = {"assessment": assessment, "appendix": appendix, "language": language}
     kept = CachedPdf.objects.filter(
         **choice, version=assessment.version, printed_on=printed_on, expires__gt=timezone.now()

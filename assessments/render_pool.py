@@ -30,8 +30,9 @@ from django.conf import settings
 from django.db.models import Count, Sum
 from django.db.models.functions import Length
 from django.template.response import TemplateResponse
+from django.utils import translation
 
-from . import pdf
+from . import baselines, pdf
 from .models import Assessment
 
 
@@ -202,16 +203,24 @@ def render_summary(assessment: Assessment, *, printed_on: date, appendix: bool) 
     """pdf.render_summary within the budget; raises TooLarge, Queued or Unavailable. The slot is
     taken before the HTML is built, so that a PDF that must wait or is queued costs nothing."""
     check_size(assessment)
-    with render_slot():
+    # In the draft's print language, whatever the page's (issue 21 item 5): the words of a
+    # result are written when it is calculated, so the calculation is inside too.
+    with render_slot(), translation.override(assessment.print_language):
         draft = assessment.to_rules()
-        html = pdf.summary_html(draft, printed_on=printed_on, appendix=appendix)
+        baseline = baselines.read(assessment)
+        html = pdf.summary_html(
+            draft,
+            printed_on=printed_on,
+            appendix=appendix,
+            baseline=(baseline, assessment.baseline_decided) if baseline else None,
+        )
         return render_html(html, pdf.SUMMARY_STYLESHEET)
 
 
 def render_reconsideration(assessment: Assessment, *, printed_on: date) -> bytes | None:
     """pdf.render_reconsideration within the budget; None without a decision."""
     check_size(assessment)
-    with render_slot():
+    with render_slot(), translation.override(assessment.print_language):
         html = pdf.reconsideration_html(assessment.to_rules(), printed_on=printed_on)
         return None if html is None else render_html(html)
 

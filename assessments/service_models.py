@@ -7,7 +7,18 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import Assessment, _share_id, _share_secret
+from .models import Assessment
+
+SHARE_ID_BYTES = 9  # names a read-only link; not a secret
+SHARE_SECRET_BYTES = 24  # 192 bits, compared in constant time
+
+
+def _share_id() -> str:
+    return secrets.token_urlsafe(SHARE_ID_BYTES)
+
+
+def _share_secret() -> str:
+    return secrets.token_urlsafe(SHARE_SECRET_BYTES)
 
 
 class ShareLink(models.Model):

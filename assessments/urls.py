@@ -2,6 +2,7 @@ from django.urls import path
 
 from assessments import language
 from assessments.web import (
+    baseline,
     dayplans,
     deadline,
     downloads,
@@ -54,6 +55,9 @@ urlpatterns = [
         name="reconsideration_pdf",
     ),
     path("b/<str:token>/frist.ics", deadline.deadline_ics, name="deadline_ics"),
+    path("b/<str:token>/jamforelse/", baseline.set_baseline, name="baseline"),
+    path("b/<str:token>/jamforelse/ta-bort/", baseline.remove_baseline, name="remove_baseline"),
+    path("b/<str:token>/utskrift/", baseline.set_print_language, name="print_language"),
     path("b/<str:token>/dela/", sharing.share, name="share"),
     path("b/<str:token>/dela/sluta/", sharing.unshare, name="unshare"),
     path("l/<str:public_id>/<str:secret>/", sharing.shared, name="shared"),

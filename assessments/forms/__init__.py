@@ -3,7 +3,12 @@ check (`stale`), the rows (`rows`), the draft's parts (`parts`) and the small co
 (`commands`). Every form builds its fields from the tables of `rules`.
 """
 
-from assessments.forms.commands import ImportFileForm, SummaryOptionsForm
+from assessments.forms.commands import (
+    BaselineForm,
+    ImportFileForm,
+    PrintLanguageForm,
+    SummaryOptionsForm,
+)
 from assessments.forms.fields import form_field, shown
 from assessments.forms.parts import (
     DecidedForm,
@@ -17,6 +22,7 @@ from assessments.forms.rows import ActivityForm, AddActivityForm, RestoreRowForm
 
 __all__ = [
     "ActivityForm",
+    "BaselineForm",
     "AddActivityForm",
     "DecidedForm",
     "DecisionForm",
@@ -24,6 +30,7 @@ __all__ = [
     "ImportFileForm",
     "NightForm",
     "PeriodForm",
+    "PrintLanguageForm",
     "RestoreRowForm",
     "RowActionForm",
     "SummaryOptionsForm",

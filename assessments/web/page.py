@@ -10,11 +10,12 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_htmx.http import trigger_client_event
 
-from assessments import catalogue, presentation
-from assessments.forms import SummaryOptionsForm, own_row
+from assessments import baselines, catalogue, presentation
+from assessments.forms import BaselineForm, PrintLanguageForm, SummaryOptionsForm, own_row
 from assessments.forms.catalogue import CatalogueSearchForm
 from assessments.forms.dayplans import CopyForm, ItemForm, PlanForm, SpanForm
 from assessments.forms.parts import (
@@ -331,7 +332,13 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
     if template == DRAFT and "shape_form" not in context and asks_shape(assessment, editor.rows):
         context["shape_form"] = ShapeForm(auto_id="shape-%s")
     share = ShareLink.objects.filter(assessment=assessment).first()
-    error_forms = [f for f in (*row_forms.values(), add_form) if f.errors] + parts.error_forms
+    baseline_form = context.pop("baseline_form", None) or BaselineForm(auto_id="baseline-%s")
+    print_form = context.pop("print_form", None) or PrintLanguageForm(
+        instance=assessment, auto_id="print-%s"
+    )
+    commands = (baseline_form, print_form)
+    error_forms = [f for f in (*row_forms.values(), add_form, *commands) if f.errors]
+    error_forms += parts.error_forms
     context = {
         "parts": parts,
         "shown": presentation.present(editor.draft, editor.result),
@@ -351,6 +358,11 @@ def render_draft(request, assessment, *, template=DRAFT, status=200, **context):
         "own_row_kinds": own_row.kind_choices(),
         "error_forms": error_forms,
         "draft_url": request.build_absolute_uri(assessment.get_absolute_url()),
+        "baseline_form": baseline_form,
+        "print_form": print_form,
+        "print_language": print_language_note(assessment),
+        # Worked out only when the page or a partial shows it (a template calls a callable).
+        "baseline": cache(lambda: baselines.show_stored(assessment, editor.draft)),
         **context,
     }
     return TemplateResponse(request, template, context, status=status)
@@ -380,6 +392,22 @@ def catalogue_context(request, *, whole_page: bool = True) -> dict:
         if whole_page
         else "",
     }
+
+
+def print_language_note(assessment) -> str:
+    """On a page in another language than the printouts', what language they are in (issue 21
+    item 5: an English reader is told that the PDF is in Swedish); "" when they are the same."""
+    if assessment.print_language == get_language():
+        return ""
+    if assessment.print_language == "sv":
+        return _(
+            "Utskriften och utkastet till omprövning blir på svenska, det språk "
+            "Försäkringskassan läser. Sidan visar samma sak på ditt språk."
+        )
+    return _(
+        "Utskriften och utkastet till omprövning blir på engelska. Försäkringskassan läser "
+        "svenska: välj svenska för det du skickar in."
+    )
 
 
 def focus(response, selector: str | list[str]):

@@ -5,6 +5,8 @@ Both the edit link and the read-only link serve them: an ombud prepares the requ
 
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from assessments import reconsideration, rules
@@ -19,12 +21,26 @@ def _request(assessment):
     return request
 
 
+def _printed_text(assessment) -> str:
+    """The text to send, in the draft's print language (issue 21 item 5): the words of the
+    request are written as it is built, so it is built inside."""
+    with translation.override(assessment.print_language):
+        return reconsideration.plain_text(_request(assessment))
+
+
 def request_page(request, assessment):
+    """The page in the reader's language; the text to copy in the print language, and beside
+    it, when the two differ, the same text in the reader's language to read."""
     content = _request(assessment)
+    printed = _printed_text(assessment)
+    same = assessment.print_language == translation.get_language()
     context = {
         "assessment": assessment,
         "request_draft": content,
-        "text": reconsideration.plain_text(content),
+        "text": printed,
+        "text_language": assessment.print_language,
+        "text_language_name": print_language_name(assessment.print_language),
+        "reader_text": "" if same else reconsideration.plain_text(content),
         "disclaimer": reconsideration.DISCLAIMER,
         # The calendar file beside the request, under the same link (edit or read-only).
         "ics_url": request.path.removesuffix("omprovning/") + "frist.ics",
@@ -32,10 +48,12 @@ def request_page(request, assessment):
     return TemplateResponse(request, "assessments/reconsideration.html", context)
 
 
+def print_language_name(code: str) -> str:
+    return {"sv": _("svenska"), "en": _("engelska")}[code]
+
+
 def request_text(request, assessment):
-    response = HttpResponse(
-        reconsideration.plain_text(_request(assessment)), content_type="text/plain; charset=utf-8"
-    )
+    response = HttpResponse(_printed_text(assessment), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="begaran-om-omprovning.txt"'
     return response
 

@@ -108,8 +108,15 @@ def test_the_whole_flow_in_english(live_server, browser, page: Page, axe):
     )
     axe(page, "a decision compared in English")
 
-    # The summary PDF in English, read back: its words, its numbers, its language tag.
+    # The printouts are in Swedish by default, for Försäkringskassan (issue 21 item 5) ...
     text, lang = pdf_text_and_lang(page, page.url + "pdf/")
+    assert lang == "sv" and "Grundläggande behov" in text
+    # ... and in English once the reader chooses English for them ("Print in").
+    page.get_by_role("radio", name="English").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the print language").click()
+    # The summary PDF in English, read back: its words, its numbers, its language tag.
+    text, lang = pdf_text_and_lang(page, page.url.split("#")[0] + "pdf/")
     assert lang == "en"
     assert "Basic needs" in text and "Shower" in text and "Page 1 of" in text
     assert "Grundläggande behov" not in text and "Sida 1 av" not in text
@@ -148,6 +155,11 @@ def test_the_whole_flow_in_english(live_server, browser, page: Page, axe):
     expect(page.locator("#comparison .verdict--decision")).to_contain_text(
         "Enligt beslutet 1,17 timmar"
     )
+    # The print stays in English, as chosen, until the reader chooses Swedish again.
+    expect(page.locator("#print-note")).to_contain_text("blir på engelska")
+    page.get_by_role("radio", name="svenska").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Spara språket för utskrift").click()
     text, lang = pdf_text_and_lang(page, page.url.split("#")[0] + "pdf/")
     assert lang == "sv" and "Sida 1 av" in text
 

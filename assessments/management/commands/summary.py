@@ -6,6 +6,9 @@ the file. `-` reads the file from standard input and writes the PDF to standard 
 invalid or unreadable file prints its errors on standard error and exits with status 2.
 `--language en` prints the PDF (and the errors) in English, as the page's button does on an
 English page; Swedish by default. The figures are the same in every language.
+`--baseline FILE` compares the draft with a previous file (any version) and prints "Vad har
+ändrats sedan" in the appendix, which it turns on; `--baseline-decision` compares with that
+file's decision instead of its rows, as the page's choice does.
 """
 
 import sys
@@ -19,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from assessments import pdf
 
-from .calculate import read_assessment, read_source
+from .calculate import INVALID, read_assessment, read_source
 
 
 class Command(BaseCommand):
@@ -49,6 +52,16 @@ class Command(BaseCommand):
             help=_("ta med bilagan: så räknade vi, diagrammet och källorna"),
         )
         parser.add_argument(
+            "--baseline",
+            default=None,
+            help=_("en tidigare behovsfil att jämföra med; bilagan får vad som har ändrats sedan"),
+        )
+        parser.add_argument(
+            "--baseline-decision",
+            action="store_true",
+            help=_("jämför med beslutet i den tidigare filen, inte med dess rader"),
+        )
+        parser.add_argument(
             "--printed-on",
             type=date.fromisoformat,
             default=None,
@@ -64,9 +77,21 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with translation.override(options["language"]):
             assessment = read_assessment(read_source(options["file"]))
+            baseline = None
+            if options["baseline"] is not None:
+                previous = read_assessment(read_source(options["baseline"]))
+                if options["baseline_decision"] and previous.decision is None:
+                    raise CommandError(
+                        _("Den tidigare filen har inget beslut att jämföra med."),
+                        returncode=INVALID,
+                    )
+                baseline = (previous, options["baseline_decision"])
             printed_on = options["printed_on"] or timezone.localdate()
             body = pdf.render_summary(
-                assessment, printed_on=printed_on, appendix=options["appendix"]
+                assessment,
+                printed_on=printed_on,
+                appendix=options["appendix"] or baseline is not None,
+                baseline=baseline,
             )
             write_output(options["output"], body)
 
