@@ -32,7 +32,6 @@ RECONSIDERATION_TEMPLATE = "assessments/reconsideration_pdf.html"
 # PDF/UA-1 (ISO 14289-1): WeasyPrint 70 tags headings, lists, tables with their header cells,
 # and figures (an SVG's <title> becomes its alternate text); it also sets DisplayDocTitle.
 PDF_VARIANT = "pdf/ua-1"
-DAYS_PER_WEEK = 7
 
 
 @dataclass(frozen=True)
@@ -165,12 +164,9 @@ def _page_margins(left: str, printed_on: date) -> dict:
     }
 
 
-def per_day(minutes: Fraction) -> Fraction:
-    return minutes / DAYS_PER_WEEK
-
-
 def _key_figures(result: rules.Result) -> list[dict]:
-    """Basic, other, the deduction and the total, a week and a day, claimed and decided."""
+    """Basic, other, the deduction and the total, a week and per dygn med assistans (each
+    result's own assistance days, rules.md R13.8), claimed and decided."""
     decided = result.decision
     figures = [
         ("basic", result.basic_minutes, decided and decided.basic_minutes),
@@ -185,9 +181,9 @@ def _key_figures(result: rules.Result) -> list[dict]:
         {
             "figure": figure,
             "week": claimed,
-            "day": per_day(claimed),
+            "day": result.per_assistance_day(claimed),
             "decided_week": got,
-            "decided_day": per_day(got) if decided else None,
+            "decided_day": decided.per_assistance_day(got) if decided else None,
             "difference": claimed - got if decided else None,
         }
         for figure, claimed, got in figures
@@ -235,7 +231,7 @@ def _summary_context(
         "is_child": draft.is_child,
         "key_figures": _key_figures(result),
         "weeks_per_year": WEEKS_PER_YEAR.value,
-        "notices": [notice for notice in result.warnings if notice.printed],
+        "notices": shown.other_notices,  # the rest are in the "Kontrollera" box (shown.check)
         "segments": [(words.span_text(s.start, s.end), s) for s in result.segments]
         if result.several_segments
         else [],
