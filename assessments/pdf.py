@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from . import fonts, reconsideration, rules
 from .chart import bar_chart_svg
+from .day_strip import strip, strip_svg
 from .presentation import NeedGroup, Presented, RowView, present
 from .rules import words
 from .rules.compare import NeedComparison, RowComparison
@@ -244,6 +245,8 @@ def _summary_context(
             printed_on,
         ),
     }
+    if draft.day_plans:
+        context["day_strips"] = _day_strips(draft, result)
     if appendix:
         context |= {
             # The chart escapes every text it writes (assessments.chart).
@@ -253,6 +256,17 @@ def _summary_context(
             "on_call_share": share_text(ON_CALL_FACTOR.value),
         }
     return context
+
+
+def _day_strips(draft: rules.Assessment, result: rules.Result) -> list[tuple]:
+    """Each day plan as a 24-hour strip and its text (issue 20 item 5), in the draft's order."""
+    calculated = {r.plan.key: r for r in result.day_plans}
+    drawn = []
+    for number, plan in enumerate(draft.day_plans, start=1):
+        one = strip(plan, draft.night, calculated.get(plan.key))
+        # The strip escapes every text it writes (assessments.day_strip).
+        drawn.append((one, mark_safe(strip_svg(one, id_prefix=f"dygn{number}"))))
+    return drawn
 
 
 class _DataOnlyFetcher(weasyprint.URLFetcher):

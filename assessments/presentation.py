@@ -20,7 +20,6 @@ money and the verdict (`Presented.in_place_of_total`). Hours per day are per dyg
 """
 
 from dataclasses import dataclass, field
-
 from fractions import Fraction
 
 from django.utils.translation import gettext as _
