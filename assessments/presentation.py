@@ -55,6 +55,8 @@ CHECK_CODES = (
 )
 # Said in place of the total and the money: the figures count some minutes twice.
 IN_PLACE_OF_TOTAL = ("day_over_24h", "double_night")
+# The steps of "Så räknade vi" whose value is then not shown either.
+HIDDEN_FIGURES = ("weekly_hours.total", "estimated_sek_per_year")
 
 
 def double_night_rows(draft: rules.Assessment, result: rules.Result) -> list[rules.RowResult]:
@@ -166,6 +168,8 @@ class Presented:
     groups: list[NeedGroup] = field(default_factory=list)
     # What is said in place of the total, the money and the verdict (rules.md R13.8).
     in_place_of_total: tuple[Notice, ...] = ()
+
+    hidden_figures = HIDDEN_FIGURES
 
     @property
     def total_shown(self) -> bool:
