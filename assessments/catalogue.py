@@ -23,6 +23,7 @@ from assessments.rules.needs import NEEDS, Need
 
 SOURCE = Path(__file__).parent / "content" / "catalogue.toml"
 TRANSLATED = ("description", "help")  # the texts of an item that a translation gives
+OPENS = ("", "night")  # the parts an item may fill instead of adding a row
 
 
 def translation_path(source: Path, code: str) -> Path:
@@ -38,6 +39,10 @@ class CatalogueItem:
     # The same row and help per other language ("en"), with that language's description.
     rows: Mapping[str, rules.Activity] = field(default_factory=dict, compare=False)
     helps: Mapping[str, str] = field(default_factory=dict, compare=False)
+    # A part of the draft the item fills instead of adding a row: "night" for the night's
+    # waiting time, which the Natten part counts (rules.md R11), so that it is never counted
+    # by a row as well (issue 20).
+    opens: str = ""
 
     @property
     def row(self) -> rules.Activity:
@@ -87,6 +92,9 @@ def load(source: Path = SOURCE) -> tuple[CatalogueGroup, ...]:
         values = dict(entry)
         key = values.pop("key", None)
         help_text = values.pop("help", "")
+        opens = values.pop("opens", "")
+        if opens not in OPENS:
+            raise CatalogueError(f"catalogue item {key!r}: opens must be one of {OPENS}")
         if not key or any(item.key == key for item in items):
             raise CatalogueError(f"catalogue item {key!r}: a key is missing or used twice")
         row, problems = rules.parse_activity(values)
@@ -106,7 +114,7 @@ def load(source: Path = SOURCE) -> tuple[CatalogueGroup, ...]:
                     f"sentence or has a stray brace: {error}"
                 ) from None
             rows[code] = replace(row, description=texts["description"])
-        items.append(CatalogueItem(key, row, help_text.format(**shared), rows, helps))
+        items.append(CatalogueItem(key, row, help_text.format(**shared), rows, helps, opens))
     return tuple(
         CatalogueGroup(info.need, tuple(item for item in items if item.need == info.need))
         for info in NEEDS

@@ -5,6 +5,7 @@ assistans; a day plan as drawing data for the printout's 24-hour strip."""
 
 import json
 import random
+import re
 import xml.etree.ElementTree as ET
 from datetime import date, time
 from fractions import Fraction
@@ -297,3 +298,90 @@ def test_the_strip_says_the_counted_time_against_its_limit_when_calculated():
     drawn = strip(draft.day_plans[0], draft.night, calculated)
     assert drawn.counted.startswith("Räknad assistanstid ")
     assert rules.format_hours(calculated.limit_minutes) in drawn.counted
+
+
+# --- the double night made impossible on the page ------------------------------------------------
+
+HTMX = {"HX-Request": "true"}
+SECOND_NIGHT = "En rad med väntetid eller beredskap skulle räkna samma natt två gånger."
+
+
+def add_url(draft) -> str:
+    return reverse("assessments:add_activity", args=[draft.token])
+
+
+def night_of(draft) -> tuple:
+    draft.refresh_from_db()
+    return (draft.night_start, draft.night_end, draft.night_cover)
+
+
+@pytest.mark.django_db
+def test_the_catalogues_night_waiting_fills_the_night_part_instead_of_a_row(client):
+    draft = factories.make_draft(assessment_date=ON)
+    response = client.post(add_url(draft), {"item": "supervision-waiting"})
+    assert response.status_code == 302
+    assert response["Location"].endswith("#night-part")
+    assert not draft.activities.exists()
+    assert night_of(draft) == (time(22, 0), time(7, 0), "waiting")
+    page = client.get(response["Location"]).content.decode()
+    assert "Natten är ifylld: nattvila 22:00–07:00 med väntetid." in page
+    assert 'id="night-part" open' in page
+    shown = present(draft.to_rules(), rules.calculate(draft.to_rules()))
+    assert shown.total_shown and shown.result.night is not None
+
+
+@pytest.mark.django_db
+def test_with_javascript_the_night_waiting_item_takes_the_page_to_the_night_part(client):
+    draft = factories.make_draft(assessment_date=ON)
+    response = client.post(add_url(draft), {"item": "supervision-waiting"}, headers=HTMX)
+    assert response.status_code == 204
+    assert response["HX-Redirect"].endswith("#night-part")
+    assert not draft.activities.exists()
+    assert night_of(draft)[2] == "waiting"
+
+
+@pytest.mark.django_db
+def test_a_night_without_cover_gets_waiting_time_and_a_covered_night_is_left_alone(client):
+    bare = factories.make_draft(
+        assessment_date=ON, night_start=time(21, 0), night_end=time(6, 0), night_cover="none"
+    )
+    client.post(add_url(bare), {"item": "supervision-waiting"})
+    assert night_of(bare) == (time(21, 0), time(6, 0), "waiting")
+    covered = factories.make_draft(
+        assessment_date=ON, night_start=time(23, 0), night_end=time(7, 0), night_cover="on_call"
+    )
+    client.post(add_url(covered), {"item": "supervision-waiting"})
+    assert night_of(covered) == (time(23, 0), time(7, 0), "on_call")
+    assert not covered.activities.exists()
+
+
+@pytest.mark.django_db
+def test_an_on_call_row_is_refused_beside_a_covered_night(client):
+    draft = factories.make_draft(
+        assessment_date=ON, night_start=time(22, 0), night_end=time(7, 0), night_cover="waiting"
+    )
+    response = client.post(add_url(draft), {"item": "supervision-on-call"})
+    assert response.status_code == 400
+    assert SECOND_NIGHT in response.content.decode()
+    assert not draft.activities.exists()
+    # without a counted night the same item is a row as before
+    free = factories.make_draft(assessment_date=ON)
+    client.post(add_url(free), {"item": "supervision-on-call"})
+    assert free.activities.get().time_type == "on_call"
+
+
+@pytest.mark.django_db
+def test_a_row_cannot_become_waiting_time_beside_a_covered_night(client):
+    draft = factories.make_draft(
+        [{"need": "supervision", "kind": "other", "description": "Vaka", "minutes": 60}],
+        assessment_date=ON, night_start=time(22, 0), night_end=time(7, 0), night_cover="waiting",
+    )  # fmt: skip
+    row = draft.activities.get()
+    url = reverse("assessments:activity", args=[draft.token, row.pk])
+    response = client.post(url, factories.form_data(row, time_type="waiting"), headers=HTMX)
+    page = response.content.decode()
+    assert SECOND_NIGHT in page
+    row.refresh_from_db()
+    assert row.time_type == "active"
+    # the error is next to the field: the time type's own error slot
+    assert re.search(rf'id="r{row.pk}-time_type_error"[^>]*>.*?{SECOND_NIGHT[:20]}', page, re.S)
