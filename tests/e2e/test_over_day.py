@@ -3,6 +3,7 @@ the page says so in place of the total, the money and the verdict, in the result
 read-only page and at 375 px and 200 % zoom, with axe-core finding nothing; the catalogue's
 night waiting fills the Natten part instead of adding a row, with and without JavaScript."""
 
+import re
 from datetime import date, time
 
 import pytest
@@ -106,7 +107,7 @@ def test_the_night_waiting_item_fills_the_night_part_instead_of_a_row(
             wait_for_htmx(page)
         group = open_catalogue_group(page, "Tillsyn")
         group.get_by_role("button", name="Lägg till raden Väntetid under nattvilan").press("Enter")
-        page.wait_for_url("**#night-part")
+        expect(page).to_have_url(re.compile(r"#night-part$"))
         expect(page.locator("body")).to_contain_text("Natten är ifylld: nattvila 22:00–07:00")
         night = page.locator("#night-part")
         expect(night).to_have_attribute("open", "")
@@ -118,6 +119,7 @@ def test_the_night_waiting_item_fills_the_night_part_instead_of_a_row(
             time(7, 0),
             "waiting",
         )
-        axe(page, "the night filled in from the catalogue")
+        if js:  # axe-core is a script: the same state without JavaScript is checked with it
+            axe(page, "the night filled in from the catalogue")
     finally:
         context.close()
