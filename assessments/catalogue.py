@@ -66,6 +66,7 @@ class Basis(StrEnum):
 BASIC_BASES = frozenset({Basis.INTEGRITY_NEAR, Basis.FULL_COUNT, Basis.MOTIVATION})
 # Needs 2-5, the needs with integrity-near parts (rules.md R3).
 SPLIT_NEEDS = frozenset({Need.PERSONAL_HYGIENE, Need.MEALS, Need.DRESSING, Need.COMMUNICATION})
+OPENS = ("", "night")  # the parts an item may fill instead of adding a row
 
 
 def translation_path(source: Path, code: str) -> Path:
@@ -91,6 +92,11 @@ class CatalogueItem:
     def terms(self) -> str:
         """The words the search matches in the language shown, normalised, as one string."""
         return item_terms(self, language())
+
+    # A part of the draft the item fills instead of adding a row: "night" for the night's
+    # waiting time, which the Natten part counts (rules.md R11), so that it is never counted
+    # by a row as well (issue 20).
+    opens: str = ""
 
     @property
     def row(self) -> rules.Activity:
@@ -141,6 +147,9 @@ def load(source: Path = SOURCE) -> tuple[CatalogueGroup, ...]:
         key = values.pop("key", None)
         help_text = values.pop("help", "")
         placed = {name: values.pop(name) for name in PLACEMENT if name in values}
+        opens = values.pop("opens", "")
+        if opens not in OPENS:
+            raise CatalogueError(f"catalogue item {key!r}: opens must be one of {OPENS}")
         if not key or any(item.key == key for item in items):
             raise CatalogueError(f"catalogue item {key!r}: a key is missing or used twice")
         row, problems = rules.parse_activity(values)
@@ -165,7 +174,14 @@ def load(source: Path = SOURCE) -> tuple[CatalogueGroup, ...]:
             rows[code] = replace(row, description=texts["description"])
         _check_basis(key, row, placement["basis"])
         item = CatalogueItem(
-            key, row, help_text.format(**shared), rows, helps, synonyms=synonyms, **placement
+            key,
+            row,
+            help_text.format(**shared),
+            rows,
+            helps,
+            synonyms=synonyms,
+            opens=opens,
+            **placement,
         )
         items.append(item)
     return tuple(

@@ -24,6 +24,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from . import baselines, fonts, reconsideration, rules
 from .chart import bar_chart_svg
+from .day_strip import strip, strip_svg
 from .presentation import NeedGroup, Presented, RowView, present
 from .rules import words
 from .rules.compare import NeedComparison, RowComparison
@@ -37,7 +38,6 @@ RECONSIDERATION_TEMPLATE = "assessments/reconsideration_pdf.html"
 # PDF/UA-1 (ISO 14289-1): WeasyPrint 70 tags headings, lists, tables with their header cells,
 # and figures (an SVG's <title> becomes its alternate text); it also sets DisplayDocTitle.
 PDF_VARIANT = "pdf/ua-1"
-DAYS_PER_WEEK = 7
 
 
 @dataclass(frozen=True)
@@ -170,12 +170,9 @@ def _page_margins(left: str, printed_on: date) -> dict:
     }
 
 
-def per_day(minutes: Fraction) -> Fraction:
-    return minutes / DAYS_PER_WEEK
-
-
 def _key_figures(result: rules.Result) -> list[dict]:
-    """Basic, other, the deduction and the total, a week and a day, claimed and decided."""
+    """Basic, other, the deduction and the total, a week and per dygn med assistans (each
+    result's own assistance days, rules.md R13.8), claimed and decided."""
     decided = result.decision
     figures = [
         ("basic", result.basic_minutes, decided and decided.basic_minutes),
@@ -192,9 +189,9 @@ def _key_figures(result: rules.Result) -> list[dict]:
             "figure": figure,
             "nothing": figure == "total" and bool(decided and decided.grants_nothing),
             "week": claimed,
-            "day": per_day(claimed),
+            "day": result.per_assistance_day(claimed),
             "decided_week": got,
-            "decided_day": per_day(got) if decided else None,
+            "decided_day": decided.per_assistance_day(got) if decided else None,
             "difference": claimed - got if decided else None,
         }
         for figure, claimed, got in figures
@@ -252,7 +249,7 @@ def _summary_context(
         "is_child": draft.is_child,
         "key_figures": _key_figures(result),
         "weeks_per_year": WEEKS_PER_YEAR.value,
-        "notices": [notice for notice in shown.warnings if notice.printed],
+        "notices": shown.other_notices,  # the rest are in the "Kontrollera" box (shown.check)
         "segments": [(words.span_text(s.start, s.end), s) for s in result.segments]
         if result.several_segments
         else [],
@@ -265,6 +262,8 @@ def _summary_context(
             printed_on,
         ),
     }
+    if draft.day_plans:
+        context["day_strips"] = _day_strips(draft, result)
     if appendix:
         context |= {
             # The chart escapes every text it writes (assessments.chart).
@@ -278,6 +277,17 @@ def _summary_context(
             else None,
         }
     return context
+
+
+def _day_strips(draft: rules.Assessment, result: rules.Result) -> list[tuple]:
+    """Each day plan as a 24-hour strip and its text (issue 20 item 5), in the draft's order."""
+    calculated = {r.plan.key: r for r in result.day_plans}
+    drawn = []
+    for number, plan in enumerate(draft.day_plans, start=1):
+        one = strip(plan, draft.night, calculated.get(plan.key))
+        # The strip escapes every text it writes (assessments.day_strip).
+        drawn.append((one, mark_safe(strip_svg(one, id_prefix=f"dygn{number}"))))
+    return drawn
 
 
 class _DataOnlyFetcher(weasyprint.URLFetcher):

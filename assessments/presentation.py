@@ -11,6 +11,12 @@ letter ("Enligt min beräkning").
 The rows: per need in the law's order (rules.md R1), in the draft's order within their need,
 numbered by their place in the draft ("Rad 3"). A printout made from a file has no stored rows:
 then `activity` is None and `row` is all there is.
+
+Figures that count some time twice are not shown as a total (rules.md R13.8): when the rows
+hold more than a dygn per assistance day, or a row of waiting or on-call time sits beside a
+night that already counts it (`double_night`), every place says so in place of the total, the
+money and the verdict (`Presented.in_place_of_total`). Hours per day are per dygn med assistans
+(`Presented.per_day`), never per day of the week.
 """
 
 from dataclasses import dataclass, field
@@ -24,6 +30,9 @@ from assessments.models import Activity
 from assessments.rules import words
 from assessments.rules.compare import Comparison, compare, night_text
 from assessments.rules.deadline import Deadline
+from assessments.rules.explained import Notice
+from assessments.rules.formatting import format_number
+from assessments.rules.needs import TimeType
 
 # rules.md R14: shown apart from the other warnings, in a box of their own (`_deadline.html`,
 # `_reassessment.html`), on the page, the read-only page, the PDF and the request.
@@ -34,6 +43,60 @@ VOICES = {
     "print": gettext_lazy("Enligt beräkningen"),
     "letter": gettext_lazy("Enligt min beräkning"),
 }
+
+# The warnings that change what the figures mean (issue 20): the printout's page 1 carries them
+# in its "Kontrollera" box, ahead of the figures, in this order.
+CHECK_CODES = (
+    "day_over_24h",
+    "double_night",
+    "row_over_24h",
+    "day_over_waking_hours",
+    "night_over_night",
+    "waiting_outside_night",
+    "span_replaces_night_cover",
+    "items_overlap",
+    "double_presence_needs_evidence",
+    "unverified_rule",
+)
+# Said in place of the total and the money: the figures count some minutes twice.
+IN_PLACE_OF_TOTAL = ("day_over_24h", "double_night")
+# The steps of "Så räknade vi" whose value is then not shown either.
+HIDDEN_FIGURES = ("weekly_hours.total", "estimated_sek_per_year")
+
+
+def double_night_rows(draft: rules.Assessment, result: rules.Result) -> list[rules.RowResult]:
+    """The rows written by hand of waiting or on-call time beside a night that has a cover:
+    the night's part already counts that time (rules.md R11, R13.4: väntetid and beredskap are
+    time during the dygnsvila), so each such row counts the same night again."""
+    night = draft.night
+    if night is None or night.cover == rules.NightCover.NONE:
+        return []
+    return [
+        r
+        for r in result.rows
+        if r.activity.time_type != TimeType.ACTIVE and r.activity.from_day_plan is None
+    ]
+
+
+def double_night_notice(draft: rules.Assessment, result: rules.Result) -> Notice | None:
+    """The double night in place of the total (a choice of this product, issue 20): the rows
+    that count it again, and the way out."""
+    rows = double_night_rows(draft, result)
+    if not rows:
+        return None
+    named = ", ".join(
+        _("rad {number} {description}").format(
+            number=r.index + 1,
+            description=r.activity.description or rules.need_label(r.activity.need),
+        )
+        for r in rows
+    )
+    message = _(
+        "Natten räknas två gånger: delen Natten räknar redan väntetiden eller beredskapen under "
+        "nattvilan, och {rows} räknar samma tid igen. Ta bort raden och beskriv natten bara i "
+        "delen Natten."
+    ).format(rows=named)
+    return Notice("double_night", message, prominent=True)
 
 
 @dataclass
@@ -172,10 +235,44 @@ class Presented:
     age_text: str  # for a child: the deduction's age bracket and why (rules.md R7)
     amount_text: str  # the hourly amount used and its source (rules.md R8)
     groups: list[NeedGroup] = field(default_factory=list)
+    # What is said in place of the total, the money and the verdict (rules.md R13.8).
+    in_place_of_total: tuple[Notice, ...] = ()
+
+    hidden_figures = HIDDEN_FIGURES
+
+    @property
+    def total_shown(self) -> bool:
+        return not self.in_place_of_total
 
     @property
     def verdict(self) -> str:
+        """The verdict, or what stands in its place when the figures count time twice."""
+        if self.in_place_of_total:
+            return " ".join(notice.message for notice in self.in_place_of_total)
         return self.result.verdict
+
+    @property
+    def check(self) -> tuple[Notice, ...]:
+        """The warnings that change what the figures mean, for the printout's "Kontrollera"
+        box: those in place of the total first, then the rest in `CHECK_CODES`' order."""
+        own = {n.code for n in self.in_place_of_total}
+        rest = [n for n in self.result.warnings if n.code in CHECK_CODES and n.code not in own]
+        rest.sort(key=lambda n: CHECK_CODES.index(n.code))
+        return (*self.in_place_of_total, *rest)
+
+    @property
+    def other_notices(self) -> tuple[Notice, ...]:
+        """The printed warnings that are neither in the "Kontrollera" box nor shown apart."""
+        return tuple(n for n in self.warnings if n.printed and n.code not in CHECK_CODES)
+
+    def per_day(self, minutes: Fraction) -> Fraction:
+        """Weekly minutes per dygn med assistans (rules.md R7, R13.8), not per day of the week."""
+        return self.result.per_assistance_day(minutes)
+
+    @property
+    def days_text(self) -> str:
+        """ "5" or "6,2": the dygn med assistans of a week, averaged over the week types."""
+        return format_number(self.result.assistance_days_per_week, 1)
 
     @property
     def decided_verdict(self) -> str:
@@ -228,7 +325,12 @@ def present(
     """The result of `draft` worded once, in the `voice` of the place that shows it; with
     `view`, its rows grouped by need as that view of a row (the stored `rows` beside them)."""
     comparison = compare(result)
-    if result.decision is not None:
+    over = tuple(n for n in result.warnings if n.code == "day_over_24h")
+    double = double_night_notice(draft, result)
+    in_place = (*over, *([double] if double else []))
+    if in_place:
+        claimed = " ".join(notice.message for notice in in_place)
+    elif result.decision is not None:
         claimed = words.verdict_sentence(result, according=str(VOICES[voice]))
     else:
         claimed = result.verdict
@@ -240,4 +342,5 @@ def present(
         age_text=words.age_text(draft, result) if draft.is_child else "",
         amount_text=words.amount_text(result),
         groups=need_groups(result, rows, view=view) if view is not None else [],
+        in_place_of_total=in_place,
     )

@@ -436,7 +436,7 @@ def test_a_file_made_in_english_opens_in_swedish_with_the_same_figures(client):
     created = client.post(reverse("assessments:create"), **english)
     draft = Assessment.objects.get()
     add = reverse("assessments:add_activity", args=[draft.token])
-    for item in ("hygiene-shower", "meals-cooking", "supervision-waiting"):
+    for item in ("hygiene-shower", "meals-cooking", "supervision-on-call"):
         assert client.post(add, {"item": item}, **english).status_code == 302
     assert created.status_code == 302
     assert draft.activities.first().description == "Shower"  # the person's words, in English
@@ -460,7 +460,7 @@ def test_a_file_made_in_english_opens_in_swedish_with_the_same_figures(client):
     )
     data = json.loads(made_in_english)
     assert {row["kind"] for row in data["activities"]} == {"basic", "other"}
-    assert {row["time_type"] for row in data["activities"]} == {"active", "waiting"}
+    assert {row["time_type"] for row in data["activities"]} == {"active", "on_call"}
 
 
 # --- The behovslista ----------------------------------------------------------------------------

@@ -27,12 +27,25 @@ class AddMarkedForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, row_count: int = 0, **kwargs):
+    def __init__(self, *args, row_count: int = 0, night: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.row_count = row_count
+        self.night = night  # the draft's Natten part counts waiting or on-call time
 
     def clean_items(self) -> list[str]:
         keys = list(dict.fromkeys(self.cleaned_data["items"]))  # each item once
+        for key in keys:
+            item = catalogue.ITEMS_BY_KEY[key]
+            # The night is counted once (issue 20): an item that fills the Natten part is added
+            # by its own button, and no row of waiting or on-call time beside a counted night.
+            if item.opens or (self.night and item.row.time_type != rules.TimeType.ACTIVE):
+                raise forms.ValidationError(
+                    _(
+                        "%(item)s läggs inte till som en rad bland de markerade: natten räknas "
+                        "i delen Natten. Ta bort markeringen och använd delen Natten."
+                    )
+                    % {"item": item.row.description}
+                )
         room = files.max_rows() - self.row_count
         if len(keys) > room:
             # The same limit as an imported file, so that every draft can be saved and reopened.

@@ -176,7 +176,35 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
         problems = rules.row_problems(**{**stored, **cleaned, "need": self.need})
         for field, message in problems.items():
             self.add_error(field if field in self.fields else None, message)
+        if "time_type" in self.changed_data and not problems.get("time_type"):
+            self._refuse_a_second_night(cleaned.get("time_type"))
         return cleaned
+
+    def _refuse_a_second_night(self, time_type) -> None:
+        """Waiting or on-call time is time during the night rest (rules.md R11, R13.4): where
+        the Natten part already counts it, a row of it would count the same night again
+        (issue 20). A row stored so before the night was filled in is said in place of the
+        total instead (presentation.double_night_notice)."""
+        if time_type in (None, rules.TimeType.ACTIVE) or self.instance.assessment_id is None:
+            return  # a form of no draft (the row's own rules only)
+        if night_counted(self.instance.assessment):
+            self.add_error("time_type", SECOND_NIGHT)
+
+
+SECOND_NIGHT = _(
+    "Natten räknar redan väntetiden eller beredskapen under nattvilan (delen Natten). En rad "
+    "med väntetid eller beredskap skulle räkna samma natt två gånger. Välj aktiv tid, eller "
+    "ändra natten i delen Natten."
+)
+
+
+def night_counted(assessment: Assessment | None) -> bool:
+    """Does the draft's Natten part count waiting or on-call time (rules.md R11)?"""
+    return (
+        assessment is not None
+        and assessment.has_night
+        and assessment.night_cover != rules.NightCover.NONE
+    )
 
 
 class AddActivityForm(DescribedFieldsMixin, forms.Form):
@@ -212,9 +240,10 @@ class AddActivityForm(DescribedFieldsMixin, forms.Form):
         error_messages={"max_length": _("Skriv högst %(limit_value)d tecken.")},
     )
 
-    def __init__(self, *args, row_count: int = 0, **kwargs):
+    def __init__(self, *args, row_count: int = 0, night: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.row_count = row_count
+        self.night = night  # the draft's Natten part counts waiting or on-call time
 
     def clean(self):
         cleaned = super().clean()
@@ -225,6 +254,11 @@ class AddActivityForm(DescribedFieldsMixin, forms.Form):
             )
         if not cleaned.get("item") and not cleaned.get("need"):
             self.add_error("need", _("Välj vilket behov raden gäller."))
+            return cleaned
+        item = catalogue.find_item(cleaned.get("item") or "")
+        waiting = item is not None and item.row.time_type != rules.TimeType.ACTIVE
+        if waiting and self.night and not item.opens:
+            raise forms.ValidationError(SECOND_NIGHT)  # the night counted twice (issue 20)
         return cleaned
 
     @property
@@ -235,6 +269,12 @@ class AddActivityForm(DescribedFieldsMixin, forms.Form):
         need = self.cleaned_data.get("need")
         answer = self.cleaned_data.get("kind") or own_row.UNSURE
         return not item and bool(need) and rules.is_basic_need(need) and answer == own_row.UNSURE
+
+    @property
+    def opens(self) -> str:
+        """The part the chosen catalogue item fills instead of adding a row ("night"), or ""."""
+        item = catalogue.find_item(self.cleaned_data.get("item") or "")
+        return item.opens if item is not None else ""
 
     def new_row(self) -> rules.Activity:
         item = catalogue.find_item(self.cleaned_data.get("item") or "")

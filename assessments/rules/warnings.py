@@ -53,6 +53,13 @@ PRINTED = (
             "average_decides",
             "deadline",
             "reassessment_of_whole_right",
+            # What changes what the figures mean: the printout's "Kontrollera" box (issue 20).
+            "row_over_24h",
+            "day_over_waking_hours",
+            "night_over_night",
+            "span_replaces_night_cover",
+            "items_overlap",
+            "unverified_rule",
         }
     )
     | explain_day.PRINTED

@@ -3,6 +3,8 @@ form), remove, move and put back one. A row action answers with what it changed 
 need's subtotal, its neighbours' move buttons, the results), never with every row, so that its
 answer does not grow with the draft."""
 
+from datetime import time
+
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseNotFound
 from django.shortcuts import redirect
@@ -13,7 +15,13 @@ from django_htmx.http import trigger_client_event
 
 from assessments.forms import own_row, stale
 from assessments.forms.catalogue import AddMarkedForm
-from assessments.forms.rows import ActivityForm, AddActivityForm, RestoreRowForm, RowActionForm
+from assessments.forms.rows import (
+    ActivityForm,
+    AddActivityForm,
+    RestoreRowForm,
+    RowActionForm,
+    night_counted,
+)
 from assessments.models import Activity
 from assessments.web.access import draft_view
 from assessments.web.editor import RemovedRow
@@ -24,11 +32,18 @@ from assessments.web.page import DRAFT, focus, render_draft
 @draft_view
 def add_activity(request, assessment):
     assessment.lock()  # the row limit counts the rows as they are once others' adds are in
-    form = AddActivityForm(request.POST, auto_id="add-%s", row_count=assessment.activities.count())
+    form = AddActivityForm(
+        request.POST,
+        auto_id="add-%s",
+        row_count=assessment.activities.count(),
+        night=night_counted(assessment),
+    )
     if not form.is_valid():
         if request.htmx:
             return render_draft(request, assessment, template=f"{DRAFT}#add_problem", add_form=form)
         return render_draft(request, assessment, add_form=form, status=400)
+    if form.opens == "night":
+        return _fill_night(request, assessment)
     activity = assessment.add_row(form.new_row())
     # "Vet inte" chose for the person: said once, with the addition (issue 23 item 3).
     cautious = str(own_row.CAUTIOUS_SAID) if form.chose_cautiously else ""
@@ -55,7 +70,9 @@ def add_marked(request, assessment):
     item 5); the person then adjusts them in the table. A plain form, with or without
     JavaScript: the page comes back with the rows in place and says once how many were added."""
     assessment.lock()  # the row limit counts the rows as they are once others' adds are in
-    form = AddMarkedForm(request.POST, row_count=assessment.activities.count())
+    form = AddMarkedForm(
+        request.POST, row_count=assessment.activities.count(), night=night_counted(assessment)
+    )
     if not form.is_valid():
         messages.error(request, form.problem())
         return redirect(f"{assessment.get_absolute_url()}#add")
@@ -64,6 +81,41 @@ def add_marked(request, assessment):
     said = ngettext("%(count)s rad tillagd.", "%(count)s rader tillagda.", count) % {"count": count}
     messages.success(request, said, extra_tags="announce")
     return redirect(f"{assessment.get_absolute_url()}#r{added[0].pk}")
+
+
+# The night the catalogue's "Väntetid under nattvilan" fills in: the 540 minutes its row had.
+NIGHT_START, NIGHT_END = time(22, 0), time(7, 0)
+
+
+def _fill_night(request, assessment):
+    """The catalogue's night waiting fills the Natten part instead of adding a row, so that no
+    row counts the night the part counts (rules.md R11; issue 20): a night where there is none,
+    waiting time where the night had no cover, nothing where it already counts waiting or
+    on-call time. The page is drawn again at the Natten part (the part appears: a new shape)."""
+    if not assessment.has_night:
+        assessment.store(
+            {"night_start": NIGHT_START, "night_end": NIGHT_END, "night_cover": "waiting"}
+        )
+        message = _(
+            "Natten är ifylld: nattvila 22:00–07:00 med väntetid. Ändra tiderna i delen Natten "
+            "så att de stämmer. Väntetiden räknas fram ur natten, inte som en egen rad."
+        )
+    elif not night_counted(assessment):
+        assessment.store({"night_cover": "waiting"})
+        message = _(
+            "Natten räknar nu väntetid. Väntetiden räknas fram ur natten, inte som en egen rad."
+        )
+    else:
+        message = _(
+            "Natten räknar redan väntetiden eller beredskapen, så ingen rad läggs till: då "
+            "skulle natten räknas två gånger."
+        )
+    messages.success(request, message)
+    if not request.htmx:
+        return redirect(f"{assessment.get_absolute_url()}#night-part")
+    response = HttpResponse(status=204)
+    response["HX-Redirect"] = f"{assessment.get_absolute_url()}?natt=1#night-part"
+    return response
 
 
 SAVED, UNCHANGED, INVALID, CONFLICT = "saved", "unchanged", "invalid", "conflict"
