@@ -23,7 +23,7 @@ from tests import factories
 from tests.test_dayplan import item, load_v3, plan, span
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
-VENTILATOR = EXAMPLES / "version-3" / "ventilator-adult-day-plan-2026.json"
+VENTILATOR = EXAMPLES / "ventilator-adult-day-plan-2026.json"
 ON = date(2026, 11, 2)
 NIGHT_RULES = rules.Night(time(22, 0), time(7, 0))
 
