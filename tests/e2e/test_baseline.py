@@ -30,6 +30,9 @@ def last_year(tmp_path):
 
 
 def choose_baseline(page: Page, path) -> None:
+    part = page.locator("#baseline")
+    if not part.evaluate("element => element.open"):
+        part.locator("summary").click()
     page.get_by_label("Välj en tidigare behovsfil (.json)").set_input_files(path)
     with page.expect_navigation():
         page.get_by_role("button", name=re.compile("Jämför med filen|Byt jämförelsefil")).click()
