@@ -2,6 +2,7 @@
 built by keyboard (axe-core on every state), the same without JavaScript, and at 375 px."""
 
 import re
+import subprocess
 
 from playwright.sync_api import Page, expect
 
@@ -118,6 +119,14 @@ def test_a_day_plan_is_built_by_keyboard_with_axe_on_every_state(live_server, pa
     expect(page.locator("body")).not_to_contain_text("60 min × 15")
     # The bar's text equivalent names the night.
     expect(page.locator(".timeline__words").first).to_contain_text("Nattvila 22:00–07:00")
+    # The PDF draws the plan as a strip on its own page, with the same in words under it.
+    response = page.request.get(page.url.split("#")[0].split("?")[0] + "pdf/")
+    assert response.status == 200
+    printed = subprocess.run(
+        ["pdftotext", "-", "-"], input=response.body(), capture_output=True, check=True
+    ).stdout.decode()
+    assert "Dagplaner: dygnet klockan 00–24" in printed
+    assert "10:00–10:05 Slemsugning, 5 min" in printed
 
     # Removed by keyboard.
     plan = page.locator("section.day-plan").first

@@ -13,6 +13,7 @@ from assessments.models import Assessment
 from tests.factories import make_draft
 
 from .conftest import LOCALE
+from .test_pdf_link import fetch_pdf
 from .test_calculator import (
     field,
     fill_and_wait,
@@ -53,6 +54,11 @@ def test_over_24_hours_stands_in_place_of_the_total_on_the_page(live_server, pag
     expect(bar).to_contain_text("Ingen summa: samma tid räknas två gånger.")
     expect(bar).not_to_contain_text("Totalt")
     axe(page, "a draft whose rows exceed the dygn")
+    # The PDF the person prints says it on page 1, in place of the total and the money.
+    first_page = fetch_pdf(page, live_server.url + over.get_absolute_url() + "pdf/").pages[0]
+    printed = " ".join(first_page.extract_text().split())
+    assert OVER_SENTENCE in printed and "Kontrollera" in printed
+    assert "beräknas inte, eftersom raderna räknar samma tid två gånger" in printed
 
     # A row changed so that the day adds up: the total and the verdict come back, live.
     pk = over.activities.get(need="breathing").pk
