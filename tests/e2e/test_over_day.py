@@ -13,7 +13,6 @@ from assessments.models import Assessment
 from tests.factories import make_draft
 
 from .conftest import LOCALE
-from .test_pdf_link import fetch_pdf
 from .test_calculator import (
     field,
     fill_and_wait,
@@ -21,6 +20,7 @@ from .test_calculator import (
     row_cards,
     wait_for_htmx,
 )
+from .test_pdf_link import fetch_pdf
 
 NO_HORIZONTAL_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
 OVER_SENTENCE = "Raderna ger 26 timmar per dygn men dygnet har 24."
