@@ -99,7 +99,7 @@ def test_an_htmx_save_with_an_error_keeps_the_typed_value_as_the_base_of_the_nex
 def test_a_row_with_a_value_stored_invalid_is_shown_as_it_counts_with_its_warning(client):
     draft = make_draft([{"description": "Dusch", "minutes": 10}])
     (row,) = draft.rows()
-    Activity.objects.filter(pk=row.pk).update(per="fortnight")
+    Activity.objects.filter(pk=row.pk).update(per="hour")
     page = client.get(draft.get_absolute_url()).text
 
     assert f'id="r{row.pk}_broken"' in page
