@@ -2,8 +2,9 @@
 # Runs every check of Behovsräknare:
 #   1. ruff check . and ruff format --check .
 #   2. the whole pytest suite on SQLite, the browser (e2e) tests in headless Chromium included
-#   3. the database-touching tests (pytest -m "not e2e") again on a real PostgreSQL server that
-#      this script starts in a scratch directory and always stops.
+#   3. the database-touching tests (pytest -m "not e2e"; tests/conftest.py leaves out those that
+#      touch no database) again on a real PostgreSQL server that this script starts in a scratch
+#      directory and always stops.
 #
 #   bash scripts/test.sh                      # everything
 #   bash scripts/test.sh -k rules             # extra arguments go to pytest; then the PostgreSQL

@@ -39,6 +39,40 @@ def pytest_sessionstart(session):
             subprocess.run(["msgfmt", "--check", "--output-file", str(mo), str(po)], check=True)
 
 
+# What makes a test touch a database: pytest-django's fixtures and marker, and this file's
+# fixtures that give a server or a command a database of its own.
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+        "client",
+        "admin_client",
+        "served_database_url",
+        "own_postgres",
+    }
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """The PostgreSQL pass (scripts/test.sh) runs the tests that touch a database; the rules'
+    and other pure tests gave their answer in the SQLite pass, and running them again on the
+    same Python would only take time (issue 22 item 5)."""
+    if os.environ.get("BEHOV_POSTGRES_PASS") != "1":
+        return
+    kept, pure = [], []
+    for item in items:
+        touches = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        )
+        (kept if touches else pure).append(item)
+    if pure:
+        config.hook.pytest_deselected(items=pure)
+        items[:] = kept
+
+
 @pytest.fixture(autouse=True)
 def _swedish():
     """Each test starts in Swedish and leaves it so: a request in English activates English for
