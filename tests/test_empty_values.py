@@ -223,12 +223,13 @@ def test_an_invalid_stored_row_is_put_right_by_saving_it(visitor, broken_draft):
 
     response = visitor.post(
         row_url(broken_draft, supervision),
-        form_data(supervision, time_type="waiting", per="week"),
+        # Active time: the draft's night counts the waiting time already (issue 20).
+        form_data(supervision, time_type="active", per="week"),
         headers=HTMX,
     )
 
     assert response.status_code == 200
     stored = Activity.objects.get(pk=supervision.pk)
-    assert (stored.time_type, stored.per) == ("waiting", "week")
+    assert (stored.time_type, stored.per) == ("active", "week")
     downloaded = visitor.get(reverse("assessments:download", args=[broken_draft.token]))
     assert json.loads(downloaded.content)["activities"][1]["per"] == "week"
