@@ -187,3 +187,23 @@ def test_the_get_search_in_english(client, query, key):
     shown = shown_items(page)
     assert key in shown and len(shown) < 10
     assert 'aria-label="Tick ' in page and "Add the ticked ones" in page
+
+
+@pytest.mark.parametrize(
+    ("night", "item"),
+    [
+        (False, "supervision-waiting"),  # fills the Natten part: never a row among the marked
+        (True, "supervision-on-call"),  # beside a night that counts: the night twice
+    ],
+)
+def test_marked_items_never_count_the_night_twice(client, night, item):
+    night_part = {"night_start": "22:00", "night_end": "07:00"} if night else {}
+    draft = make_draft(rows=[], **night_part)
+    url = reverse("assessments:add_marked", args=[draft.token])
+
+    response = client.post(url, {"items": ["hygiene-shower", item]})
+
+    assert response.status_code == 302
+    assert list(draft.rows()) == []  # refused whole: nothing added
+    page = page_of(client.get(response["Location"]))
+    assert "läggs inte till som en rad bland de markerade" in page

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments import catalogue, files, rules
+from assessments.forms.rows import counts_the_night_again
 
 
 class CatalogueSearchForm(forms.Form):
@@ -38,7 +39,7 @@ class AddMarkedForm(forms.Form):
             item = catalogue.ITEMS_BY_KEY[key]
             # The night is counted once (issue 20): an item that fills the Natten part is added
             # by its own button, and no row of waiting or on-call time beside a counted night.
-            if item.opens or (self.night and item.row.time_type != rules.TimeType.ACTIVE):
+            if item.opens or counts_the_night_again(item, self.night):
                 raise forms.ValidationError(
                     _(
                         "%(item)s läggs inte till som en rad bland de markerade: natten räknas "

@@ -198,6 +198,12 @@ SECOND_NIGHT = _(
 )
 
 
+def counts_the_night_again(item: catalogue.CatalogueItem, night: bool) -> bool:
+    """Would the item's row count waiting or on-call time that the draft's Natten part counts
+    already (`night`, rules.md R11; issue 20)?"""
+    return night and item.row.time_type != rules.TimeType.ACTIVE
+
+
 def night_counted(assessment: Assessment | None) -> bool:
     """Does the draft's Natten part count waiting or on-call time (rules.md R11)?"""
     return (
@@ -256,8 +262,7 @@ class AddActivityForm(DescribedFieldsMixin, forms.Form):
             self.add_error("need", _("Välj vilket behov raden gäller."))
             return cleaned
         item = catalogue.find_item(cleaned.get("item") or "")
-        waiting = item is not None and item.row.time_type != rules.TimeType.ACTIVE
-        if waiting and self.night and not item.opens:
+        if item is not None and not item.opens and counts_the_night_again(item, self.night):
             raise forms.ValidationError(SECOND_NIGHT)  # the night counted twice (issue 20)
         return cleaned
 
