@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every check of Behovsräknare:
 #   1. ruff check . and ruff format --check .
-#   2. the whole pytest suite on SQLite, the browser (e2e) tests in headless Chromium included
+#   2. the whole pytest suite on SQLite, the browser (e2e) tests in headless Chromium included,
+#      in two passes: the browser tests, and the others
 #   3. the database-touching tests (pytest -m "not e2e"; tests/conftest.py leaves out those that
 #      touch no database) again on a real PostgreSQL server that this script starts in a scratch
-#      directory and always stops; 2 and 3 run at the same time, each printed when both are done.
+#      directory and always stops.
+#   The three passes run at the same time; each one's output is printed whole when all are done.
 #
 #   bash scripts/test.sh                      # everything
 #   bash scripts/test.sh -k rules             # extra arguments go to pytest; then the PostgreSQL
@@ -61,8 +63,10 @@ trap 'exit 143' TERM
 
 sqlite_pass() {
     unset DATABASE_URL
-    # Each pass its own PDF render slots: the two passes may run at the same time.
-    export PDF_RENDER_LOCK_DIR="$scratch/render-sqlite"
+    # Each pass its own PDF render slots: the passes run at the same time, and a test that fills
+    # every slot must not find another pass's render in one.
+    export PDF_RENDER_LOCK_DIR="$scratch/render-sqlite$1"
+    shift
     run_pytest "$@"
 }
 
@@ -74,35 +78,46 @@ postgres_pass() {
     run_pytest -m "not e2e" "$@"
 }
 
+# Starts a pass in the background, its output to a log of its own.
+names=()
+pids=()
+start_pass() {
+    local name=$1
+    shift
+    ("$@") >"$scratch/pass-${#names[@]}.log" 2>&1 &
+    names+=("$name")
+    pids+=($!)
+}
+
 if [ "$#" -gt 0 ] && [ "${WITH_POSTGRES:-0}" != 1 ]; then
     step "pytest on SQLite (e2e included) $*"
-    (sqlite_pass "$@") || failed+=("pytest on SQLite")
+    (sqlite_pass "" "$@") || failed+=("pytest on SQLite")
     echo
     echo "test.sh: skipping the PostgreSQL pass (pytest arguments given; WITH_POSTGRES=1 runs it)"
-elif ! start_postgres fast; then
-    failed+=("starting PostgreSQL")
-    step "pytest on SQLite (e2e included) $*"
-    (sqlite_pass "$@") || failed+=("pytest on SQLite")
 else
-    # The two passes at the same time (issue 22 item 5): the browser tests keep a core busy while
-    # the PostgreSQL pass mostly waits on the servers it starts. Each pass writes its own log,
-    # printed whole when both are done.
+    # The passes at the same time (issue 22 item 5): the browser tests mostly wait on Chromium and
+    # the live server, the PostgreSQL pass on the servers it starts, so that the two cores stay
+    # busy with the other tests meanwhile.
+    if [ "$#" -gt 0 ]; then
+        start_pass "pytest on SQLite (e2e included) $*" sqlite_pass "" "$@"
+    else
+        start_pass "pytest on SQLite: the browser tests (-m e2e)" sqlite_pass -e2e -m e2e
+        start_pass "pytest on SQLite: the other tests (-m \"not e2e\")" sqlite_pass "" -m "not e2e"
+    fi
+    if start_postgres fast; then
+        start_pass "pytest on PostgreSQL (-m \"not e2e\") $*" postgres_pass "$@"
+    else
+        failed+=("starting PostgreSQL")
+    fi
     echo
-    echo "test.sh: the SQLite and PostgreSQL passes run at the same time; their output follows"
-    (sqlite_pass "$@") >"$scratch/sqlite.log" 2>&1 &
-    sqlite_pid=$!
-    (postgres_pass "$@") >"$scratch/postgres.log" 2>&1 &
-    postgres_pid=$!
-    sqlite_rc=0
-    postgres_rc=0
-    wait "$sqlite_pid" || sqlite_rc=$?
-    wait "$postgres_pid" || postgres_rc=$?
-    step "pytest on SQLite (e2e included) $*"
-    cat "$scratch/sqlite.log"
-    [ "$sqlite_rc" = 0 ] || failed+=("pytest on SQLite")
-    step "pytest on PostgreSQL (-m \"not e2e\") $*"
-    cat "$scratch/postgres.log"
-    [ "$postgres_rc" = 0 ] || failed+=("pytest on PostgreSQL")
+    echo "test.sh: ${#names[@]} passes run at the same time; their output follows when all are done"
+    for i in "${!pids[@]}"; do
+        rc=0
+        wait "${pids[$i]}" || rc=$?
+        step "${names[$i]}"
+        cat "$scratch/pass-$i.log"
+        [ "$rc" = 0 ] || failed+=("${names[$i]}")
+    done
 fi
 stop_postgres || true
 
