@@ -6,7 +6,6 @@ Run by `python -m loadtest` (scripts/loadtest.sh), which sets `Applicant.rows` a
 """
 
 import itertools
-import math
 import random
 import time
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from locust import HttpUser, task
 
 from .client import Person, ServerError, row_form
 from .files import assessment_file
+from .pacing import own_rhythm
 
 
 @dataclass
@@ -38,25 +38,6 @@ def edit(row: dict, value: int) -> dict:
 def stored_value(row: dict) -> int | None:
     note = row.get("note", "")
     return int(note.removeprefix("Ändring ")) if note.startswith("Ändring ") else None
-
-
-def own_rhythm(seconds: float):
-    """A save every `seconds` at the person's own moment, whenever the last answer came: the
-    next save waits for the next beat of the person's own clock, and a save answered after its
-    next beat was due skips that beat.
-
-    Locust's constant_pacing starts the next task at once after a task that took longer than
-    its pace. A stall of the load generator itself (opening and reading 60-row drafts for the
-    people still arriving) then ended everybody's wait in the same instant, and from then on up
-    to nine people saved in the same millisecond of every second for the rest of the run:
-    bursts that twenty people typing do not make, which the p95 measured instead of the saves.
-    """
-
-    def wait_time(user) -> float:
-        since = time.monotonic() - user.rhythm_start
-        return (math.floor(since / seconds) + 1) * seconds - since
-
-    return wait_time
 
 
 class Applicant(HttpUser):
