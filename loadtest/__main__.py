@@ -6,6 +6,11 @@ once a second; at the end every acknowledged value is read back from the draft's
     bash scripts/loadtest.sh --search                # the most people within p95 <= 100 ms
     bash scripts/loadtest.sh --faults                # SIGKILL a worker, restart the server
     bash scripts/loadtest.sh --url http://127.0.0.1:8000/   # a server already running
+    bash scripts/loadtest.sh --against DIR --pairs 4  # this checkout and DIR's in turn
+
+With `--against DIR` (another checkout, e.g. `git worktree add --detach DIR 6394edb`) each pair
+runs this checkout's server and then DIR's, each on a new database, driven by this checkout's
+load generator, so that load from other work and the generator itself weigh on both alike.
 
 It starts gunicorn with the repository's configuration (gunicorn.conf.py) on a new database of
 its own, drives it with Locust from this process (127.0.0.1 only, bounded in people and time)
@@ -126,7 +131,7 @@ def run(url: str, people: int, seconds: float, rows: int, server=None, faults=Fa
     )
 
 
-def started_server(stack: ExitStack, db: str, tmp: Path):
+def started_server(stack: ExitStack, db: str, tmp: Path, checkout: Path = servers.REPO):
     database_url = os.environ.get("DATABASE_URL", "")
     if db == "postgres":
         if not database_url.startswith("postgres"):
@@ -137,8 +142,12 @@ def started_server(stack: ExitStack, db: str, tmp: Path):
     env = servers.app_env(database_url, **servers.NO_RATE_LIMITS)
     env.update({k: v for k, v in os.environ.items() if k.startswith(("GUNICORN_", "DATABASE_"))})
     env["DATABASE_URL"] = database_url
-    servers.prepare_database(env)
-    server = servers.start_gunicorn(env, tmp / "server.log")
+    if checkout != servers.REPO:
+        env["PYTHONPATH"] = str(checkout)  # its code, not this checkout's editable install
+    servers.prepare_database(env, cwd=checkout)
+    server = servers.start_gunicorn(
+        env, tmp / "server.log", config=checkout / "gunicorn.conf.py", cwd=checkout
+    )
     stack.callback(server.stop)
     return server
 
@@ -155,9 +164,17 @@ def main() -> None:
     parser.add_argument("--max-people", type=int, default=400)
     parser.add_argument("--target-ms", type=float, default=100)
     parser.add_argument("--faults", action="store_true", help="kill a worker, restart")
+    parser.add_argument("--against", type=Path, help="another checkout, run in turn with this one")
+    parser.add_argument("--pairs", type=int, default=1, help="with --against: runs of each")
     args = parser.parse_args()
     if args.people < 1 or args.people > args.max_people:
         parser.error(f"--people must be between 1 and {args.max_people}")
+    if args.against is not None:
+        if args.url or args.search or args.faults:
+            parser.error("--against runs servers of its own, without --url, --search or --faults")
+        if not (args.against / "manage.py").is_file():
+            parser.error(f"--against {args.against}: not a checkout of Behovsräknare")
+        return compare(args)
 
     with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="behov-load-") as tmp:
         server = None
@@ -183,6 +200,24 @@ def main() -> None:
         if args.search:
             held = f"{best.people} people" if best else "fewer people than the first step"
             print(f"largest load within p95 <= {args.target_ms:g} ms, 0 errors, 0 lost: {held}")
+
+
+def compare(args) -> None:
+    """This checkout and `args.against` in turn, pair after pair, each run on a new server."""
+    checkouts = {"this checkout": servers.REPO, str(args.against): args.against.resolve()}
+    print(
+        f"load test: {args.people} people on {args.rows}-row drafts, {args.seconds:g} s a run, "
+        f"{args.db}; this checkout and {args.against} in turn",
+        flush=True,
+    )
+    for pair in range(1, args.pairs + 1):
+        for name, checkout in checkouts.items():
+            with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="behov-load-") as tmp:
+                server = started_server(stack, args.db, Path(tmp), checkout)
+                before = os.getloadavg()[0]
+                result = run(server.url, args.people, args.seconds, args.rows, server)
+            load = f"load average {before:.1f} -> {os.getloadavg()[0]:.1f}"
+            print(f"pair {pair}, {name}: {result.line().strip()}; {load}", flush=True)
 
 
 if __name__ == "__main__":
