@@ -1,10 +1,13 @@
 """Django's manage.py as a command: `python -m behovsraknare` or, installed from the wheel,
 `behovsraknare` (pyproject.toml's [project.scripts]); manage.py in a checkout calls it too.
 
-`summary` and `calculate` start with `command_settings` (one app, no models, no admin) unless
-other settings are asked for: they read a file and write a file, and Django's whole start was a
-third of a summary's CPU time beyond WeasyPrint's (issue 22 item 4)."""
+`summary` and `calculate` run on their own (`run_on_its_own`): they read a file and write a
+file, and as a process per PDF Django's whole start (every app's models and admin, Django's
+views, HTTP and ORM) and the garbage collector's passes over what the imports loaded were most
+of what a summary cost beyond WeasyPrint's own import and layout (issue 22 item 4). Every other
+command, and these two with other settings, take Django's usual path."""
 
+import gc
 import os
 import sys
 
@@ -15,7 +18,7 @@ FILE_COMMANDS = {"summary", "calculate"}
 
 
 def runs_on_its_own(argv: list[str]) -> bool:
-    """A file command with the site's settings: not `--settings`/`--pythonpath`, which
+    """A file command with the site's settings: not with `--settings` or `--pythonpath`, which
     Django reads after the settings would be chosen here, nor other DJANGO_SETTINGS_MODULE."""
     return (
         len(argv) > 1
@@ -29,10 +32,15 @@ def runs_on_its_own(argv: list[str]) -> bool:
 
 def run_on_its_own(argv: list[str]) -> bool:
     """What `execute_from_command_line` does for a command (`django.setup()`, then the
-    command's `run_from_argv`), with `command_settings`, and without the URL prefix that
-    `django.setup()` sets: its import of `django.urls` brings Django's HTTP and ORM (about 40 ms
-    of CPU), and the commands reverse no URL (the prefix is "/" either way). False, having done
-    nothing, when the settings cannot be loaded: the usual path then reports it as before."""
+    command's `run_from_argv`, which parses the options, prints a CommandError on standard
+    error and exits with its status), with `command_settings`, and without two costs:
+    - the URL prefix that `django.setup()` sets: the commands reverse no URL, and the prefix is
+      "/" either way;
+    - the collector's passes during the imports: it is off while they run, then what they
+      loaded is frozen (`gc.freeze()`, out of its sight for the rest of the process) and it is
+      on again for the command's own work. A process per command, so nothing stays behind.
+    False, having run nothing, when the settings cannot be loaded: the usual path then reports
+    it as before."""
     from django.core.exceptions import ImproperlyConfigured
 
     os.environ["DJANGO_SETTINGS_MODULE"] = COMMAND_SETTINGS
@@ -50,13 +58,21 @@ def run_on_its_own(argv: list[str]) -> bool:
 
     configure_logging()
     apps.populate(settings.INSTALLED_APPS)
-    load_command_class("assessments", argv[1]).run_from_argv(argv)
+    command = load_command_class("assessments", argv[1])  # imports WeasyPrint, the rules
+    gc.freeze()
+    gc.enable()
+    command.run_from_argv(argv)
     return True
 
 
 def main() -> None:
-    if runs_on_its_own(sys.argv) and run_on_its_own(sys.argv):
-        return
+    if runs_on_its_own(sys.argv):
+        gc.disable()
+        try:
+            if run_on_its_own(sys.argv):
+                return
+        finally:
+            gc.enable()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
     from django.core.management import execute_from_command_line
 
