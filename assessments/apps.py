@@ -15,3 +15,14 @@ class AssessmentsConfig(AppConfig):
         # The rules' words follow the language of the request (LocaleMiddleware) or of the
         # command (`calculate --language`), without the rules importing Django.
         i18n.install(translation.gettext, translation.ngettext, translation.get_language)
+
+
+class FileCommandsConfig(AssessmentsConfig):
+    """The app for `summary` and `calculate` run on their own (behovsraknare.command_settings):
+    its commands, template tags and translations, without importing its models, which those
+    commands never touch. A module that imports them anyway still may: they register then."""
+
+    default = False
+
+    def import_models(self):
+        self.models = self.apps.all_models[self.label]

@@ -22,9 +22,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from weasyprint.text.fonts import FontConfiguration
 
-from . import baselines, fonts, reconsideration, rules
+from . import fonts, rules
 from .chart import bar_chart_svg
-from .day_strip import strip, strip_svg
 from .presentation import NeedGroup, Presented, RowView, present
 from .rules import words
 from .rules.compare import NeedComparison, RowComparison
@@ -272,15 +271,26 @@ def _summary_context(
             "waiting_share": share_text(WAITING_FACTOR.value),
             "on_call_share": share_text(ON_CALL_FACTOR.value),
             # "Vad har ändrats sedan", worded in the language being printed.
-            "baseline": baselines.show(draft, baseline[0], decided=baseline[1])
-            if baseline is not None
-            else None,
+            "baseline": _baseline_changes(draft, baseline) if baseline is not None else None,
         }
     return context
 
 
+# baselines, day_strip and reconsideration are imported where they are used: a summary
+# without a baseline, day plans or a request needs none of them, and `manage.py summary`, a
+# process per PDF, paid their import every time (issue 22 item 4).
+
+
+def _baseline_changes(draft: rules.Assessment, baseline: tuple):
+    from . import baselines
+
+    return baselines.show(draft, baseline[0], decided=baseline[1])
+
+
 def _day_strips(draft: rules.Assessment, result: rules.Result) -> list[tuple]:
     """Each day plan as a 24-hour strip and its text (issue 20 item 5), in the draft's order."""
+    from .day_strip import strip, strip_svg
+
     calculated = {r.plan.key: r for r in result.day_plans}
     drawn = []
     for number, plan in enumerate(draft.day_plans, start=1):
@@ -399,6 +409,8 @@ def render_summary(
 
 
 def reconsideration_html(draft: rules.Assessment, *, printed_on: date) -> str | None:
+    from . import reconsideration
+
     request = reconsideration.build(draft, rules.calculate(draft))
     if request is None:
         return None

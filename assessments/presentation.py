@@ -21,18 +21,23 @@ money and the verdict (`Presented.in_place_of_total`). Hours per day are per dyg
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from assessments import rules
-from assessments.models import Activity
 from assessments.rules import words
 from assessments.rules.compare import Comparison, compare, night_text
 from assessments.rules.deadline import Deadline
 from assessments.rules.explained import Notice
 from assessments.rules.formatting import format_number
 from assessments.rules.needs import TimeType
+
+if TYPE_CHECKING:
+    # Only the page has stored rows; the PDF of a file (manage.py summary) runs without the
+    # models (behovsraknare.command_settings), so they are not imported here.
+    from assessments.models import Activity
 
 # rules.md R14: shown apart from the other warnings, in a box of their own (`_deadline.html`,
 # `_reassessment.html`), on the page, the read-only page, the PDF and the request.
@@ -102,7 +107,7 @@ def double_night_notice(draft: rules.Assessment, result: rules.Result) -> Notice
 @dataclass
 class RowView:
     result: rules.RowResult
-    activity: Activity | None = None  # the stored row, on the page
+    activity: "Activity | None" = None  # the stored row, on the page
     week_names: str = ""  # the kinds of week it happens in, when not every kind (R10)
 
     @property
@@ -141,7 +146,7 @@ class NeedGroup:
 
 def need_groups(
     result: rules.Result,
-    activities: list[Activity] | None = None,
+    activities: "list[Activity] | None" = None,
     *,
     view: type[RowView] = RowView,
 ) -> list[NeedGroup]:
@@ -319,7 +324,7 @@ def present(
     result: rules.Result,
     *,
     voice: str = "page",
-    rows: list[Activity] | None = None,
+    rows: "list[Activity] | None" = None,
     view: type[RowView] | None = None,
 ) -> Presented:
     """The result of `draft` worded once, in the `voice` of the place that shows it; with

@@ -3,8 +3,6 @@
 from django import template
 from django.utils import translation
 
-from assessments.language import LINK_TEXTS, switch_url
-
 register = template.Library()
 
 
@@ -15,6 +13,11 @@ def language_link(context) -> dict | None:
     request = context.get("request")
     if request is None:
         return None
+    # Imported here: Django's template engine imports every tag library as it starts, and the
+    # view module brings Django's views and URLs, which a PDF made by `manage.py summary`
+    # never needs (issue 22 item 4).
+    from assessments.language import LINK_TEXTS, switch_url
+
     code = "sv" if translation.get_language() == "en" else "en"
     # Django's 404 and 403 views give the template the failed path and the exception.
     error_page = "request_path" in context or "exception" in context
