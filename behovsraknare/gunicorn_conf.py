@@ -16,7 +16,7 @@ import os
 
 from gunicorn.glogging import Logger
 
-from behovsraknare.environment import env_int, gunicorn_threads, gunicorn_workers
+from behovsraknare.environment import env_bool, env_int, gunicorn_threads, gunicorn_workers
 from behovsraknare.logfilters import MaskTokens
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
@@ -62,7 +62,10 @@ def post_worker_init(worker):
     # Each worker's PDF fork server loads Django and WeasyPrint and renders a one-row summary
     # (about 2 s), and the fonts' character sets (assessments.fonts, one fc-match per family,
     # about 0.5 s): in the background at start, so that the first PDF or draft page does not
-    # wait for them.
+    # wait for them. PDF_WARM_UP=0 leaves both to the first request that needs them: the tests'
+    # servers that render no PDF (tests/conftest.py), for whom it was 4 s of CPU a start.
+    if not env_bool("PDF_WARM_UP", True):
+        return
     import threading
 
     from assessments import fonts, render_pool

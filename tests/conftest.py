@@ -100,7 +100,9 @@ def served_database_url(tmp_path):
 def serve(tmp_path):
     """Returns `serve(database_url, **env) -> Server`: gunicorn with the repository's
     configuration on that database, prepared as the deploy step does (once per database).
-    Every server is stopped afterwards."""
+    Every server is stopped afterwards. Its workers start their PDF processes at the first PDF,
+    not at start (PDF_WARM_UP=0: 4 s of CPU a server, most of which render no PDF);
+    tests/test_serving.py's servers warm up as in production, and check that they do."""
     started = []
     # One environment per database, one secret key: servers of one site share it (the rate
     # limits' keys are hashed with it).
@@ -108,7 +110,9 @@ def serve(tmp_path):
 
     def start(database_url, **extra_env):
         if database_url not in sites:
-            sites[database_url] = servers.app_env(database_url, **servers.NO_RATE_LIMITS)
+            sites[database_url] = servers.app_env(
+                database_url, PDF_WARM_UP="0", **servers.NO_RATE_LIMITS
+            )
             servers.prepare_database(sites[database_url])
         env = {**sites[database_url], **extra_env}
         server = servers.start_gunicorn(env, tmp_path / f"server-{len(started)}.log")

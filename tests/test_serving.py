@@ -1,18 +1,64 @@
 """The site as gunicorn serves it with the repository's configuration, on a database of its
 own (SQLite here, PostgreSQL in the PostgreSQL pass): concurrent writers, logs, a busy server."""
 
+import functools
 import io
 import sqlite3
 import threading
 import time
+from pathlib import Path
 
 import psycopg
 import pypdf
+import pytest
 import requests
 
 from assessments import render_pool
 from loadtest import files, responsiveness, row_order, writers
 from loadtest.client import Person, row_form
+
+
+@pytest.fixture
+def start_server(serve, served_database_url):
+    """Servers as production runs them: each worker starts its PDF process at start
+    (tests/conftest.py's servers leave it to the first PDF)."""
+    return functools.partial(serve, served_database_url, PDF_WARM_UP="1")
+
+
+def pdf_processes(server) -> dict[int, list[int]]:
+    """Each worker's PDF fork servers (multiprocessing's forkserver, a child of the worker, of
+    whichever of its threads started it)."""
+    found = {}
+    for worker in server.worker_pids():
+        children = [
+            pid
+            for task in Path(f"/proc/{worker}/task").iterdir()
+            for pid in (task / "children").read_text().split()
+        ]
+        found[worker] = [
+            int(pid)
+            for pid in children
+            if b"forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        ]
+    return found
+
+
+def test_each_worker_starts_its_pdf_process_at_start_unless_told_not_to(serve, served_database_url):
+    warm = serve(served_database_url, PDF_WARM_UP="1")
+    deadline = time.monotonic() + 120  # a bound for a busy machine, not a speed
+    while not all(pdf_processes(warm).values()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(pdf_processes(warm)) == 2
+    assert all(len(processes) == 1 for processes in pdf_processes(warm).values())
+
+    cold = serve(served_database_url, PDF_WARM_UP="0")
+    Person(cold.url).get("/")
+    assert all(processes == [] for processes in pdf_processes(cold).values())
+    person = Person(cold.url)
+    person.create()
+    person.add_row("hygiene-washing")
+    assert person.pdf().startswith(b"%PDF-")  # its first PDF starts it
+    assert sum(len(processes) for processes in pdf_processes(cold).values()) == 1
 
 
 def test_concurrent_writers_lose_nothing_while_a_long_pdf_renders(start_server):
