@@ -207,3 +207,26 @@ def test_marked_items_never_count_the_night_twice(client, night, item):
     assert list(draft.rows()) == []  # refused whole: nothing added
     page = page_of(client.get(response["Location"]))
     assert "läggs inte till som en rad bland de markerade" in page
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_list_kept_from_an_earlier_page_is_the_one_the_page_would_draw(
+    client, monkeypatch, language
+):
+    """Before a search the page shows the behovslista rendered once per process and language
+    (web.page.unsearched_catalogue): the same markup as drawn afresh for this page."""
+    from assessments.web import page as draft_page
+
+    draft = make_draft()
+    client.get(reverse("assessments:language", args=[language]))
+    client.get(draft.get_absolute_url())  # the other language's list is kept too by now
+    kept = client.get(draft.get_absolute_url()).content.decode()
+    monkeypatch.setattr(draft_page, "unsearched_catalogue", lambda: "")
+    drawn = client.get(draft.get_absolute_url()).content.decode()
+
+    def without_tokens(text: str) -> str:
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", text)
+
+    assert f'<html lang="{language}">' in kept
+    assert 'class="catalogue-groups"' in kept and len(shown_items(html.unescape(kept))) > 60
+    assert without_tokens(kept) == without_tokens(drawn)

@@ -378,6 +378,7 @@ def catalogue_context(request, *, whole_page: bool = True) -> dict:
         found = {item.key: group.need for group in catalogue.search(query) for item in group.items}
     return {
         "catalogue": catalogue.CATALOGUE,
+        "catalogue_groups_html": unsearched_catalogue() if found is None and whole_page else "",
         "catalogue_query": query,
         "catalogue_found": found,
         "catalogue_needs": set(found.values()) if found else set(),
@@ -392,6 +393,27 @@ def catalogue_context(request, *, whole_page: bool = True) -> dict:
         if whole_page
         else "",
     }
+
+
+_unsearched_catalogue: dict[str, str] = {}
+
+
+def unsearched_catalogue() -> str:
+    """The behovslista's 83 items as the page shows them before a search: the same markup for
+    every draft in a language, so rendered once per process and language instead of on every
+    page (issue 22 item 1: a fifth of a 150-row page's time)."""
+    language = get_language()
+    if language not in _unsearched_catalogue:
+        _unsearched_catalogue[language] = get_template(f"{DRAFT}#catalogue_groups").render(
+            {
+                "catalogue": catalogue.CATALOGUE,
+                "catalogue_found": None,
+                "catalogue_needs": set(),
+                "catalogue_hidden": set(),
+                "basic_needs": BASIC_NEEDS,
+            }
+        )
+    return _unsearched_catalogue[language]
 
 
 def print_language_note(assessment) -> str:
