@@ -9,10 +9,12 @@ Its words are in the language being shown (`rules.i18n`, so the chart needs no D
 """
 
 from fractions import Fraction
-from html import escape
 
 from assessments.rules import Result, format_hours, margin_text
 from assessments.rules.i18n import _
+from assessments.svg import number as _n
+from assessments.svg import opening
+from assessments.svg import text as _t
 
 WIDTH = 680
 MARGIN = 8
@@ -28,16 +30,6 @@ INK = "#000000"
 BASIC_FILL = "#3a3a3a"
 GRID = "#b0b0b0"
 MAX_TICKS = 8
-
-
-def _n(value: float) -> str:
-    """A coordinate with at most two decimals and a decimal point (SVG syntax)."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _t(text: str) -> str:
-    return escape(text, quote=True)
 
 
 def _hours(minutes: Fraction) -> str:
@@ -124,21 +116,23 @@ def bar_chart_svg(result: Result, *, id_prefix: str = "behovsdiagram") -> str:
     bands.append(summary_top)
 
     words = {
-        "title": _t(_("Diagram: timmar i veckan per behov")),
         "basic": _t(_("Grundläggande behov")),
         "other": _t(_("Andra personliga behov")),
         "axis": _t(_("timmar i veckan")),
         "empty": _t(_("Inga rader ännu.")),
     }
-    pid = _t(id_prefix)
-    title_id, desc_id, hatch_id = f"{pid}-titel", f"{pid}-beskrivning", f"{pid}-rander"
+    hatch_id = f"{_t(id_prefix)}-rander"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} '
-        f'{_n(height)}" width="{WIDTH}" height="{_n(height)}" role="img" '
-        f'aria-labelledby="{title_id} {desc_id}" font-family="DejaVu Sans, sans-serif" '
-        f'font-size="{FONT_SIZE}" fill="{INK}">',
-        f'<title id="{title_id}">{words["title"]}</title>',
-        f'<desc id="{desc_id}">{_t(_description(result))}</desc>',
+        *opening(
+            "chart",
+            width=WIDTH,
+            height=height,
+            font_size=FONT_SIZE,
+            ink=INK,
+            id_prefix=id_prefix,
+            title=_("Diagram: timmar i veckan per behov"),
+            description=_description(result),
+        ),
         "<defs>",
         f'<pattern id="{hatch_id}" patternUnits="userSpaceOnUse" width="6" height="6">',
         '<rect width="6" height="6" fill="#ffffff"/>',

@@ -15,7 +15,6 @@ Pure Python, no Django (the words come from `rules.i18n`), so a strip can be mad
 
 from dataclasses import dataclass
 from fractions import Fraction
-from html import escape
 
 from assessments.rules.assessment import Night
 from assessments.rules.day import PlanResult, pieces, span_label
@@ -23,6 +22,9 @@ from assessments.rules.dayplan_types import DAY_MINUTES, DayPlan, clock
 from assessments.rules.formatting import format_hours, format_number
 from assessments.rules.i18n import _, ngettext
 from assessments.rules.needs import NightCover, Presence
+from assessments.svg import number as _n
+from assessments.svg import opening
+from assessments.svg import text as _t
 
 NIGHT, SPAN, ITEM = "night", "span", "item"
 
@@ -148,15 +150,6 @@ def strip(plan: DayPlan, night: Night | None, result: PlanResult | None = None) 
     return Strip(plan.name, plan.days, tuple(stretches), ordered, counted)
 
 
-def _n(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _t(text: str) -> str:
-    return escape(text, quote=True)
-
-
 def strip_svg(drawn: Strip, *, id_prefix: str = "dygn") -> str:
     """The strip as inline SVG: hours 00–24 across, the three lanes down."""
 
@@ -171,15 +164,18 @@ def strip_svg(drawn: Strip, *, id_prefix: str = "dygn") -> str:
 
     axis_y = lane_top(ITEM) + LANE_HEIGHT + 4
     height = axis_y + FONT_SIZE + 6
-    pid = _t(id_prefix)
-    title_id, desc_id, hatch_id = f"{pid}-titel", f"{pid}-beskrivning", f"{pid}-natt"
+    hatch_id = f"{_t(id_prefix)}-natt"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="day-strip" viewBox="0 0 {WIDTH} '
-        f'{_n(height)}" width="{WIDTH}" height="{_n(height)}" role="img" '
-        f'aria-labelledby="{title_id} {desc_id}" font-family="DejaVu Sans, sans-serif" '
-        f'font-size="{FONT_SIZE}" fill="{INK}">',
-        f'<title id="{title_id}">{_t(drawn.title)}</title>',
-        f'<desc id="{desc_id}">{_t(drawn.description)}</desc>',
+        *opening(
+            "day-strip",
+            width=WIDTH,
+            height=height,
+            font_size=FONT_SIZE,
+            ink=INK,
+            id_prefix=id_prefix,
+            title=drawn.title,
+            description=drawn.description,
+        ),
         f'<defs><pattern id="{hatch_id}" width="5" height="5" patternUnits="userSpaceOnUse" '
         f'patternTransform="rotate(45)"><rect width="5" height="5" fill="#ffffff"/>'
         f'<line x1="0" y1="0" x2="0" y2="5" stroke="{INK}" stroke-width="1.4"/></pattern></defs>',
