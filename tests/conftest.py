@@ -5,6 +5,7 @@ import functools
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,28 @@ def pytest_collection_modifyitems(config, items):
     if pure:
         config.hook.pytest_deselected(items=pure)
         items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings():
+    """On SQLite the test database is a file, as in production, not Django's shared memory.
+
+    With a database in memory, pytest-django's live_server hands its one connection to every
+    request thread and the test's own thread: two tabs' requests and the test's queries then
+    share one transaction state, and a browser test failed now and then on a busy machine. With
+    a file each thread has its own connection, with the settings' WAL and IMMEDIATE transactions.
+    The file is in /dev/shm (memory) where there is one, so a commit costs no disk write."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        yield
+        return
+    shm = Path("/dev/shm")
+    scratch = Path(tempfile.mkdtemp(prefix="behov-test-", dir=shm if shm.is_dir() else None))
+    database.setdefault("TEST", {})["NAME"] = str(scratch / "test.sqlite3")
+    yield
+    shutil.rmtree(scratch, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
