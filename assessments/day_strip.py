@@ -96,7 +96,7 @@ def strip(plan: DayPlan, night: Night | None, result: PlanResult | None = None) 
     plan's calculated dygn (`result`) for its counted time (R13.7)."""
     stretches: list[Stretch] = []
     lines: list[tuple[Fraction, int, str]] = []  # (start, lane order, text)
-    if night is not None and night.cover != NightCover.NONE:
+    if night is not None and night.covered:
         start = Fraction(night.start.hour * 60 + night.start.minute)
         text = _(
             "Nattvila {start}–{end}: {cover}, en assistent där ingen tillsyn täcker natten"

@@ -32,7 +32,6 @@ from assessments.rules.compare import Comparison, compare, night_text
 from assessments.rules.deadline import Deadline
 from assessments.rules.explained import Notice
 from assessments.rules.formatting import format_number
-from assessments.rules.needs import TimeType
 
 if TYPE_CHECKING:
     # Only the page has stored rows; the PDF of a file (manage.py summary) runs without the
@@ -67,41 +66,6 @@ CHECK_CODES = (
 IN_PLACE_OF_TOTAL = ("day_over_24h", "double_night")
 # The steps of "Så räknade vi" whose value is then not shown either.
 HIDDEN_FIGURES = ("weekly_hours.total", "estimated_sek_per_year")
-
-
-def double_night_rows(draft: rules.Assessment, result: rules.Result) -> list[rules.RowResult]:
-    """The rows written by hand of waiting or on-call time beside a night that has a cover:
-    the night's part already counts that time (rules.md R11, R13.4: väntetid and beredskap are
-    time during the dygnsvila), so each such row counts the same night again."""
-    night = draft.night
-    if night is None or night.cover == rules.NightCover.NONE:
-        return []
-    return [
-        r
-        for r in result.rows
-        if r.activity.time_type != TimeType.ACTIVE and r.activity.from_day_plan is None
-    ]
-
-
-def double_night_notice(draft: rules.Assessment, result: rules.Result) -> Notice | None:
-    """The double night in place of the total (a choice of this product, issue 20): the rows
-    that count it again, and the way out."""
-    rows = double_night_rows(draft, result)
-    if not rows:
-        return None
-    named = ", ".join(
-        _("rad {number} {description}").format(
-            number=r.index + 1,
-            description=r.activity.description or rules.need_label(r.activity.need),
-        )
-        for r in rows
-    )
-    message = _(
-        "Natten räknas två gånger: delen Natten räknar redan väntetiden eller beredskapen under "
-        "nattvilan, och {rows} räknar samma tid igen. Ta bort raden och beskriv natten bara i "
-        "delen Natten."
-    ).format(rows=named)
-    return Notice("double_night", message, prominent=True)
 
 
 @dataclass
@@ -330,9 +294,7 @@ def present(
     """The result of `draft` worded once, in the `voice` of the place that shows it; with
     `view`, its rows grouped by need as that view of a row (the stored `rows` beside them)."""
     comparison = compare(result)
-    over = tuple(n for n in result.warnings if n.code == "day_over_24h")
-    double = double_night_notice(draft, result)
-    in_place = (*over, *([double] if double else []))
+    in_place = tuple(n for code in IN_PLACE_OF_TOTAL for n in result.warnings if n.code == code)
     if in_place:
         claimed = " ".join(notice.message for notice in in_place)
     elif result.decision is not None:

@@ -730,7 +730,15 @@ def test_a_plan_that_fills_the_dygn_leaves_no_room_for_rows_written_by_hand():
 def test_double_night_when_a_waiting_row_sits_beside_the_night():
     """The catalogue's "Väntetid under nattvilan" and the Natten part count the same night."""
     waiting = row("supervision", minutes=540, time_type="waiting", description="Väntetid")
-    assert "double_night" in codes(calc(activities=[waiting], night=NIGHT))
+    meals = row("meals", minutes=30)
+    (warning,) = [
+        w for w in calc(activities=[meals, waiting], night=NIGHT).warnings
+        if w.code == "double_night"
+    ]  # fmt: skip
+    # the rows that count the night again, by their place in the draft, and the way out
+    assert "och rad 2 Väntetid räknar samma tid igen" in warning.message
+    assert "beskriv natten bara i delen Natten" in warning.message
+    assert warning.prominent  # said in place of the total (presentation.IN_PLACE_OF_TOTAL)
     assert "double_night" not in codes(calc(activities=[waiting]))
     assert "double_night" not in codes(
         calc(activities=[waiting], night=replace(NIGHT, cover="none"))

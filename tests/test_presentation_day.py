@@ -148,7 +148,7 @@ def test_a_waiting_row_beside_a_night_is_said_in_place_of_the_total():
     assert notice.code == "double_night"
     assert "Natten räknas två gånger" in notice.message
     assert "rad 2 Väntetid under nattvilan" in notice.message
-    # the rules' softer warning of the same code is not repeated in the box
+    # the rules' warning is said once in the box, not again among the others
     assert [n.code for n in shown.check].count("double_night") == 1
 
 

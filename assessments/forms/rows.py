@@ -184,7 +184,7 @@ class ActivityForm(DescribedFieldsMixin, forms.ModelForm):
         """Waiting or on-call time is time during the night rest (rules.md R11, R13.4): where
         the Natten part already counts it, a row of it would count the same night again
         (issue 20). A row stored so before the night was filled in is said in place of the
-        total instead (presentation.double_night_notice)."""
+        total instead (the rules' `double_night` warning)."""
         if time_type in (None, rules.TimeType.ACTIVE) or self.instance.assessment_id is None:
             return  # a form of no draft (the row's own rules only)
         if night_counted(self.instance.assessment):

@@ -378,6 +378,11 @@ class Night:
     def __post_init__(self):
         object.__setattr__(self, "cover", NightCover(self.cover))
 
+    @property
+    def covered(self) -> bool:
+        """Does the night count waiting or on-call time (R11), beside its active help?"""
+        return self.cover != NightCover.NONE
+
     @cached_property  # asked a dozen times a calculation
     def minutes(self) -> int:
         """Its length; an end before the start is the next morning."""

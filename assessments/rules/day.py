@@ -511,7 +511,7 @@ def clock_minutes_per_day(
     plan_days = sum(result.plan.days for result in plans)
     rest_days = assistance_days - plan_days
     minutes = day_rows + sum((r.plan.days * r.occupied_minutes for r in plans), Fraction(0))
-    if night is not None and night.cover != NightCover.NONE:
+    if night is not None and night.covered:
         free = rest_days * night.minutes + sum(
             (r.plan.days * r.night.free_minutes for r in plans if r.night), Fraction(0)
         )
@@ -529,7 +529,7 @@ def applied(
     used = [p.PRESENCE_MINUS_HELP] if plans else []
     if any(s.span.presence in (Presence.WAITING, Presence.ON_CALL) for s in spans):
         used.append(p.WAITING_ONLY_AT_NIGHT)
-    if night is not None and night.cover != NightCover.NONE and any(s.night_minutes for s in spans):
+    if night is not None and night.covered and any(s.night_minutes for s in spans):
         used.append(p.SPAN_REPLACES_NIGHT_COVER)
     if any(i.concurrent_minutes for r in plans for i in r.items):
         used.append(p.DURING_SUPERVISION_NOT_COUNTED)

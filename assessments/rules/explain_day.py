@@ -128,7 +128,7 @@ def _span_sentence(r: PlanResult, s: SpanResult) -> str:
             )
         )
     night = r.night
-    if s.night_minutes and night is not None and night.night.cover != NightCover.NONE:
+    if s.night_minutes and night is not None and night.night.covered:
         sentences.append(
             _(
                 "{minutes} min av tiden ligger i nattvilan och räknas som {presence} i stället "
@@ -313,7 +313,7 @@ def row_labeller(result: Result) -> Callable[[RowResult], str | None]:
 def night_sentence(night: NightResult, values: dict) -> str | None:
     """The night of a week with day plans (R13.6): its spans' minutes are not waiting time.
     `values` are those of explain's night sentence."""
-    if not night.covered_minutes or night.night.cover == NightCover.NONE:
+    if not night.covered_minutes or not night.night.covered:
         return None
     values = {**values, "covered": words.duration_text(night.covered_minutes)}
     if night.night.cover == NightCover.WAITING:
@@ -373,7 +373,7 @@ def warnings(result: Result) -> list:
         )
     night = next((r.night for r in plans if r.night), None)
     at_night = [(r, s) for r, s in spans if s.night_minutes]
-    if night is not None and night.night.cover != NightCover.NONE and at_night:
+    if night is not None and night.night.covered and at_night:
         warn(
             "span_replaces_night_cover",
             _(

@@ -25,7 +25,6 @@ from .needs import (
     ELSEWHERE_LABELS,
     Elsewhere,
     Need,
-    NightCover,
     TimeType,
     need_label,
 )
@@ -284,7 +283,7 @@ def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
     on = result.rules_as_of
     held = result.row_kinds  # the rows', day plans' too (R13.9)
     uses_waiting = bool(held.time_types - {TimeType.ACTIVE}) or (
-        assessment.night is not None and assessment.night.cover != NightCover.NONE
+        assessment.night is not None and assessment.night.covered
     )
     if uses_waiting and on < p.WAITING_ALLOWED_FROM.value:
         warn(
@@ -301,19 +300,29 @@ def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
                 "anteckningen varför två behövs."
             ),
         )
-    if (
-        assessment.night is not None
-        and assessment.night.cover != NightCover.NONE
-        and any(a.time_type != TimeType.ACTIVE for a in assessment.activities)
-    ):
-        warn(
-            "double_night",
-            _(
-                "Väntetiden eller beredskapen under nattvilan räknas redan fram ur nattvilan. En "
-                "egen rad med väntetid eller beredskap kan räkna samma tid två gånger: ta bort "
-                "raden om den gäller natten."
-            ),
-        )
+    if assessment.night is not None and assessment.night.covered:
+        # R11, R13.4: waiting and on-call time are time during the dygnsvila, which the night's
+        # part counts already; a row of its own counts it again. A day plan's spans are not
+        # such rows: R13.6 takes them out of the night's part.
+        again = [
+            r
+            for r in result.rows
+            if r.activity.time_type != TimeType.ACTIVE and r.activity.from_day_plan is None
+        ]
+        if again:
+            named = ", ".join(
+                _("rad {number} {description}").format(
+                    number=r.index + 1,
+                    description=r.activity.description or need_label(r.activity.need),
+                )
+                for r in again
+            )
+            message = _(
+                "Natten räknas två gånger: delen Natten räknar redan väntetiden eller "
+                "beredskapen under nattvilan, och {rows} räknar samma tid igen. Ta bort raden och "
+                "beskriv natten bara i delen Natten."
+            ).format(rows=named)
+            warn("double_night", message, prominent=True)  # in place of the total and the money
     split = p.SEPARATE_NEEDS_6_AND_7_FROM.value
     if on < split and (Need.INJURY_PREVENTION in held.needs or Need.MEDICAL_SUPPORT in held.needs):
         warn(

@@ -303,18 +303,30 @@ def _time_warnings(assessment: Assessment, result: Result, warn) -> None:
                 "anteckningen varför två behövs."
             ),
         )
-    if (
-        assessment.night is not None
-        and assessment.night.cover != NightCover.NONE
-        and any(a.time_type != TimeType.ACTIVE for a in assessment.activities)
-    ):
+    # Changed after the copy was taken, as the rules were: the warning names its rows, which
+    # only the presentation did before.
+    again = [
+        r
+        for r in result.rows
+        if r.activity.time_type != TimeType.ACTIVE and r.activity.from_day_plan is None
+    ]
+    if assessment.night is not None and assessment.night.cover != NightCover.NONE and again:
         warn(
             "double_night",
             _(
-                "Väntetiden eller beredskapen under nattvilan räknas redan fram ur nattvilan. En "
-                "egen rad med väntetid eller beredskap kan räkna samma tid två gånger: ta bort "
-                "raden om den gäller natten."
+                "Natten räknas två gånger: delen Natten räknar redan väntetiden eller "
+                "beredskapen under nattvilan, och {rows} räknar samma tid igen. Ta bort raden och "
+                "beskriv natten bara i delen Natten."
+            ).format(
+                rows=", ".join(
+                    _("rad {number} {description}").format(
+                        number=r.index + 1,
+                        description=r.activity.description or need_label(r.activity.need),
+                    )
+                    for r in again
+                )
             ),
+            prominent=True,
         )
     split = p.SEPARATE_NEEDS_6_AND_7_FROM.value
     if on < split and any(
