@@ -370,7 +370,7 @@ def evaluate(plan: DayPlan, night: Night | None, on: date) -> PlanResult:
     assistant = double = occupied = 0
     overlaps: list[list[Number]] = []
     a = items_now = 0
-    waiting_cover = cover != NightCover.NONE
+    waiting_cover = night is not None and night.covered
     for lo, hi in itertools.pairwise(moments):
         a += people_at.get(lo, 0)
         items_now += count_at.get(lo, 0)
