@@ -75,14 +75,15 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings():
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """On SQLite the test database is a file, as in production, not Django's shared memory.
 
     With a database in memory, pytest-django's live_server hands its one connection to every
     request thread and the test's own thread: two tabs' requests and the test's queries then
     share one transaction state, and a browser test failed now and then on a busy machine. With
     a file each thread has its own connection, with the settings' WAL and IMMEDIATE transactions.
-    The file is in /dev/shm (memory) where there is one, so a commit costs no disk write."""
+    The file is in /dev/shm (memory) where there is one, so a commit costs no disk write.
+    pytest-django's own suffixes (tox, xdist) are still added first, as its fixture does."""
     from django.conf import settings
 
     database = settings.DATABASES["default"]
